@@ -1,0 +1,3 @@
+from kreftkoordinator.cli import main
+
+main()
