@@ -1,0 +1,66 @@
+"""Administrators manage users: create, edit, deactivate, reset two-factor."""
+
+from django.contrib import messages
+from django.db.models import Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .access import role_required
+from .forms import UserForm
+from .models import Role, User
+
+admin_only = role_required(Role.ADMIN)
+
+
+@admin_only
+def user_list(request):
+    query = request.GET.get("q", "").strip()
+    role = request.GET.get("rolle", "")
+    users = User.objects.annotate(
+        has_totp=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+    )
+    if query:
+        users = users.filter(
+            Q(username__icontains=query) | Q(first_name__icontains=query)
+            | Q(last_name__icontains=query) | Q(email__icontains=query)
+        )
+    if role in Role.values:
+        users = users.filter(role=role)
+    return render(request, "accounts/user_list.html",
+                  {"users": users, "query": query, "role": role, "roles": Role.choices})
+
+
+@admin_only
+def user_edit(request, pk=None):
+    user = get_object_or_404(User, pk=pk) if pk else None
+    form = UserForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        messages.success(request, _("Brukeren er lagret."))
+        return redirect("accounts:user_detail", pk=user.pk)
+    return render(request, "accounts/user_form.html", {"form": form, "edited": user})
+
+
+@admin_only
+def user_detail(request, pk):
+    user = get_object_or_404(User.objects.prefetch_related("areas"), pk=pk)
+    context = {
+        "shown": user,
+        "has_totp": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+        "assignments": user.assignments.select_related("position").order_by("-valid_from"),
+    }
+    return render(request, "accounts/user_detail.html", context)
+
+
+@admin_only
+@require_POST
+def reset_two_factor(request, pk):
+    user = get_object_or_404(User, pk=pk)
+    TOTPDevice.objects.filter(user=user).delete()
+    messages.success(
+        request, _("Tofaktor er nullstilt. %(name)s må registrere appen sin på nytt ved neste "
+                   "innlogging.") % {"name": user}
+    )
+    return redirect("accounts:user_detail", pk=user.pk)

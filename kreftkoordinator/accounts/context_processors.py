@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .models import Role
+
+# The main navigation of each role: (URL name, label).
+NAVIGATION = {
+    Role.COORDINATOR: [
+        ("home", _("Oversikt")),
+        ("casework:person_list", _("Personer")),
+        ("audit:my_activity", _("Min aktivitet")),
+    ],
+    Role.LEADER: [("home", _("Mine områder"))],
+    Role.PROGRAMME: [
+        ("home", _("Oversikt")),
+        ("organisation:position_list", _("Stillinger")),
+    ],
+    Role.ADMIN: [
+        ("home", _("Oversikt")),
+        ("organisation:position_list", _("Stillinger")),
+        ("accounts:user_list", _("Brukere")),
+        ("organisation:area_list", _("Områder")),
+    ],
+}
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    items = NAVIGATION.get(user.role, []) if user and user.is_authenticated else []
+    nav_items = []
+    for name, label in items:
+        url = reverse(name)
+        current = request.path == url if url == "/" else request.path.startswith(url)
+        nav_items.append({"url": url, "label": label, "current": current})
+    return {"nav_items": nav_items, "demo_mode": settings.DEMO}

@@ -1,0 +1,65 @@
+"""Users and their roles. What a role may see is decided here and in organisation's assignments.
+
+- coordinator: personal records of the areas her current assignments cover (nothing else)
+- leader: indicators and economics for the areas granted to her, never a person
+- programme: the funder's staff; national figures and grants, never a person
+- admin: positions, assignments, users and the activity log
+"""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kreftkoordinator.organisation.models import Area, AreaKind, DistrictOffice
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Kreftkoordinator")
+    LEADER = "leader", _("Leder i kommunen")
+    PROGRAMME = "programme", _("Programansvarlig i Kreftforeningen")
+    ADMIN = "admin", _("Administrator")
+
+
+# Roles that can see personal data, directly or through the activity log, must use two factors.
+TWO_FACTOR_ROLES = {Role.COORDINATOR, Role.ADMIN}
+
+
+class User(AbstractUser):
+    role = models.CharField(_("rolle"), max_length=12, choices=Role.choices)
+    phone = models.CharField(_("telefon"), max_length=20, blank=True)
+    areas = models.ManyToManyField(
+        Area, blank=True, related_name="leaders", verbose_name=_("områder (for ledere)"),
+        limit_choices_to={"kind__in": [AreaKind.MUNICIPALITY, AreaKind.DISTRICT]},
+    )
+    district_office = models.ForeignKey(
+        DistrictOffice, models.SET_NULL, null=True, blank=True, related_name="staff",
+        verbose_name=_("distriktskontor"),
+    )
+
+    class Meta:
+        ordering = ["first_name", "last_name", "username"]
+        verbose_name = _("bruker")
+        verbose_name_plural = _("brukere")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == Role.COORDINATOR
+
+    @property
+    def is_leader(self) -> bool:
+        return self.role == Role.LEADER
+
+    @property
+    def is_programme(self) -> bool:
+        return self.role == Role.PROGRAMME
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    @property
+    def needs_two_factor(self) -> bool:
+        return self.role in TWO_FACTOR_ROLES

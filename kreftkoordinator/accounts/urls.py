@@ -1,0 +1,34 @@
+from django.urls import path
+from mozilla_django_oidc import views as oidc_views
+
+from . import views
+from .oidc import only_when_enabled
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("logg-inn/", views.LoginView.as_view(), name="login"),
+    path("logg-inn/kode/", views.verify, name="verify"),
+    path("logg-ut/", views.logout, name="logout"),
+    path("konto/", views.account, name="account"),
+    path("konto/tofaktor/", views.setup_totp, name="setup_totp"),
+]
+
+# The OIDC views keep mozilla-django-oidc's names, which its redirects use.
+oidc_urlpatterns = [
+    path("oidc/authenticate/", only_when_enabled(oidc_views.OIDCAuthenticationRequestView.as_view()),
+         name="oidc_authentication_init"),
+    path("oidc/callback/", only_when_enabled(oidc_views.OIDCAuthenticationCallbackView.as_view()),
+         name="oidc_authentication_callback"),
+]
+
+from . import admin_views  # noqa: E402
+
+urlpatterns += [
+    path("administrasjon/brukere/", admin_views.user_list, name="user_list"),
+    path("administrasjon/brukere/ny/", admin_views.user_edit, name="user_create"),
+    path("administrasjon/brukere/<int:pk>/", admin_views.user_detail, name="user_detail"),
+    path("administrasjon/brukere/<int:pk>/endre/", admin_views.user_edit, name="user_edit"),
+    path("administrasjon/brukere/<int:pk>/nullstill-tofaktor/", admin_views.reset_two_factor,
+         name="reset_two_factor"),
+]

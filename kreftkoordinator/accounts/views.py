@@ -1,0 +1,106 @@
+from base64 import b32encode
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseForbidden
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import two_factor
+from .forms import LoginForm, TokenForm
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["oidc_enabled"] = settings.OIDC_ENABLED
+        context["oidc_provider"] = settings.OIDC_PROVIDER_NAME
+        context["sso_failed"] = self.request.GET.get("sso") == "feil"
+        if settings.DEMO:
+            from kreftkoordinator.demo.arrangements import demo_logins
+
+            context["demo_logins"] = demo_logins()
+        return context
+
+
+logout = require_POST(auth_views.LogoutView.as_view())
+
+
+def _next_url(request, default="home"):
+    url = request.POST.get("next") or request.GET.get("next")
+    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+        return url
+    return default
+
+
+@login_required
+def verify(request):
+    """The second step of log-in: a code from the user's authenticator app."""
+    if two_factor.is_satisfied(request):
+        return redirect(_next_url(request))
+    devices = list(TOTPDevice.objects.filter(user=request.user, confirmed=True))
+    if not devices:
+        return redirect("accounts:setup_totp")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = next((d for d in devices if d.verify_token(form.cleaned_data["token"])), None)
+        if device:
+            otp_login(request, device)
+            return redirect(_next_url(request))
+        form.add_error("token", _("Koden stemmer ikke. Skriv inn koden appen viser nå."))
+    return render(request, "accounts/verify.html", {"form": form, "next": _next_url(request, "")})
+
+
+@login_required
+def setup_totp(request):
+    """Register an authenticator app. Without a verified session, only for a user who has none:
+    otherwise a stolen password would be enough to add a second factor of one's own."""
+    has_confirmed = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    if has_confirmed and not two_factor.is_satisfied(request):
+        return HttpResponseForbidden(_("Logg inn med koden fra appen din først."))
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=request.user, name=_("Autentiseringsapp"), confirmed=False
+        )
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            TOTPDevice.objects.filter(user=request.user, confirmed=True).delete()
+            device.confirmed = True
+            device.save()
+            otp_login(request, device)
+            messages.success(request, _("Tofaktorinnlogging er slått på."))
+            return redirect(_next_url(request))
+        form.add_error("token", _("Koden stemmer ikke. Skriv inn koden appen viser nå."))
+    qr_svg = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
+    context = {
+        "form": form,
+        "qr_svg": qr_svg.to_string(encoding="unicode"),
+        "secret": b32encode(device.bin_key).decode(),
+        "replacing": has_confirmed,
+        "next": _next_url(request, ""),
+    }
+    return render(request, "accounts/setup_totp.html", context)
+
+
+@login_required
+def account(request):
+    context = {
+        "has_totp": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+        "two_factor_required": request.user.needs_two_factor,
+        "assignments": request.user.assignments.select_related("position").order_by("-valid_from"),
+    }
+    return render(request, "accounts/account.html", context)

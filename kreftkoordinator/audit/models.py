@@ -1,0 +1,82 @@
+"""The append-only log of every read and write of personal data (DESIGN section 3, rule 5).
+
+Entries are written only by `kreftkoordinator.audit.record`. Nothing in the application edits or
+deletes them, the model refuses to, and a database trigger (PostgreSQL and SQLite) rejects UPDATE
+and DELETE on the table, so not even the application's own database user can change the past.
+Users and areas referenced here can therefore never be deleted (PROTECT): deactivate them instead.
+Persons are referenced by id only, so the log outlives a person deleted under the retention rules.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kreftkoordinator.organisation.models import Area
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class Action(models.TextChoices):
+    VIEW = "view", _("Lest")
+    CREATE = "create", _("Opprettet")
+    UPDATE = "update", _("Endret")
+    DELETE = "delete", _("Slettet")
+    EXPORT = "export", _("Eksportert")
+    PRINT = "print", _("Skrevet ut")
+    TRANSFER = "transfer", _("Overført")
+
+
+class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
+    def between(self, start: date | None, end: date | None) -> "AuditEntryQuerySet":
+        qs = self
+        if start:
+            qs = qs.filter(at__date__gte=start)
+        if end:
+            qs = qs.filter(at__date__lte=end)
+        return qs
+
+    def update(self, **kwargs):
+        raise AppendOnlyError("The audit log is append-only.")
+
+    def delete(self):
+        raise AppendOnlyError("The audit log is append-only.")
+
+
+class AuditEntry(models.Model):
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="audit_entries",
+        verbose_name=_("bruker"),
+    )
+    action = models.CharField(_("handling"), max_length=10, choices=Action.choices)
+    object_type = models.CharField(_("type"), max_length=60)
+    object_id = models.CharField(_("id"), max_length=40, blank=True)
+    person_id = models.BigIntegerField(_("person"), null=True, db_index=True)
+    area = models.ForeignKey(
+        Area, models.PROTECT, null=True, related_name="+", verbose_name=_("område")
+    )
+    reason = models.CharField(_("begrunnelse"), max_length=300, blank=True)
+    path = models.CharField(_("adresse"), max_length=300, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("loggføring")
+        verbose_name_plural = _("loggføringer")
+        indexes = [models.Index(fields=["user", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.action} {self.object_type}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("The audit log is append-only.")

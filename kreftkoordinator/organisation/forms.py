@@ -1,0 +1,95 @@
+import re
+
+from django import forms as django_forms
+from django.utils.translation import gettext_lazy as _
+
+from kreftkoordinator import forms
+
+from .models import Area, Assignment, Position
+
+
+class AreaCodesField(django_forms.CharField):
+    """Area numbers typed as text ("3301, 3901"), cleaned to current municipalities/districts.
+
+    Typing numbers is faster and more accessible than a 370-item list; names are shown back.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", django_forms.TextInput(attrs={"inputmode": "numeric"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        text = super().clean(value) or ""
+        codes = [c for c in re.split(r"[\s,;]+", text) if c]
+        if not codes:
+            if self.required:
+                raise django_forms.ValidationError(self.error_messages["required"])
+            return []
+        found = {a.code: a for a in Area.objects.current().serviceable().filter(code__in=codes)}
+        unknown = [c for c in codes if c not in found]
+        if unknown:
+            raise django_forms.ValidationError(
+                _("Finner ingen kommune eller bydel med nummer %(codes)s.")
+                % {"codes": ", ".join(unknown)}
+            )
+        return list(dict.fromkeys(found[c] for c in codes))
+
+
+class PositionForm(forms.ModelForm):
+    host_code = AreaCodesField(
+        label=_("Vertskommune"), required=True,
+        help_text=_("Kommunenummeret (eller bydelsnummeret) til arbeidsgiveren, f.eks. 3301."),
+    )
+    covered_codes = AreaCodesField(
+        label=_("Dekker områdene"), required=True,
+        help_text=_("Kommune- eller bydelsnummer, skilt med komma. En interkommunal stilling "
+                    "dekker flere."),
+    )
+
+    class Meta:
+        model = Position
+        fields = ["name", "fte", "start_date", "end_date", "district_office"]
+        widgets = {"start_date": forms.DateInput(), "end_date": forms.DateInput(),
+                   "fte": django_forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["host_code"] = self.instance.host_area.code
+            self.initial["covered_codes"] = ", ".join(
+                a.code for a in self.instance.covered_areas.all()
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        host, covered = cleaned.get("host_code"), cleaned.get("covered_codes")
+        if host and len(host) > 1:
+            self.add_error("host_code", _("Oppgi bare én vertskommune."))
+        elif host and covered and host[0] not in covered:
+            self.add_error("covered_codes", _("Vertskommunen må være blant områdene stillingen "
+                                              "dekker."))
+        return cleaned
+
+    def save(self, commit=True):
+        position = super().save(commit=False)
+        position.host_area = self.cleaned_data["host_code"][0]
+        if commit:
+            position.save()
+            position.covered_areas.set(self.cleaned_data["covered_codes"])
+        return position
+
+
+class AssignmentForm(forms.ModelForm):
+    class Meta:
+        model = Assignment
+        fields = ["user", "kind", "valid_from", "valid_to"]
+        widgets = {"valid_from": forms.DateInput(), "valid_to": forms.DateInput(),
+                   "kind": django_forms.RadioSelect}
+
+    def __init__(self, *args, position: Position, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.position = position
+        from kreftkoordinator.accounts.models import Role, User
+
+        self.fields["user"].queryset = User.objects.filter(role=Role.COORDINATOR, is_active=True)

@@ -1,0 +1,234 @@
+"""Areas (kommune/bydel), coordinator positions, who holds them when, the funder's district offices.
+
+Areas decide who may see what: a coordinator sees an area's personal records only while holding an
+assignment to a position that covers it (DESIGN section 3, rule 2). `Area.objects.visible_to(user)`
+is the one place that rule is written down.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from kreftkoordinator.accounts.models import User
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def valid_on_q(day: date, start: str = "valid_from", end: str = "valid_to") -> Q:
+    return Q(**{f"{start}__lte": day}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": day}))
+
+
+class AreaKind(models.TextChoices):
+    COUNTY = "county", _("Fylke")
+    MUNICIPALITY = "municipality", _("Kommune")
+    DISTRICT = "district", _("Bydel")
+
+    @classmethod
+    def for_code(cls, code: str) -> AreaKind | None:
+        """SSB's codes tell the kind by length: county 2, municipality 4, city district 6."""
+        return {2: cls.COUNTY, 4: cls.MUNICIPALITY, 6: cls.DISTRICT}.get(len(code))
+
+
+class AreaQuerySet(models.QuerySet["Area"]):
+    def valid_on(self, day: date) -> AreaQuerySet:
+        return self.filter(valid_on_q(day))
+
+    def current(self) -> AreaQuerySet:
+        return self.valid_on(today())
+
+    def serviceable(self) -> AreaQuerySet:
+        """Areas that own personal records and can be covered by a position."""
+        return self.filter(kind__in=[AreaKind.MUNICIPALITY, AreaKind.DISTRICT])
+
+    def visible_to(self, user: User, on: date | None = None) -> AreaQuerySet:
+        """The areas whose personal records `user` may see on the given day (default: today).
+
+        Only coordinators see personal records, and only through an assignment that is in force
+        that day to a position that is in force that day. Built as a subquery, so callers that
+        filter by it add no extra query.
+        """
+        if not (user.is_authenticated and user.is_active and user.is_coordinator):
+            return self.none()
+        day = on or today()
+        held = Assignment.objects.valid_on(day).filter(user=user).values("position")
+        positions = Position.objects.active_on(day).filter(pk__in=held)
+        covered = Position.covered_areas.through.objects.filter(position__in=positions)
+        return self.filter(pk__in=covered.values("area"))
+
+
+class Area(models.Model):
+    code = models.CharField(_("kode"), max_length=6, db_index=True)
+    name = models.CharField(_("navn"), max_length=100)
+    kind = models.CharField(_("type"), max_length=12, choices=AreaKind.choices)
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children",
+        verbose_name=_("ligger i"),
+    )
+    valid_from = models.DateField(_("gyldig fra"))
+    valid_to = models.DateField(_("gyldig til"), null=True, blank=True)
+
+    objects = AreaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code", "valid_from"]
+        verbose_name = _("område")
+        verbose_name_plural = _("områder")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "valid_from"], name="area_code_once_per_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    @property
+    def county(self) -> Area | None:
+        area: Area | None = self
+        while area is not None and area.kind != AreaKind.COUNTY:
+            area = area.parent
+        return area
+
+    def is_valid_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
+
+
+class DistrictOffice(models.Model):
+    """One of the funder's district offices; the coordinators' contact at the funder."""
+
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    city = models.CharField(_("sted"), max_length=100, blank=True)
+    counties = models.ManyToManyField(
+        Area, blank=True, related_name="district_offices", verbose_name=_("fylker"),
+        limit_choices_to={"kind": AreaKind.COUNTY},
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("distriktskontor")
+        verbose_name_plural = _("distriktskontorer")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PositionQuerySet(models.QuerySet["Position"]):
+    def active_on(self, day: date) -> PositionQuerySet:
+        return self.filter(valid_on_q(day, "start_date", "end_date"))
+
+
+class Position(models.Model):
+    class FTE(models.IntegerChoices):
+        HALF = 50, _("50 %")
+        FULL = 100, _("100 %")
+
+    name = models.CharField(_("navn"), max_length=150)
+    host_area = models.ForeignKey(
+        Area, models.PROTECT, related_name="hosted_positions", verbose_name=_("vertskommune")
+    )
+    covered_areas = models.ManyToManyField(
+        Area, related_name="covering_positions", verbose_name=_("dekker områdene")
+    )
+    fte = models.PositiveSmallIntegerField(_("stillingsprosent"), choices=FTE.choices)
+    start_date = models.DateField(_("startdato"))
+    end_date = models.DateField(_("sluttdato"), null=True, blank=True)
+    district_office = models.ForeignKey(
+        DistrictOffice, models.SET_NULL, null=True, blank=True, related_name="positions",
+        verbose_name=_("distriktskontor"),
+    )
+
+    objects = PositionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("stilling")
+        verbose_name_plural = _("stillinger")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Sluttdatoen kan ikke være før startdatoen.")})
+
+    @property
+    def is_inter_municipal(self) -> bool:
+        return self.covered_areas.count() > 1
+
+
+class AssignmentQuerySet(models.QuerySet["Assignment"]):
+    def valid_on(self, day: date) -> AssignmentQuerySet:
+        return self.filter(valid_on_q(day))
+
+    def overlapping(self, start: date, end: date | None) -> AssignmentQuerySet:
+        """Assignments whose period shares at least one day with [start, end]."""
+        qs = self.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+        return qs.filter(valid_from__lte=end) if end else qs
+
+
+class Assignment(models.Model):
+    """A user holds (or substitutes in) a position for a period: the source of all access."""
+
+    class Kind(models.TextChoices):
+        HOLDER = "holder", _("Innehaver")
+        SUBSTITUTE = "substitute", _("Vikar")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="assignments",
+        verbose_name=_("bruker"),
+    )
+    position = models.ForeignKey(
+        Position, models.CASCADE, related_name="assignments", verbose_name=_("stilling")
+    )
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.HOLDER)
+    valid_from = models.DateField(_("fra"))
+    valid_to = models.DateField(_("til"), null=True, blank=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "valid_from"]
+        verbose_name = _("tilsetting")
+        verbose_name_plural = _("tilsettinger")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.position} ({self.get_kind_display()})"
+
+    def clean(self) -> None:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("Tilsettingen kan ikke slutte før den starter.")})
+        if self.user_id and not self.user.is_coordinator:
+            raise ValidationError(
+                {"user": _("Bare brukere med rollen kreftkoordinator kan tilsettes i en stilling.")}
+            )
+        if self.kind == self.Kind.HOLDER and self.position_id and self.valid_from:
+            # A position may not be split between people (table 3-1): one holder at a time.
+            clash = (
+                Assignment.objects.filter(position_id=self.position_id, kind=self.Kind.HOLDER)
+                .overlapping(self.valid_from, self.valid_to)
+                .exclude(pk=self.pk)
+                .select_related("user")
+                .first()
+            )
+            if clash:
+                raise ValidationError(
+                    _(
+                        "Stillingen har allerede en innehaver i denne perioden (%(name)s fra "
+                        "%(start)s). En stilling kan ikke deles mellom flere; registrer en vikar "
+                        "i stedet."
+                    )
+                    % {"name": clash.user.get_full_name() or clash.user.username,
+                       "start": clash.valid_from.strftime("%d.%m.%Y")}
+                )
+
+    def is_valid_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)

@@ -1,0 +1,87 @@
+"""Administrators manage positions, coverage and assignments; the funder's staff may look."""
+
+from django.contrib import messages
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from kreftkoordinator.accounts.access import role_required
+from kreftkoordinator.accounts.models import Role
+
+from .forms import AssignmentForm, PositionForm
+from .models import Area, AreaKind, Assignment, Position, today
+
+staff_only = role_required(Role.ADMIN, Role.PROGRAMME)
+admin_only = role_required(Role.ADMIN)
+
+
+def _positions():
+    return Position.objects.select_related("host_area", "district_office").prefetch_related(
+        Prefetch("covered_areas", queryset=Area.objects.order_by("code")),
+        Prefetch(
+            "assignments",
+            queryset=Assignment.objects.valid_on(today()).select_related("user"),
+            to_attr="current_assignments",
+        ),
+    )
+
+
+@staff_only
+def position_list(request):
+    positions = _positions().annotate(n_areas=Count("covered_areas"))
+    query = request.GET.get("q", "").strip()
+    if query:
+        positions = positions.filter(
+            Q(name__icontains=query) | Q(covered_areas__name__icontains=query)
+            | Q(covered_areas__code=query)
+        ).distinct()
+    return render(request, "organisation/position_list.html",
+                  {"positions": positions, "query": query})
+
+
+@staff_only
+def position_detail(request, pk):
+    position = get_object_or_404(_positions(), pk=pk)
+    assignments = position.assignments.select_related("user").order_by("-valid_from")
+    return render(request, "organisation/position_detail.html",
+                  {"position": position, "assignments": assignments, "today": today()})
+
+
+@admin_only
+def position_edit(request, pk=None):
+    position = get_object_or_404(Position, pk=pk) if pk else None
+    form = PositionForm(request.POST or None, instance=position)
+    if request.method == "POST" and form.is_valid():
+        position = form.save()
+        messages.success(request, _("Stillingen er lagret."))
+        return redirect("organisation:position_detail", pk=position.pk)
+    return render(request, "organisation/position_form.html",
+                  {"form": form, "position": position})
+
+
+@admin_only
+def assignment_edit(request, position_pk, pk=None):
+    position = get_object_or_404(Position, pk=position_pk)
+    assignment = get_object_or_404(Assignment, pk=pk, position=position) if pk else None
+    form = AssignmentForm(request.POST or None, instance=assignment, position=position)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Tilsettingen er lagret."))
+        return redirect("organisation:position_detail", pk=position.pk)
+    return render(request, "organisation/assignment_form.html",
+                  {"form": form, "position": position, "assignment": assignment})
+
+
+@admin_only
+def area_list(request):
+    query = request.GET.get("q", "").strip()
+    areas = Area.objects.current().exclude(kind=AreaKind.COUNTY).select_related("parent")
+    if query:
+        areas = areas.filter(Q(name__icontains=query) | Q(code__startswith=query))
+    areas = areas.annotate(
+        n_positions=Count("covering_positions", filter=Q(
+            covering_positions__in=Position.objects.active_on(today())))
+    )
+    counts = {kind: Area.objects.current().filter(kind=kind).count() for kind in AreaKind}
+    return render(request, "organisation/area_list.html",
+                  {"areas": areas, "query": query, "counts": counts})

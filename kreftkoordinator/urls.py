@@ -1,0 +1,16 @@
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from kreftkoordinator.accounts.urls import oidc_urlpatterns
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sprak/", set_language, name="set_language"),
+    path("", include("kreftkoordinator.accounts.urls")),
+    path("", include(oidc_urlpatterns)),
+    path("", include("kreftkoordinator.audit.urls")),
+    path("", include("kreftkoordinator.casework.urls")),
+    path("administrasjon/", include("kreftkoordinator.organisation.urls")),
+]

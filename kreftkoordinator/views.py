@@ -1,0 +1,44 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import render
+
+from kreftkoordinator.accounts.models import Role, User
+from kreftkoordinator.casework.models import Person
+from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Position, today
+
+
+@login_required
+def home(request):
+    """Each role's start page: what this user is responsible for, and nothing more."""
+    user, day = request.user, today()
+    context: dict = {"today": day}
+    if user.role == Role.COORDINATOR:
+        context["assignments"] = (
+            Assignment.objects.valid_on(day).filter(user=user)
+            .select_related("position__host_area")
+            .prefetch_related(Prefetch("position__covered_areas",
+                                       queryset=Area.objects.order_by("code")))
+        )
+        context["n_persons"] = Person.objects.visible_to(user).count()
+    elif user.role == Role.LEADER:
+        context["areas"] = user.areas.order_by("code").prefetch_related(
+            Prefetch("covering_positions", queryset=Position.objects.active_on(day),
+                     to_attr="current_positions")
+        )
+    else:
+        positions = Position.objects.active_on(day)
+        context["n_positions"] = positions.count()
+        context["n_areas_covered"] = (
+            Area.objects.current().serviceable().filter(covering_positions__in=positions)
+            .distinct().count()
+        )
+        context["n_municipalities"] = Area.objects.current().filter(
+            kind=AreaKind.MUNICIPALITY).count()
+        context["fte"] = sum(positions.values_list("fte", flat=True)) / 100
+        if user.role == Role.ADMIN:
+            context["n_users"] = User.objects.filter(is_active=True).count()
+            context["vacant"] = positions.exclude(
+                Q(assignments__valid_from__lte=day)
+                & (Q(assignments__valid_to__isnull=True) | Q(assignments__valid_to__gte=day))
+            ).annotate(n=Count("pk"))
+    return render(request, "home.html", context)
