@@ -175,13 +175,21 @@ def apply(rows: list[AreaRow], Area: Any = None) -> ImportResult:
                     area.save()
                 by_code[row.code] = area
         if errors:
-            transaction.set_rollback(True)
             raise AreaImportError(errors)
         for kind in {r.kind for r in rows}:
             start = min(r.valid_from for r in rows if r.kind == kind)
             listed = {r.code for r in rows if r.kind == kind}
-            gone = Area.objects.filter(kind=kind, valid_to__isnull=True, valid_from__lt=start)
-            for area in gone.exclude(code__in=listed):
+            current = Area.objects.filter(kind=kind, valid_to__isnull=True, valid_from__lt=start)
+            gone = current.exclude(code__in=listed)
+            if gone.count() > current.count() / 2:
+                # A snapshot ends what it does not list; a partial file would end half the country.
+                raise AreaImportError([
+                    _("Filen ville avsluttet %(gone)d av %(total)d områder av typen %(kind)s. "
+                      "Bruk et fullstendig uttrekk fra KLASS.") % {
+                        "gone": gone.count(), "total": current.count(),
+                        "kind": AreaKind(kind).label}
+                ])
+            for area in gone:
                 area.valid_to = start - timedelta(days=1)
                 area.save(update_fields=["valid_to"])
                 result.ended.append(f"{area.code} {area.name}")

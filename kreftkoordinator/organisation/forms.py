@@ -55,6 +55,7 @@ class PositionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["fte"].choices = Position.FTE.choices
         if self.instance.pk:
             self.initial["host_code"] = self.instance.host_area.code
             self.initial["covered_codes"] = ", ".join(

@@ -1,0 +1,97 @@
+"""Every page, every role: who gets in, who is refused, and the navigation each role sees."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from kreftkoordinator.conftest import login
+from kreftkoordinator.organisation.models import Position
+
+COORDINATOR, LEADER, PROGRAMME, ADMIN = "kari", "per", "eva", "ola"
+EVERYONE = {COORDINATOR, LEADER, PROGRAMME, ADMIN}
+
+# URL name -> (who may open it, how to build its arguments from the fixtures)
+PAGES = {
+    "home": (EVERYONE, None),
+    "accounts:account": (EVERYONE, None),
+    "accounts:setup_totp": (EVERYONE, None),
+    "audit:my_activity": (EVERYONE, None),
+    "casework:person_list": ({COORDINATOR}, None),
+    "casework:person_detail": ({COORDINATOR}, lambda w: [w["person"].pk]),
+    "casework:person_access_log": ({COORDINATOR}, lambda w: [w["person"].pk]),
+    "organisation:position_list": ({PROGRAMME, ADMIN}, None),
+    "organisation:position_detail": ({PROGRAMME, ADMIN}, lambda w: [w["position"].pk]),
+    "organisation:position_create": ({ADMIN}, None),
+    "organisation:position_edit": ({ADMIN}, lambda w: [w["position"].pk]),
+    "organisation:assignment_create": ({ADMIN}, lambda w: [w["position"].pk]),
+    "organisation:assignment_edit": (
+        {ADMIN}, lambda w: [w["position"].pk, w["position"].assignments.first().pk]),
+    "organisation:area_list": ({ADMIN}, None),
+    "accounts:user_list": ({ADMIN}, None),
+    "accounts:user_create": ({ADMIN}, None),
+    "accounts:user_detail": ({ADMIN}, lambda w: [w["users"][LEADER].pk]),
+    "accounts:user_edit": ({ADMIN}, lambda w: [w["users"][LEADER].pk]),
+    "audit:user_activity": ({ADMIN}, lambda w: [w["users"][COORDINATOR].pk]),
+}
+# Pages outside the role model: log-in steps, language, single sign-on, POST-only actions.
+NOT_ROLE_PAGES = {"accounts:login", "accounts:verify", "accounts:logout", "set_language",
+                  "oidc_authentication_init", "oidc_authentication_callback",
+                  "accounts:reset_two_factor"}
+
+
+def all_url_names(resolver=None, namespace=""):
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from all_url_names(entry, ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}"
+
+
+@pytest.fixture
+def world(kari, per, eva, ola, drammen_person):
+    return {"users": {COORDINATOR: kari, LEADER: per, PROGRAMME: eva, ADMIN: ola},
+            "person": drammen_person, "position": Position.objects.get()}
+
+
+def test_every_page_is_in_this_table():
+    assert set(all_url_names()) == set(PAGES) | NOT_ROLE_PAGES
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_role_gating(client, world, name):
+    allowed, args = PAGES[name]
+    url = reverse(name, args=args(world) if args else None)
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302 and anonymous.url.startswith(reverse("accounts:login"))
+    for key, user in world["users"].items():
+        client.logout()
+        login(client, user)
+        status = client.get(url).status_code
+        assert status == (200 if key in allowed else 403), (key, name, status)
+
+
+NAVIGATION = {
+    COORDINATOR: ["Oversikt", "Personer", "Min aktivitet"],
+    LEADER: ["Mine områder"],
+    PROGRAMME: ["Oversikt", "Stillinger"],
+    ADMIN: ["Oversikt", "Stillinger", "Brukere", "Områder"],
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", sorted(NAVIGATION))
+def test_each_role_sees_its_navigation(client, world, key):
+    login(client, world["users"][key])
+    response = client.get(reverse("home"))
+    assert [item["label"] for item in response.context["nav_items"]] == NAVIGATION[key]
+    for item in response.context["nav_items"]:
+        assert client.get(item["url"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_leader_sees_positions_for_her_areas_but_no_person(client, world):
+    login(client, world["users"][LEADER])
+    content = client.get(reverse("home")).content.decode()
+    assert "Kreftkoordinator i Drammen" in content
+    assert world["person"].name not in content

@@ -1,0 +1,120 @@
+"""Shared fixtures: the people the tests are written around.
+
+- Kari, the coordinator in Drammen; Lene, her substitute for a limited period
+- Hanne, the coordinator in Horten, who must see nothing of Drammen
+- Sigrid, the Valdres inter-municipal coordinator (six municipalities)
+- Per, the leader in Drammen; Eva, programme officer at the funder; Ola, the administrator
+"""
+
+from datetime import date, timedelta
+
+import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kreftkoordinator.accounts.models import Role, User
+from kreftkoordinator.casework.models import Person
+from kreftkoordinator.organisation.models import Area, Assignment, Position, today
+
+VALDRES = ["3450", "3451", "3449", "3452", "3453", "3454"]
+
+
+def area(code: str) -> Area:
+    return Area.objects.current().get(code=code)
+
+
+def make_user(username: str, role: str = Role.COORDINATOR, **extra) -> User:
+    first, _, last = extra.pop("name", username.title()).partition(" ")
+    return User.objects.create_user(
+        username=username, password="et-langt-passord-2026", role=role, first_name=first,
+        last_name=last, email=f"{username}@example.no", **extra,
+    )
+
+
+def make_position(name: str, codes: list[str], fte: int = 100, **extra) -> Position:
+    position = Position.objects.create(
+        name=name, host_area=area(codes[0]), fte=fte,
+        start_date=extra.pop("start_date", date(2015, 1, 1)), **extra,
+    )
+    position.covered_areas.set([area(c) for c in codes])
+    return position
+
+
+def assign(user, position, kind=Assignment.Kind.HOLDER, start=date(2015, 1, 1), end=None):
+    return Assignment.objects.create(user=user, position=position, kind=kind,
+                                     valid_from=start, valid_to=end)
+
+
+def login(client, user, *, verified: bool = True):
+    """Log in as after password and, where the role needs it, the authenticator code."""
+    client.force_login(user)
+    if verified and user.needs_two_factor:
+        device, _ = TOTPDevice.objects.get_or_create(user=user, name="app",
+                                                     defaults={"confirmed": True})
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def drammen_position(db):
+    return make_position("Kreftkoordinator i Drammen", ["3301"])
+
+
+@pytest.fixture
+def kari(drammen_position):
+    user = make_user("kari", name="Kari Berg")
+    assign(user, drammen_position)
+    return user
+
+
+@pytest.fixture
+def lene(drammen_position):
+    """Kari's substitute, from 10 days ago to 10 days ahead."""
+    user = make_user("lene", name="Lene Vik")
+    assign(user, drammen_position, Assignment.Kind.SUBSTITUTE,
+           start=today() - timedelta(days=10), end=today() + timedelta(days=10))
+    return user
+
+
+@pytest.fixture
+def hanne(db):
+    user = make_user("hanne", name="Hanne Lie")
+    assign(user, make_position("Kreftkoordinator i Horten", ["3901"]))
+    return user
+
+
+@pytest.fixture
+def sigrid(db):
+    user = make_user("sigrid", name="Sigrid Rudi")
+    assign(user, make_position("Kreftkoordinator i Valdres", VALDRES))
+    return user
+
+
+@pytest.fixture
+def per(db):
+    user = make_user("per", Role.LEADER, name="Per Olsen")
+    user.areas.set([area("3301")])
+    return user
+
+
+@pytest.fixture
+def eva(db):
+    return make_user("eva", Role.PROGRAMME, name="Eva Strand")
+
+
+@pytest.fixture
+def ola(db):
+    return make_user("ola", Role.ADMIN, name="Ola Aas")
+
+
+@pytest.fixture
+def drammen_person(db):
+    return Person.objects.create(area=area("3301"), name="Anne Hansen", birth_year=1950,
+                                 phone="91234567")
+
+
+@pytest.fixture
+def horten_person(db):
+    return Person.objects.create(area=area("3901"), name="Bjørn Olsen", birth_year=1961)
