@@ -1,0 +1,37 @@
+"""With production settings, `kreftkoordinator check --deploy` reports nothing, and without a
+SECRET_KEY production refuses to start."""
+
+import os
+import subprocess
+import sys
+
+PRODUCTION = {
+    "SECRET_KEY": "x" * 30 + "-production-secret-key-with-enough-entropy-0123456789",
+    "ALLOWED_HOSTS": "kreftkoordinator.example.no",
+    "DEBUG": "0",
+    "DATABASE_URL": "sqlite:////tmp/kk-deploy-check.sqlite3",
+}
+
+
+def run(*args, env):
+    base = {k: v for k, v in os.environ.items()
+            if k not in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DEBUG", "KREFTKOORDINATOR_DEMO")}
+    return subprocess.run([sys.executable, "-m", "kreftkoordinator", *args],
+                          env={**base, **env}, capture_output=True, text=True, timeout=120)
+
+
+def test_check_deploy_reports_nothing():
+    result = run("check", "--deploy", "--fail-level", "DEBUG", env=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_without_secret_key_refuses_to_start():
+    env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+    result = run("check", env=env)
+    assert result.returncode != 0 and "Set SECRET_KEY" in result.stderr
+
+
+def test_hyphenated_command_names_work():
+    result = run("import-areas", "--help", env=PRODUCTION)
+    assert result.returncode == 0 and "KLASS" in result.stdout
