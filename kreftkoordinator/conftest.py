@@ -26,31 +26,41 @@ def area(code: str) -> Area:
 def make_user(username: str, role: str = Role.COORDINATOR, **extra) -> User:
     first, _, last = extra.pop("name", username.title()).partition(" ")
     return User.objects.create_user(
-        username=username, password="et-langt-passord-2026", role=role, first_name=first,
-        last_name=last, email=f"{username}@example.no", **extra,
+        username=username,
+        password="et-langt-passord-2026",
+        role=role,
+        first_name=first,
+        last_name=last,
+        email=f"{username}@example.no",
+        **extra,
     )
 
 
 def make_position(name: str, codes: list[str], fte: int = 100, **extra) -> Position:
     position = Position.objects.create(
-        name=name, host_area=area(codes[0]), fte=fte,
-        start_date=extra.pop("start_date", date(2015, 1, 1)), **extra,
+        name=name,
+        host_area=area(codes[0]),
+        fte=fte,
+        start_date=extra.pop("start_date", date(2015, 1, 1)),
+        **extra,
     )
     position.covered_areas.set([area(c) for c in codes])
     return position
 
 
 def assign(user, position, kind=Assignment.Kind.HOLDER, start=date(2015, 1, 1), end=None):
-    return Assignment.objects.create(user=user, position=position, kind=kind,
-                                     valid_from=start, valid_to=end)
+    return Assignment.objects.create(
+        user=user, position=position, kind=kind, valid_from=start, valid_to=end
+    )
 
 
 def login(client, user, *, verified: bool = True):
     """Log in as after password and, where the role needs it, the authenticator code."""
     client.force_login(user)
     if verified and user.needs_two_factor:
-        device, _ = TOTPDevice.objects.get_or_create(user=user, name="app",
-                                                     defaults={"confirmed": True})
+        device, _ = TOTPDevice.objects.get_or_create(
+            user=user, name="app", defaults={"confirmed": True}
+        )
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
@@ -73,8 +83,13 @@ def kari(drammen_position):
 def lene(drammen_position):
     """Kari's substitute, from 10 days ago to 10 days ahead."""
     user = make_user("lene", name="Lene Vik")
-    assign(user, drammen_position, Assignment.Kind.SUBSTITUTE,
-           start=today() - timedelta(days=10), end=today() + timedelta(days=10))
+    assign(
+        user,
+        drammen_position,
+        Assignment.Kind.SUBSTITUTE,
+        start=today() - timedelta(days=10),
+        end=today() + timedelta(days=10),
+    )
     return user
 
 
@@ -111,8 +126,9 @@ def ola(db):
 
 @pytest.fixture
 def drammen_person(db):
-    return Person.objects.create(area=area("3301"), name="Anne Hansen", birth_year=1950,
-                                 phone="91234567")
+    return Person.objects.create(
+        area=area("3301"), name="Anne Hansen", birth_year=1950, phone="91234567"
+    )
 
 
 @pytest.fixture

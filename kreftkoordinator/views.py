@@ -14,26 +14,35 @@ def home(request):
     context: dict = {"today": day}
     if user.role == Role.COORDINATOR:
         context["assignments"] = (
-            Assignment.objects.valid_on(day).filter(user=user)
+            Assignment.objects.valid_on(day)
+            .filter(user=user)
             .select_related("position__host_area")
-            .prefetch_related(Prefetch("position__covered_areas",
-                                       queryset=Area.objects.order_by("code")))
+            .prefetch_related(
+                Prefetch("position__covered_areas", queryset=Area.objects.order_by("code"))
+            )
         )
         context["n_persons"] = Person.objects.visible_to(user).count()
     elif user.role == Role.LEADER:
         context["areas"] = user.areas.order_by("code").prefetch_related(
-            Prefetch("covering_positions", queryset=Position.objects.active_on(day),
-                     to_attr="current_positions")
+            Prefetch(
+                "covering_positions",
+                queryset=Position.objects.active_on(day),
+                to_attr="current_positions",
+            )
         )
     else:
         positions = Position.objects.active_on(day)
         context["n_positions"] = positions.count()
         context["n_areas_covered"] = (
-            Area.objects.current().serviceable().filter(covering_positions__in=positions)
-            .distinct().count()
+            Area.objects.current()
+            .serviceable()
+            .filter(covering_positions__in=positions)
+            .distinct()
+            .count()
         )
-        context["n_municipalities"] = Area.objects.current().filter(
-            kind=AreaKind.MUNICIPALITY).count()
+        context["n_municipalities"] = (
+            Area.objects.current().filter(kind=AreaKind.MUNICIPALITY).count()
+        )
         context["fte"] = sum(positions.values_list("fte", flat=True)) / 100
         if user.role == Role.ADMIN:
             context["n_users"] = User.objects.filter(is_active=True).count()

@@ -23,13 +23,18 @@ def user_list(request):
     )
     if query:
         users = users.filter(
-            Q(username__icontains=query) | Q(first_name__icontains=query)
-            | Q(last_name__icontains=query) | Q(email__icontains=query)
+            Q(username__icontains=query)
+            | Q(first_name__icontains=query)
+            | Q(last_name__icontains=query)
+            | Q(email__icontains=query)
         )
     if role in Role.values:
         users = users.filter(role=role)
-    return render(request, "accounts/user_list.html",
-                  {"users": users, "query": query, "role": role, "roles": Role.choices})
+    return render(
+        request,
+        "accounts/user_list.html",
+        {"users": users, "query": query, "role": role, "roles": Role.choices},
+    )
 
 
 @admin_only
@@ -60,7 +65,8 @@ def reset_two_factor(request, pk):
     user = get_object_or_404(User, pk=pk)
     TOTPDevice.objects.filter(user=user).delete()
     messages.success(
-        request, _("Tofaktor er nullstilt. %(name)s må registrere appen sin på nytt ved neste "
-                   "innlogging.") % {"name": user}
+        request,
+        _("Tofaktor er nullstilt. %(name)s må registrere appen sin på nytt ved neste innlogging.")
+        % {"name": user},
     )
     return redirect("accounts:user_detail", pk=user.pk)

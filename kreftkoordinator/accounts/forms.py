@@ -52,8 +52,16 @@ class UserForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["username", "first_name", "last_name", "email", "phone", "role",
-                  "district_office", "is_active"]
+        fields = [
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "role",
+            "district_office",
+            "is_active",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,17 +73,20 @@ class UserForm(forms.ModelForm):
             self.fields["password"].help_text = _("Minst 12 tegn.")
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         role, areas = cleaned.get("role"), cleaned.get("area_codes") or []
         if role == Role.LEADER and not areas:
             self.add_error("area_codes", _("En leder må ha minst ett område."))
         if role != Role.LEADER and areas:
-            self.add_error("area_codes", _("Bare ledere har områder her; koordinatorer får "
-                                           "områder gjennom stillingen sin."))
+            self.add_error(
+                "area_codes",
+                _("Bare ledere har områder her; koordinatorer får områder gjennom stillingen sin."),
+            )
         password = cleaned.get("password")
         if password:
-            probe = User(**{f: cleaned.get(f) for f in ("username", "first_name", "last_name",
-                                                       "email")})
+            probe = User(
+                **{f: cleaned.get(f) for f in ("username", "first_name", "last_name", "email")}
+            )
             try:
                 validate_password(password, probe)
             except django_forms.ValidationError as e:

@@ -28,11 +28,18 @@ class User(AbstractUser):
     role = models.CharField(_("rolle"), max_length=12, choices=Role.choices)
     phone = models.CharField(_("telefon"), max_length=20, blank=True)
     areas = models.ManyToManyField(
-        Area, blank=True, related_name="leaders", verbose_name=_("områder (for ledere)"),
+        Area,
+        blank=True,
+        related_name="leaders",
+        verbose_name=_("områder (for ledere)"),
         limit_choices_to={"kind__in": [AreaKind.MUNICIPALITY, AreaKind.DISTRICT]},
     )
     district_office = models.ForeignKey(
-        DistrictOffice, models.SET_NULL, null=True, blank=True, related_name="staff",
+        DistrictOffice,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff",
         verbose_name=_("distriktskontor"),
     )
 

@@ -16,10 +16,16 @@ urlpatterns = [
 
 # The OIDC views keep mozilla-django-oidc's names, which its redirects use.
 oidc_urlpatterns = [
-    path("oidc/authenticate/", only_when_enabled(oidc_views.OIDCAuthenticationRequestView.as_view()),
-         name="oidc_authentication_init"),
-    path("oidc/callback/", only_when_enabled(oidc_views.OIDCAuthenticationCallbackView.as_view()),
-         name="oidc_authentication_callback"),
+    path(
+        "oidc/authenticate/",
+        only_when_enabled(oidc_views.OIDCAuthenticationRequestView.as_view()),
+        name="oidc_authentication_init",
+    ),
+    path(
+        "oidc/callback/",
+        only_when_enabled(oidc_views.OIDCAuthenticationCallbackView.as_view()),
+        name="oidc_authentication_callback",
+    ),
 ]
 
 from . import admin_views  # noqa: E402
@@ -29,6 +35,9 @@ urlpatterns += [
     path("administrasjon/brukere/ny/", admin_views.user_edit, name="user_create"),
     path("administrasjon/brukere/<int:pk>/", admin_views.user_detail, name="user_detail"),
     path("administrasjon/brukere/<int:pk>/endre/", admin_views.user_edit, name="user_edit"),
-    path("administrasjon/brukere/<int:pk>/nullstill-tofaktor/", admin_views.reset_two_factor,
-         name="reset_two_factor"),
+    path(
+        "administrasjon/brukere/<int:pk>/nullstill-tofaktor/",
+        admin_views.reset_two_factor,
+        name="reset_two_factor",
+    ),
 ]

@@ -9,7 +9,7 @@ class PeriodForm(forms.Form):
     end = django_forms.DateField(label=_("Til dato"), required=False, widget=forms.DateInput())
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("Til-datoen kan ikke være før fra-datoen."))

@@ -49,7 +49,10 @@ class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
 class AuditEntry(models.Model):
     at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="audit_entries",
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        related_name="audit_entries",
         verbose_name=_("bruker"),
     )
     action = models.CharField(_("handling"), max_length=10, choices=Action.choices)

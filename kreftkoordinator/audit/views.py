@@ -28,8 +28,11 @@ def my_activity(request):
     )
     for entry in page:
         entry.person_name = names.get(entry.person_id)
-    return render(request, "audit/activity.html",
-                  {"form": form, "page": page, "shown": request.user, "own": True})
+    return render(
+        request,
+        "audit/activity.html",
+        {"form": form, "page": page, "shown": request.user, "own": True},
+    )
 
 
 @role_required(Role.ADMIN)
@@ -37,5 +40,6 @@ def user_activity(request, pk):
     """An administrator's view of one user's activity: person ids and areas, never names."""
     shown = get_object_or_404(User, pk=pk)
     form, page = _activity_page(request, shown)
-    return render(request, "audit/activity.html",
-                  {"form": form, "page": page, "shown": shown, "own": False})
+    return render(
+        request, "audit/activity.html", {"form": form, "page": page, "shown": shown, "own": False}
+    )

@@ -15,10 +15,13 @@ class PersonQuerySet(AreaScopedQuerySet["Person"]):
 class Person(models.Model):
     """A patient or relative. Belongs to one area, which is the data controller."""
 
-    area = models.ForeignKey(Area, models.PROTECT, related_name="persons",
-                             verbose_name=_("område"))
-    name = models.CharField(_("navn"), max_length=150, blank=True,
-                            help_text=_("Kan stå tomt når den som ringer vil være anonym."))
+    area = models.ForeignKey(Area, models.PROTECT, related_name="persons", verbose_name=_("område"))
+    name = models.CharField(
+        _("navn"),
+        max_length=150,
+        blank=True,
+        help_text=_("Kan stå tomt når den som ringer vil være anonym."),
+    )
     birth_year = models.PositiveSmallIntegerField(_("fødselsår"), null=True, blank=True)
     phone = models.CharField(_("telefon"), max_length=20, blank=True)
     created_at = models.DateTimeField(_("registrert"), auto_now_add=True)

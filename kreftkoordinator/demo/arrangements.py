@@ -35,20 +35,60 @@ class DemoPosition:
 
 
 POSITIONS = [
-    DemoPosition("nes", "Kreftkoordinator i Nes", "3228", ("3228",), 100, date(2013, 9, 1),
-                 ("Ingrid", "Haugen")),
-    DemoPosition("drammen", "Kreftkoordinator i Drammen", "3301", ("3301",), 100,
-                 date(2012, 10, 1), ("Kari", "Berg")),
-    DemoPosition("horten", "Kreftkoordinator i Horten", "3901", ("3901",), 100,
-                 date(2013, 3, 1), ("Hanne", "Lie")),
-    DemoPosition("valdres", "Kreftkoordinator i Valdres", "3451",
-                 ("3450", "3451", "3449", "3452", "3453", "3454"), 100, date(2013, 1, 1),
-                 ("Sigrid", "Rudi")),
-    DemoPosition("frogner", "Kreftkoordinator i bydel Frogner", "030105", ("030105",), 50,
-                 date(2014, 2, 1), ("Marte", "Dahl")),
-    DemoPosition("nordhordland", "Kreftkoordinator i Nordhordland", "4631",
-                 ("4631", "4632", "4633", "4634", "4635", "4629", "4630"), 100, date(2015, 5, 1),
-                 ("Solveig", "Mjelde")),
+    DemoPosition(
+        "nes",
+        "Kreftkoordinator i Nes",
+        "3228",
+        ("3228",),
+        100,
+        date(2013, 9, 1),
+        ("Ingrid", "Haugen"),
+    ),
+    DemoPosition(
+        "drammen",
+        "Kreftkoordinator i Drammen",
+        "3301",
+        ("3301",),
+        100,
+        date(2012, 10, 1),
+        ("Kari", "Berg"),
+    ),
+    DemoPosition(
+        "horten",
+        "Kreftkoordinator i Horten",
+        "3901",
+        ("3901",),
+        100,
+        date(2013, 3, 1),
+        ("Hanne", "Lie"),
+    ),
+    DemoPosition(
+        "valdres",
+        "Kreftkoordinator i Valdres",
+        "3451",
+        ("3450", "3451", "3449", "3452", "3453", "3454"),
+        100,
+        date(2013, 1, 1),
+        ("Sigrid", "Rudi"),
+    ),
+    DemoPosition(
+        "frogner",
+        "Kreftkoordinator i bydel Frogner",
+        "030105",
+        ("030105",),
+        50,
+        date(2014, 2, 1),
+        ("Marte", "Dahl"),
+    ),
+    DemoPosition(
+        "nordhordland",
+        "Kreftkoordinator i Nordhordland",
+        "4631",
+        ("4631", "4632", "4633", "4634", "4635", "4629", "4630"),
+        100,
+        date(2015, 5, 1),
+        ("Solveig", "Mjelde"),
+    ),
 ]
 
 DISTRICT_OFFICES = [
@@ -64,8 +104,13 @@ DISTRICT_OFFICES = [
 
 # (username, role, first name, last name, what to say about it)
 OTHER_USERS = [
-    ("vikar.drammen", Role.COORDINATOR, "Lene", "Vik",
-     "vikar i Drammen til og med {substitute_until}"),
+    (
+        "vikar.drammen",
+        Role.COORDINATOR,
+        "Lene",
+        "Vik",
+        "vikar i Drammen til og med {substitute_until}",
+    ),
     ("leder.drammen", Role.LEADER, "Per", "Olsen", "kommunalsjef i Drammen"),
     ("kreftforeningen", Role.PROGRAMME, "Eva", "Strand", "programansvarlig i Kreftforeningen"),
     ("admin", Role.ADMIN, "Ola", "Aas", "administrator"),
@@ -86,13 +131,66 @@ def demo_logins() -> list[tuple[str, str, str]]:
     return coordinators + others
 
 
-FIRST_NAMES = ["Anne", "Inger", "Kari", "Marit", "Ingrid", "Liv", "Eva", "Berit", "Astrid",
-               "Bjørg", "Jan", "Per", "Bjørn", "Ole", "Lars", "Kjell", "Knut", "Arne", "Svein",
-               "Hans", "Geir", "Tor", "Nina", "Silje", "Ahmed", "Fatima", "Piotr", "Agnieszka"]
-LAST_NAMES = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen",
-              "Kristiansen", "Jensen", "Karlsen", "Johnsen", "Pettersen", "Eriksen", "Berg",
-              "Haugen", "Hagen", "Johannessen", "Andreassen", "Jacobsen", "Dahl", "Jørgensen",
-              "Halvorsen", "Henriksen", "Lund", "Sørensen", "Jakobsen", "Moen", "Gundersen"]
+FIRST_NAMES = [
+    "Anne",
+    "Inger",
+    "Kari",
+    "Marit",
+    "Ingrid",
+    "Liv",
+    "Eva",
+    "Berit",
+    "Astrid",
+    "Bjørg",
+    "Jan",
+    "Per",
+    "Bjørn",
+    "Ole",
+    "Lars",
+    "Kjell",
+    "Knut",
+    "Arne",
+    "Svein",
+    "Hans",
+    "Geir",
+    "Tor",
+    "Nina",
+    "Silje",
+    "Ahmed",
+    "Fatima",
+    "Piotr",
+    "Agnieszka",
+]
+LAST_NAMES = [
+    "Hansen",
+    "Johansen",
+    "Olsen",
+    "Larsen",
+    "Andersen",
+    "Pedersen",
+    "Nilsen",
+    "Kristiansen",
+    "Jensen",
+    "Karlsen",
+    "Johnsen",
+    "Pettersen",
+    "Eriksen",
+    "Berg",
+    "Haugen",
+    "Hagen",
+    "Johannessen",
+    "Andreassen",
+    "Jacobsen",
+    "Dahl",
+    "Jørgensen",
+    "Halvorsen",
+    "Henriksen",
+    "Lund",
+    "Sørensen",
+    "Jakobsen",
+    "Moen",
+    "Gundersen",
+]
 
 
 def substitute_period(day: date) -> tuple[date, date]:
@@ -101,7 +199,7 @@ def substitute_period(day: date) -> tuple[date, date]:
 
 @transaction.atomic
 def create_arrangements(seed: int = 2017, persons_per_area: int = 4) -> None:
-    rng = Random(seed)
+    rng = Random(seed)  # noqa: S311 -- synthetic demo data, not security
     day = today()
     areas = {a.code: a for a in Area.objects.current()}
     offices = {}
@@ -113,8 +211,11 @@ def create_arrangements(seed: int = 2017, persons_per_area: int = 4) -> None:
     for spec in POSITIONS:
         host = areas[spec.host]
         position = Position.objects.create(
-            name=spec.name, host_area=host, fte=spec.fte, start_date=spec.start,
-            district_office=offices[host.county.code],
+            name=spec.name,
+            host_area=host,
+            fte=spec.fte,
+            start_date=spec.start,
+            district_office=offices[host.code[:2]],
         )
         position.covered_areas.set([areas[c] for c in spec.covers])
         first, last = spec.coordinator
@@ -133,8 +234,13 @@ def create_arrangements(seed: int = 2017, persons_per_area: int = 4) -> None:
     for username, role, first, last, _what in OTHER_USERS:
         user = _user(username, role, first, last)
         if role == Role.COORDINATOR:
-            Assignment.objects.create(user=user, position=drammen, kind=Assignment.Kind.SUBSTITUTE,
-                                      valid_from=start, valid_to=end)
+            Assignment.objects.create(
+                user=user,
+                position=drammen,
+                kind=Assignment.Kind.SUBSTITUTE,
+                valid_from=start,
+                valid_to=end,
+            )
         elif role == Role.LEADER:
             user.areas.set([areas["3301"]])
         elif role == Role.PROGRAMME:
@@ -144,6 +250,10 @@ def create_arrangements(seed: int = 2017, persons_per_area: int = 4) -> None:
 
 def _user(username: str, role: str, first: str, last: str) -> User:
     return User.objects.create_user(
-        username=username, password=DEMO_PASSWORD, role=role, first_name=first, last_name=last,
+        username=username,
+        password=DEMO_PASSWORD,
+        role=role,
+        first_name=first,
+        last_name=last,
         email=f"{username}@demo.kreftkoordinator.no",
     )

@@ -49,7 +49,9 @@ class ImportResult:
 
     def summary(self) -> str:
         return _("%(created)d nye, %(renamed)d endret navn, %(ended)d avsluttet") % {
-            "created": len(self.created), "renamed": len(self.renamed), "ended": len(self.ended)
+            "created": len(self.created),
+            "renamed": len(self.renamed),
+            "ended": len(self.ended),
         }
 
 
@@ -86,7 +88,9 @@ def parse(text: str, default_valid_from: date | None = None) -> list[AreaRow]:
         raise AreaImportError(
             [_("Filen mangler kolonnen «%(column)s».") % {"column": c} for c in missing]
         )
-    from_column = next((c for c in ("validFrom", "validFromInRequestedRange") if c in columns), None)
+    from_column = next(
+        (c for c in ("validFrom", "validFromInRequestedRange") if c in columns), None
+    )
     to_column = next((c for c in ("validTo", "validToInRequestedRange") if c in columns), None)
 
     errors: list[str] = []
@@ -104,29 +108,35 @@ def parse(text: str, default_valid_from: date | None = None) -> list[AreaRow]:
                 _("«%(code)s» er ikke et områdenummer (2, 4 eller 6 siffer)") % {"code": code}
             )
         elif code in seen:
-            problems.append(_("koden %(code)s står også på linje %(line)d") % {
-                "code": code, "line": seen[code]})
+            problems.append(
+                _("koden %(code)s står også på linje %(line)d") % {"code": code, "line": seen[code]}
+            )
         if not name:
             problems.append(_("mangler navn"))
         valid_from = valid_to = None
         try:
             valid_from = _parse_date(record.get(from_column, "")) if from_column else None
         except ValueError as e:
-            problems.append(_("ugyldig dato «%(value)s» i %(column)s") % {
-                "value": e.args[0], "column": from_column})
+            problems.append(
+                _("ugyldig dato «%(value)s» i %(column)s")
+                % {"value": e.args[0], "column": from_column}
+            )
         try:
             valid_to = _parse_date(record.get(to_column, "")) if to_column else None
         except ValueError as e:
-            problems.append(_("ugyldig dato «%(value)s» i %(column)s") % {
-                "value": e.args[0], "column": to_column})
+            problems.append(
+                _("ugyldig dato «%(value)s» i %(column)s")
+                % {"value": e.args[0], "column": to_column}
+            )
         valid_from = valid_from or default_valid_from
         if valid_from is None and not any("dato" in p for p in problems):
             problems.append(_("mangler gyldig fra-dato (oppgi den med --valid-from)"))
         if valid_from and valid_to and valid_to < valid_from:
             problems.append(_("gyldig til er før gyldig fra"))
         if problems:
-            errors.append(_("Linje %(line)d: %(problems)s.") % {
-                "line": line, "problems": "; ".join(problems)})
+            errors.append(
+                _("Linje %(line)d: %(problems)s.") % {"line": line, "problems": "; ".join(problems)}
+            )
             continue
         assert kind is not None and valid_from is not None
         seen[code] = line
@@ -154,9 +164,12 @@ def apply(rows: list[AreaRow], Area: Any = None) -> ImportResult:
                     parent = by_code.get(parent_code) or _current(Area, parent_code, row.valid_from)
                     if parent is None:
                         errors.append(
-                            _("Linje %(line)d: %(parent)s %(code)s finnes ikke.") % {
-                                "line": row.line, "code": parent_code,
-                                "parent": _("fylket") if kind == AreaKind.MUNICIPALITY
+                            _("Linje %(line)d: %(parent)s %(code)s finnes ikke.")
+                            % {
+                                "line": row.line,
+                                "code": parent_code,
+                                "parent": _("fylket")
+                                if kind == AreaKind.MUNICIPALITY
                                 else _("kommunen"),
                             }
                         )
@@ -164,8 +177,12 @@ def apply(rows: list[AreaRow], Area: Any = None) -> ImportResult:
                 area = _current(Area, row.code, row.valid_from)
                 if area is None:
                     area = Area.objects.create(
-                        code=row.code, name=row.name, kind=kind, parent=parent,
-                        valid_from=row.valid_from, valid_to=row.valid_to,
+                        code=row.code,
+                        name=row.name,
+                        kind=kind,
+                        parent=parent,
+                        valid_from=row.valid_from,
+                        valid_to=row.valid_to,
                     )
                     result.created.append(f"{row.code} {row.name}")
                 else:
@@ -176,19 +193,29 @@ def apply(rows: list[AreaRow], Area: Any = None) -> ImportResult:
                 by_code[row.code] = area
         if errors:
             raise AreaImportError(errors)
-        for kind in {r.kind for r in rows}:
-            start = min(r.valid_from for r in rows if r.kind == kind)
-            listed = {r.code for r in rows if r.kind == kind}
-            current = Area.objects.filter(kind=kind, valid_to__isnull=True, valid_from__lt=start)
+        for row_kind in {r.kind for r in rows}:
+            start = min(r.valid_from for r in rows if r.kind == row_kind)
+            listed = {r.code for r in rows if r.kind == row_kind}
+            current = Area.objects.filter(
+                kind=row_kind, valid_to__isnull=True, valid_from__lt=start
+            )
             gone = current.exclude(code__in=listed)
             if gone.count() > current.count() / 2:
                 # A snapshot ends what it does not list; a partial file would end half the country.
-                raise AreaImportError([
-                    _("Filen ville avsluttet %(gone)d av %(total)d områder av typen %(kind)s. "
-                      "Bruk et fullstendig uttrekk fra KLASS.") % {
-                        "gone": gone.count(), "total": current.count(),
-                        "kind": AreaKind(kind).label}
-                ])
+                raise AreaImportError(
+                    [
+                        _(
+                            "Filen ville avsluttet %(gone)d av %(total)d områder av typen "
+                            "%(kind)s. "
+                            "Bruk et fullstendig uttrekk fra KLASS."
+                        )
+                        % {
+                            "gone": gone.count(),
+                            "total": current.count(),
+                            "kind": AreaKind(row_kind).label,
+                        }
+                    ]
+                )
             for area in gone:
                 area.valid_to = start - timedelta(days=1)
                 area.save(update_fields=["valid_to"])

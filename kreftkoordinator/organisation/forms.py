@@ -38,24 +38,30 @@ class AreaCodesField(django_forms.CharField):
 
 class PositionForm(forms.ModelForm):
     host_code = AreaCodesField(
-        label=_("Vertskommune"), required=True,
+        label=_("Vertskommune"),
+        required=True,
         help_text=_("Kommunenummeret (eller bydelsnummeret) til arbeidsgiveren, f.eks. 3301."),
     )
     covered_codes = AreaCodesField(
-        label=_("Dekker områdene"), required=True,
-        help_text=_("Kommune- eller bydelsnummer, skilt med komma. En interkommunal stilling "
-                    "dekker flere."),
+        label=_("Dekker områdene"),
+        required=True,
+        help_text=_(
+            "Kommune- eller bydelsnummer, skilt med komma. En interkommunal stilling dekker flere."
+        ),
     )
 
     class Meta:
         model = Position
         fields = ["name", "fte", "start_date", "end_date", "district_office"]
-        widgets = {"start_date": forms.DateInput(), "end_date": forms.DateInput(),
-                   "fte": django_forms.RadioSelect}
+        widgets = {
+            "start_date": forms.DateInput(),
+            "end_date": forms.DateInput(),
+            "fte": django_forms.RadioSelect,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["fte"].choices = Position.FTE.choices
+        self.fields["fte"].choices = Position.FTE.choices  # type: ignore[attr-defined]
         if self.instance.pk:
             self.initial["host_code"] = self.instance.host_area.code
             self.initial["covered_codes"] = ", ".join(
@@ -63,13 +69,14 @@ class PositionForm(forms.ModelForm):
             )
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         host, covered = cleaned.get("host_code"), cleaned.get("covered_codes")
         if host and len(host) > 1:
             self.add_error("host_code", _("Oppgi bare én vertskommune."))
         elif host and covered and host[0] not in covered:
-            self.add_error("covered_codes", _("Vertskommunen må være blant områdene stillingen "
-                                              "dekker."))
+            self.add_error(
+                "covered_codes", _("Vertskommunen må være blant områdene stillingen dekker.")
+            )
         return cleaned
 
     def save(self, commit=True):
@@ -85,12 +92,16 @@ class AssignmentForm(forms.ModelForm):
     class Meta:
         model = Assignment
         fields = ["user", "kind", "valid_from", "valid_to"]
-        widgets = {"valid_from": forms.DateInput(), "valid_to": forms.DateInput(),
-                   "kind": django_forms.RadioSelect}
+        widgets = {
+            "valid_from": forms.DateInput(),
+            "valid_to": forms.DateInput(),
+            "kind": django_forms.RadioSelect,
+        }
 
     def __init__(self, *args, position: Position, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.position = position
         from kreftkoordinator.accounts.models import Role, User
 
-        self.fields["user"].queryset = User.objects.filter(role=Role.COORDINATOR, is_active=True)
+        coordinators = User.objects.filter(role=Role.COORDINATOR, is_active=True)
+        self.fields["user"].queryset = coordinators  # type: ignore[attr-defined]

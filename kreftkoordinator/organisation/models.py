@@ -72,7 +72,11 @@ class Area(models.Model):
     name = models.CharField(_("navn"), max_length=100)
     kind = models.CharField(_("type"), max_length=12, choices=AreaKind.choices)
     parent = models.ForeignKey(
-        "self", models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("ligger i"),
     )
     valid_from = models.DateField(_("gyldig fra"))
@@ -108,7 +112,10 @@ class DistrictOffice(models.Model):
     name = models.CharField(_("navn"), max_length=100, unique=True)
     city = models.CharField(_("sted"), max_length=100, blank=True)
     counties = models.ManyToManyField(
-        Area, blank=True, related_name="district_offices", verbose_name=_("fylker"),
+        Area,
+        blank=True,
+        related_name="district_offices",
+        verbose_name=_("fylker"),
         limit_choices_to={"kind": AreaKind.COUNTY},
     )
 
@@ -142,7 +149,11 @@ class Position(models.Model):
     start_date = models.DateField(_("startdato"))
     end_date = models.DateField(_("sluttdato"), null=True, blank=True)
     district_office = models.ForeignKey(
-        DistrictOffice, models.SET_NULL, null=True, blank=True, related_name="positions",
+        DistrictOffice,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="positions",
         verbose_name=_("distriktskontor"),
     )
 
@@ -183,7 +194,9 @@ class Assignment(models.Model):
         SUBSTITUTE = "substitute", _("Vikar")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="assignments",
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="assignments",
         verbose_name=_("bruker"),
     )
     position = models.ForeignKey(
@@ -226,8 +239,10 @@ class Assignment(models.Model):
                         "%(start)s). En stilling kan ikke deles mellom flere; registrer en vikar "
                         "i stedet."
                     )
-                    % {"name": clash.user.get_full_name() or clash.user.username,
-                       "start": clash.valid_from.strftime("%d.%m.%Y")}
+                    % {
+                        "name": clash.user.get_full_name() or clash.user.username,
+                        "start": clash.valid_from.strftime("%d.%m.%Y"),
+                    }
                 )
 
     def is_valid_on(self, day: date) -> bool:

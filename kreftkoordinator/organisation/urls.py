@@ -9,9 +9,15 @@ urlpatterns = [
     path("stillinger/ny/", views.position_edit, name="position_create"),
     path("stillinger/<int:pk>/", views.position_detail, name="position_detail"),
     path("stillinger/<int:pk>/endre/", views.position_edit, name="position_edit"),
-    path("stillinger/<int:position_pk>/tilsettinger/ny/", views.assignment_edit,
-         name="assignment_create"),
-    path("stillinger/<int:position_pk>/tilsettinger/<int:pk>/", views.assignment_edit,
-         name="assignment_edit"),
+    path(
+        "stillinger/<int:position_pk>/tilsettinger/ny/",
+        views.assignment_edit,
+        name="assignment_create",
+    ),
+    path(
+        "stillinger/<int:position_pk>/tilsettinger/<int:pk>/",
+        views.assignment_edit,
+        name="assignment_edit",
+    ),
     path("omrader/", views.area_list, name="area_list"),
 ]

@@ -32,19 +32,24 @@ def position_list(request):
     query = request.GET.get("q", "").strip()
     if query:
         positions = positions.filter(
-            Q(name__icontains=query) | Q(covered_areas__name__icontains=query)
+            Q(name__icontains=query)
+            | Q(covered_areas__name__icontains=query)
             | Q(covered_areas__code=query)
         ).distinct()
-    return render(request, "organisation/position_list.html",
-                  {"positions": positions, "query": query})
+    return render(
+        request, "organisation/position_list.html", {"positions": positions, "query": query}
+    )
 
 
 @staff_only
 def position_detail(request, pk):
     position = get_object_or_404(_positions(), pk=pk)
     assignments = position.assignments.select_related("user").order_by("-valid_from")
-    return render(request, "organisation/position_detail.html",
-                  {"position": position, "assignments": assignments, "today": today()})
+    return render(
+        request,
+        "organisation/position_detail.html",
+        {"position": position, "assignments": assignments, "today": today()},
+    )
 
 
 @admin_only
@@ -55,8 +60,7 @@ def position_edit(request, pk=None):
         position = form.save()
         messages.success(request, _("Stillingen er lagret."))
         return redirect("organisation:position_detail", pk=position.pk)
-    return render(request, "organisation/position_form.html",
-                  {"form": form, "position": position})
+    return render(request, "organisation/position_form.html", {"form": form, "position": position})
 
 
 @admin_only
@@ -68,8 +72,11 @@ def assignment_edit(request, position_pk, pk=None):
         form.save()
         messages.success(request, _("Tilsettingen er lagret."))
         return redirect("organisation:position_detail", pk=position.pk)
-    return render(request, "organisation/assignment_form.html",
-                  {"form": form, "position": position, "assignment": assignment})
+    return render(
+        request,
+        "organisation/assignment_form.html",
+        {"form": form, "position": position, "assignment": assignment},
+    )
 
 
 @admin_only
@@ -79,9 +86,12 @@ def area_list(request):
     if query:
         areas = areas.filter(Q(name__icontains=query) | Q(code__startswith=query))
     areas = areas.annotate(
-        n_positions=Count("covering_positions", filter=Q(
-            covering_positions__in=Position.objects.active_on(today())))
+        n_positions=Count(
+            "covering_positions",
+            filter=Q(covering_positions__in=Position.objects.active_on(today())),
+        )
     )
     counts = {kind: Area.objects.current().filter(kind=kind).count() for kind in AreaKind}
-    return render(request, "organisation/area_list.html",
-                  {"areas": areas, "query": query, "counts": counts})
+    return render(
+        request, "organisation/area_list.html", {"areas": areas, "query": query, "counts": counts}
+    )

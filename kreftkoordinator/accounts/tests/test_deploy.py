@@ -14,10 +14,18 @@ PRODUCTION = {
 
 
 def run(*args, env):
-    base = {k: v for k, v in os.environ.items()
-            if k not in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DEBUG", "KREFTKOORDINATOR_DEMO")}
-    return subprocess.run([sys.executable, "-m", "kreftkoordinator", *args],
-                          env={**base, **env}, capture_output=True, text=True, timeout=120)
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DEBUG", "KREFTKOORDINATOR_DEMO")
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "kreftkoordinator", *args],
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_check_deploy_reports_nothing():

@@ -22,17 +22,32 @@ class FakeProvider:
 
     def id_token(self, nonce, email, key=None):
         now = int(time.time())
-        claims = {"iss": PROVIDER, "sub": "hpr-123", "aud": CLIENT_ID, "nonce": nonce,
-                  "email": email, "iat": now, "exp": now + 300}
+        claims = {
+            "iss": PROVIDER,
+            "sub": "hpr-123",
+            "aud": CLIENT_ID,
+            "nonce": nonce,
+            "email": email,
+            "iat": now,
+            "exp": now + 300,
+        }
         return jwt.encode(claims, key or self.key, algorithm="RS256", headers={"kid": "key-1"})
 
     def answer(self, mock, nonce, email, key=None, email_verified=True):
-        mock.post(f"{PROVIDER}/token", json={
-            "id_token": self.id_token(nonce, email, key), "access_token": "at",
-            "token_type": "Bearer", "expires_in": 300})
+        mock.post(
+            f"{PROVIDER}/token",
+            json={
+                "id_token": self.id_token(nonce, email, key),
+                "access_token": "at",
+                "token_type": "Bearer",
+                "expires_in": 300,
+            },
+        )
         mock.get(f"{PROVIDER}/jwks", json={"keys": [self.jwk]})
-        mock.get(f"{PROVIDER}/userinfo", json={"sub": "hpr-123", "email": email,
-                                               "email_verified": email_verified})
+        mock.get(
+            f"{PROVIDER}/userinfo",
+            json={"sub": "hpr-123", "email": email, "email_verified": email_verified},
+        )
 
 
 @pytest.fixture
@@ -44,8 +59,10 @@ def oidc(settings):
     settings.OIDC_OP_TOKEN_ENDPOINT = f"{PROVIDER}/token"
     settings.OIDC_OP_USER_ENDPOINT = f"{PROVIDER}/userinfo"
     settings.OIDC_OP_JWKS_ENDPOINT = f"{PROVIDER}/jwks"
-    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS,
-                                        "kreftkoordinator.accounts.oidc.OIDCBackend"]
+    settings.AUTHENTICATION_BACKENDS = [
+        *settings.AUTHENTICATION_BACKENDS,
+        "kreftkoordinator.accounts.oidc.OIDCBackend",
+    ]
 
 
 def start(client):

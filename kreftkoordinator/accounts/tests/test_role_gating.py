@@ -24,7 +24,9 @@ PAGES = {
     "organisation:position_edit": ({ADMIN}, lambda w: [w["position"].pk]),
     "organisation:assignment_create": ({ADMIN}, lambda w: [w["position"].pk]),
     "organisation:assignment_edit": (
-        {ADMIN}, lambda w: [w["position"].pk, w["position"].assignments.first().pk]),
+        {ADMIN},
+        lambda w: [w["position"].pk, w["position"].assignments.first().pk],
+    ),
     "organisation:area_list": ({ADMIN}, None),
     "accounts:user_list": ({ADMIN}, None),
     "accounts:user_create": ({ADMIN}, None),
@@ -33,9 +35,15 @@ PAGES = {
     "audit:user_activity": ({ADMIN}, lambda w: [w["users"][COORDINATOR].pk]),
 }
 # Pages outside the role model: log-in steps, language, single sign-on, POST-only actions.
-NOT_ROLE_PAGES = {"accounts:login", "accounts:verify", "accounts:logout", "set_language",
-                  "oidc_authentication_init", "oidc_authentication_callback",
-                  "accounts:reset_two_factor"}
+NOT_ROLE_PAGES = {
+    "accounts:login",
+    "accounts:verify",
+    "accounts:logout",
+    "set_language",
+    "oidc_authentication_init",
+    "oidc_authentication_callback",
+    "accounts:reset_two_factor",
+}
 
 
 def all_url_names(resolver=None, namespace=""):
@@ -49,8 +57,11 @@ def all_url_names(resolver=None, namespace=""):
 
 @pytest.fixture
 def world(kari, per, eva, ola, drammen_person):
-    return {"users": {COORDINATOR: kari, LEADER: per, PROGRAMME: eva, ADMIN: ola},
-            "person": drammen_person, "position": Position.objects.get()}
+    return {
+        "users": {COORDINATOR: kari, LEADER: per, PROGRAMME: eva, ADMIN: ola},
+        "person": drammen_person,
+        "position": Position.objects.get(),
+    }
 
 
 def test_every_page_is_in_this_table():

@@ -15,8 +15,9 @@ def code_for(device: TOTPDevice) -> str:
 
 
 def password_login(client, user):
-    return client.post(reverse("accounts:login"),
-                       {"username": user.username, "password": "et-langt-passord-2026"})
+    return client.post(
+        reverse("accounts:login"), {"username": user.username, "password": "et-langt-passord-2026"}
+    )
 
 
 @pytest.mark.django_db
@@ -39,21 +40,24 @@ class TestCoordinatorNeedsTwoFactor:
         assert client.get(reverse("casework:person_list")).status_code == 200
 
     def test_with_an_app_she_must_give_the_code(self, client, kari):
-        device = TOTPDevice.objects.create(user=kari, name="app", confirmed=True)
+        TOTPDevice.objects.create(user=kari, name="app", confirmed=True)
         password_login(client, kari)
         response = client.get(reverse("casework:person_list"))
         assert response.url.startswith(reverse("accounts:verify"))
 
         wrong = client.post(reverse("accounts:verify"), {"token": "000000"})
         assert wrong.context["form"].errors["token"] == [
-            "Koden stemmer ikke. Skriv inn koden appen viser nå."]
+            "Koden stemmer ikke. Skriv inn koden appen viser nå."
+        ]
         assert client.get(reverse("casework:person_list")).status_code == 302
 
     def test_the_right_code_lets_her_in(self, client, kari):
         device = TOTPDevice.objects.create(user=kari, name="app", confirmed=True)
         password_login(client, kari)
-        response = client.post(reverse("accounts:verify") + "?next=/personer/",
-                               {"token": code_for(device), "next": "/personer/"})
+        response = client.post(
+            reverse("accounts:verify") + "?next=/personer/",
+            {"token": code_for(device), "next": "/personer/"},
+        )
         assert response.status_code == 302 and response.url == "/personer/"
         assert client.get(reverse("casework:person_list")).status_code == 200
 

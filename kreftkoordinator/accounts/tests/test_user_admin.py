@@ -8,9 +8,18 @@ from kreftkoordinator.conftest import login
 
 
 def user_data(**changes):
-    data = {"username": "nina", "first_name": "Nina", "last_name": "Lund",
-            "email": "nina@example.no", "phone": "", "role": Role.LEADER, "district_office": "",
-            "is_active": "on", "area_codes": "3301", "password": "et-godt-langt-passord"}
+    data = {
+        "username": "nina",
+        "first_name": "Nina",
+        "last_name": "Lund",
+        "email": "nina@example.no",
+        "phone": "",
+        "role": Role.LEADER,
+        "district_office": "",
+        "is_active": "on",
+        "area_codes": "3301",
+        "password": "et-godt-langt-passord",
+    }
     data.update(changes)
     return data
 
@@ -36,19 +45,19 @@ class TestUserForm:
     def test_a_leader_needs_an_area(self, client, ola):
         login(client, ola)
         response = client.post(reverse("accounts:user_create"), user_data(area_codes=""))
-        assert response.context["form"].errors["area_codes"] == [
-            "En leder må ha minst ett område."]
+        assert response.context["form"].errors["area_codes"] == ["En leder må ha minst ett område."]
 
     def test_coordinators_get_areas_through_positions_only(self, client, ola):
         login(client, ola)
-        response = client.post(reverse("accounts:user_create"),
-                               user_data(role=Role.COORDINATOR))
+        response = client.post(reverse("accounts:user_create"), user_data(role=Role.COORDINATOR))
         assert "area_codes" in response.context["form"].errors
 
     def test_edit_keeps_the_password_when_left_empty(self, client, ola, per):
         login(client, ola)
-        response = client.post(reverse("accounts:user_edit", args=[per.pk]),
-                               user_data(username="per", password="", first_name="Peder"))
+        response = client.post(
+            reverse("accounts:user_edit", args=[per.pk]),
+            user_data(username="per", password="", first_name="Peder"),
+        )
         per.refresh_from_db()
         assert response.status_code == 302
         assert per.first_name == "Peder" and per.check_password("et-langt-passord-2026")

@@ -35,9 +35,12 @@ class TestAppendOnly:
             with connection.cursor() as cursor:  # so that our trigger, not a pending FK check,
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # is what refuses TRUNCATE
         for sql in statements:
-            with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-                with connection.cursor() as cursor:
-                    cursor.execute(sql)
+            with (
+                pytest.raises(DatabaseError, match="append-only"),
+                transaction.atomic(),
+                connection.cursor() as cursor,
+            ):
+                cursor.execute(sql)
         assert AuditEntry.objects.get(pk=entry.pk).reason == ""
 
     def test_a_user_with_log_entries_cannot_be_deleted(self, entry, kari):

@@ -18,7 +18,11 @@ class TestReadsAreLogged:
         client.get(reverse("casework:person_detail", args=[drammen_person.pk]))
         entry = AuditEntry.objects.get(person_id=drammen_person.pk)
         assert (entry.user, entry.action, entry.area.code, entry.object_type) == (
-            kari, "view", "3301", "casework.person")
+            kari,
+            "view",
+            "3301",
+            "casework.person",
+        )
         assert entry.path == f"/personer/{drammen_person.pk}/"
         assert timezone.now() - entry.at < timedelta(minutes=1)
 
@@ -30,8 +34,10 @@ class TestReadsAreLogged:
 
     def test_a_refused_read_writes_nothing_about_the_person(self, client, hanne, drammen_person):
         login(client, hanne)
-        assert client.get(reverse("casework:person_detail",
-                                  args=[drammen_person.pk])).status_code == 404
+        assert (
+            client.get(reverse("casework:person_detail", args=[drammen_person.pk])).status_code
+            == 404
+        )
         assert not AuditEntry.objects.filter(person_id=drammen_person.pk).exists()
 
 
@@ -46,8 +52,9 @@ class TestAccessLog:
         content = response.content.decode()
         assert "Lene Vik" in content and "Vanlig oppfølging" in content
         # Opening the access log is itself a logged read, with its reason.
-        assert AuditEntry.objects.filter(person_id=drammen_person.pk, user=kari,
-                                         reason="innsynslogg").exists()
+        assert AuditEntry.objects.filter(
+            person_id=drammen_person.pk, user=kari, reason="innsynslogg"
+        ).exists()
 
 
 @pytest.mark.django_db
@@ -78,11 +85,13 @@ class TestActivity:
 
     def test_a_period_that_ends_before_it_starts(self, client, kari):
         login(client, kari)
-        response = client.get(reverse("audit:my_activity"),
-                              {"start": "2026-02-01", "end": "2026-01-01"})
+        response = client.get(
+            reverse("audit:my_activity"), {"start": "2026-02-01", "end": "2026-01-01"}
+        )
         assert response.status_code == 200
         assert response.context["form"].errors["end"] == [
-            "Til-datoen kan ikke være før fra-datoen."]
+            "Til-datoen kan ikke være før fra-datoen."
+        ]
 
     def test_a_nonsense_date_is_refused_not_a_500(self, client, kari):
         login(client, kari)

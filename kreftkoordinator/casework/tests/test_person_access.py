@@ -22,8 +22,7 @@ def test_another_areas_coordinator_gets_404(client, kari, hanne, drammen_person,
 
 
 @pytest.mark.django_db
-def test_the_list_and_search_show_only_her_area(client, kari, hanne, drammen_person,
-                                                  horten_person):
+def test_the_list_and_search_show_only_her_area(client, kari, hanne, drammen_person, horten_person):
     login(client, hanne)
     response = client.get(reverse("casework:person_list"), {"q": "Anne"})
     assert list(response.context["page"]) == []
@@ -38,8 +37,9 @@ def test_an_expired_substitute_gets_404(client, lene, drammen_person):
 
     lene.assignments.update(valid_to=drammen_person.created_at.date() - timedelta(days=1))
     login(client, lene)
-    assert client.get(reverse("casework:person_detail",
-                              args=[drammen_person.pk])).status_code == 404
+    assert (
+        client.get(reverse("casework:person_detail", args=[drammen_person.pk])).status_code == 404
+    )
 
 
 @pytest.mark.django_db

@@ -8,7 +8,10 @@ from django.core.management import CommandError, call_command
 from kreftkoordinator.organisation.area_import import AreaImportError, parse
 from kreftkoordinator.organisation.models import Area
 
-HEADER = '"code";"parentCode";"level";"name";"shortName";"presentationName";"validFrom";"validTo";"notes"\n'
+HEADER = (
+    '"code";"parentCode";"level";"name";"shortName";"presentationName";'
+    '"validFrom";"validTo";"notes"\n'
+)
 
 
 def row(code, name, valid_from="2026-01-01", valid_to=""):
@@ -39,7 +42,10 @@ class TestGoodFile:
         assert Area.objects.get(code="3903").valid_to == date(2025, 12, 31)
         new = Area.objects.get(code="3913")
         assert (new.name, new.valid_from, new.parent.code) == (
-            "Nordre Vestfold", date(2026, 1, 1), "39")
+            "Nordre Vestfold",
+            date(2026, 1, 1),
+            "39",
+        )
         assert Area.objects.get(code="3301").valid_to is None
         assert Area.objects.current().filter(kind="municipality").count() == 356
 
@@ -71,9 +77,16 @@ class TestGoodFile:
 @pytest.mark.django_db
 class TestBadRows:
     def test_every_bad_row_is_reported_with_its_line(self):
-        text = (HEADER + row("3301", "Drammen") + row("33X1", "Feil") + row("", "Uten kode")
-                + row("3303", "") + row("3305", "Ringerike", "2026-13-01")
-                + row("3301", "Igjen") + row("3310", "Hole", "2026-01-01", "2025-01-01"))
+        text = (
+            HEADER
+            + row("3301", "Drammen")
+            + row("33X1", "Feil")
+            + row("", "Uten kode")
+            + row("3303", "")
+            + row("3305", "Ringerike", "2026-13-01")
+            + row("3301", "Igjen")
+            + row("3310", "Hole", "2026-01-01", "2025-01-01")
+        )
         with pytest.raises(AreaImportError) as caught:
             parse(text)
         errors = caught.value.errors
@@ -95,7 +108,9 @@ class TestBadRows:
     def test_no_date_in_file_needs_the_option(self):
         with pytest.raises(AreaImportError, match="--valid-from"):
             parse("code;name\n3301;Drammen\n")
-        assert parse("code;name\n3301;Drammen\n", date(2026, 1, 1))[0].valid_from == date(2026, 1, 1)
+        assert parse("code;name\n3301;Drammen\n", date(2026, 1, 1))[0].valid_from == date(
+            2026, 1, 1
+        )
 
     def test_unknown_county_is_refused(self, tmp_path):
         with pytest.raises(CommandError):

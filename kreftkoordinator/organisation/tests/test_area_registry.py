@@ -18,10 +18,16 @@ class TestShippedRegistry:
 
     @pytest.mark.parametrize(
         "code,name,county",
-        [("0301", "Oslo", "Oslo"), ("4601", "Bergen", "Vestland"),
-         ("5001", "Trondheim - Tråante", "Trøndelag"), ("1103", "Stavanger", "Rogaland"),
-         ("3301", "Drammen", "Buskerud"), ("3901", "Horten", "Vestfold"),
-         ("3228", "Nes", "Akershus"), ("1580", "Haram", "Møre og Romsdal")],
+        [
+            ("0301", "Oslo", "Oslo"),
+            ("4601", "Bergen", "Vestland"),
+            ("5001", "Trondheim - Tråante", "Trøndelag"),
+            ("1103", "Stavanger", "Rogaland"),
+            ("3301", "Drammen", "Buskerud"),
+            ("3901", "Horten", "Vestfold"),
+            ("3228", "Nes", "Akershus"),
+            ("1580", "Haram", "Møre og Romsdal"),
+        ],
     )
     def test_known_municipalities(self, code, name, county):
         area = Area.objects.current().get(code=code)
@@ -30,8 +36,14 @@ class TestShippedRegistry:
     def test_oslo_city_districts_belong_to_oslo(self):
         frogner = Area.objects.current().get(code="030105")
         assert (frogner.kind, frogner.name, frogner.parent.code) == (
-            AreaKind.DISTRICT, "Frogner", "0301")
-        assert Area.objects.current().filter(kind=AreaKind.DISTRICT, parent=frogner.parent).count() == 15
+            AreaKind.DISTRICT,
+            "Frogner",
+            "0301",
+        )
+        assert (
+            Area.objects.current().filter(kind=AreaKind.DISTRICT, parent=frogner.parent).count()
+            == 15
+        )
 
     def test_every_area_is_valid_from_2024(self):
         assert set(Area.objects.values_list("valid_from", flat=True)) == {

@@ -10,8 +10,15 @@ from kreftkoordinator.organisation.models import Assignment, Position
 
 
 def position_data(**changes):
-    data = {"name": "Kreftkoordinator i Larvik", "fte": "100", "start_date": "2026-01-01",
-            "end_date": "", "district_office": "", "host_code": "3909", "covered_codes": "3909"}
+    data = {
+        "name": "Kreftkoordinator i Larvik",
+        "fte": "100",
+        "start_date": "2026-01-01",
+        "end_date": "",
+        "district_office": "",
+        "host_code": "3909",
+        "covered_codes": "3909",
+    }
     data.update(changes)
     return data
 
@@ -20,20 +27,32 @@ def position_data(**changes):
 class TestPositionForm:
     def test_ola_creates_an_inter_municipal_position(self, client, ola):
         login(client, ola)
-        response = client.post(reverse("organisation:position_create"), position_data(
-            name="Kreftkoordinator i Valdres", host_code="3451",
-            covered_codes="3450, 3451 3449;3452,3453,3454"))
+        response = client.post(
+            reverse("organisation:position_create"),
+            position_data(
+                name="Kreftkoordinator i Valdres",
+                host_code="3451",
+                covered_codes="3450, 3451 3449;3452,3453,3454",
+            ),
+        )
         position = Position.objects.get(name="Kreftkoordinator i Valdres")
         assert response.status_code == 302
         assert position.host_area.code == "3451"
         assert sorted(a.code for a in position.covered_areas.all()) == [
-            "3449", "3450", "3451", "3452", "3453", "3454"]
+            "3449",
+            "3450",
+            "3451",
+            "3452",
+            "3453",
+            "3454",
+        ]
         assert position.is_inter_municipal
 
     def test_thirty_percent_is_refused_and_input_kept(self, client, ola):
         login(client, ola)
-        response = client.post(reverse("organisation:position_create"),
-                               position_data(fte="30", name="Min stilling"))
+        response = client.post(
+            reverse("organisation:position_create"), position_data(fte="30", name="Min stilling")
+        )
         assert response.status_code == 200
         assert not Position.objects.exists()
         form = response.context["form"]
@@ -43,10 +62,12 @@ class TestPositionForm:
 
     def test_unknown_area_code_is_refused(self, client, ola):
         login(client, ola)
-        response = client.post(reverse("organisation:position_create"),
-                               position_data(covered_codes="3909, 9999"))
+        response = client.post(
+            reverse("organisation:position_create"), position_data(covered_codes="3909, 9999")
+        )
         assert response.context["form"].errors["covered_codes"] == [
-            "Finner ingen kommune eller bydel med nummer 9999."]
+            "Finner ingen kommune eller bydel med nummer 9999."
+        ]
         content = response.content.decode()
         assert 'value="3909, 9999"' in content
         assert 'aria-invalid="true"' in content and "ds-error-summary" in content
@@ -54,23 +75,29 @@ class TestPositionForm:
 
     def test_county_is_not_an_area_a_position_covers(self, client, ola):
         login(client, ola)
-        response = client.post(reverse("organisation:position_create"),
-                               position_data(covered_codes="39"))
+        response = client.post(
+            reverse("organisation:position_create"), position_data(covered_codes="39")
+        )
         assert "covered_codes" in response.context["form"].errors
 
     def test_host_must_be_covered(self, client, ola):
         login(client, ola)
-        response = client.post(reverse("organisation:position_create"),
-                               position_data(host_code="3909", covered_codes="3907"))
+        response = client.post(
+            reverse("organisation:position_create"),
+            position_data(host_code="3909", covered_codes="3907"),
+        )
         assert response.context["form"].errors["covered_codes"] == [
-            "Vertskommunen må være blant områdene stillingen dekker."]
+            "Vertskommunen må være blant områdene stillingen dekker."
+        ]
 
     def test_end_before_start(self, client, ola):
         login(client, ola)
-        response = client.post(reverse("organisation:position_create"),
-                               position_data(end_date="2025-01-01"))
+        response = client.post(
+            reverse("organisation:position_create"), position_data(end_date="2025-01-01")
+        )
         assert response.context["form"].errors["end_date"] == [
-            "Sluttdatoen kan ikke være før startdatoen."]
+            "Sluttdatoen kan ikke være før startdatoen."
+        ]
 
     def test_edit_keeps_coverage_shown(self, client, ola, sigrid):
         login(client, ola)
@@ -87,8 +114,10 @@ class TestAssignments:
     def test_a_position_has_one_holder_at_a_time(self, client, ola, kari, drammen_position):
         other = make_user("siri")
         login(client, ola)
-        response = client.post(self.url(drammen_position), {
-            "user": other.pk, "kind": "holder", "valid_from": "2026-03-01", "valid_to": ""})
+        response = client.post(
+            self.url(drammen_position),
+            {"user": other.pk, "kind": "holder", "valid_from": "2026-03-01", "valid_to": ""},
+        )
         assert response.status_code == 200
         errors = response.context["form"].non_field_errors()
         assert "Stillingen har allerede en innehaver i denne perioden (Kari Berg" in errors[0]
@@ -99,27 +128,42 @@ class TestAssignments:
         assign(first, drammen_position, start=date(2015, 1, 1), end=date(2025, 12, 31))
         second = make_user("second")
         login(client, ola)
-        response = client.post(self.url(drammen_position), {
-            "user": second.pk, "kind": "holder", "valid_from": "2026-01-01", "valid_to": ""})
+        response = client.post(
+            self.url(drammen_position),
+            {"user": second.pk, "kind": "holder", "valid_from": "2026-01-01", "valid_to": ""},
+        )
         assert response.status_code == 302
         assert Assignment.objects.filter(user=second).exists()
 
     def test_a_substitute_alongside_the_holder(self, client, ola, kari, drammen_position):
         lene = make_user("lene")
         login(client, ola)
-        response = client.post(self.url(drammen_position), {
-            "user": lene.pk, "kind": "substitute", "valid_from": "2026-03-01",
-            "valid_to": "2026-06-30"})
+        response = client.post(
+            self.url(drammen_position),
+            {
+                "user": lene.pk,
+                "kind": "substitute",
+                "valid_from": "2026-03-01",
+                "valid_to": "2026-06-30",
+            },
+        )
         assert response.status_code == 302
 
     def test_may_not_end_before_it_starts(self, client, ola, drammen_position):
         lene = make_user("lene")
         login(client, ola)
-        response = client.post(self.url(drammen_position), {
-            "user": lene.pk, "kind": "substitute", "valid_from": "2026-03-01",
-            "valid_to": "2026-02-01"})
+        response = client.post(
+            self.url(drammen_position),
+            {
+                "user": lene.pk,
+                "kind": "substitute",
+                "valid_from": "2026-03-01",
+                "valid_to": "2026-02-01",
+            },
+        )
         assert response.context["form"].errors["valid_to"] == [
-            "Tilsettingen kan ikke slutte før den starter."]
+            "Tilsettingen kan ikke slutte før den starter."
+        ]
         assert 'value="2026-03-01"' in response.content.decode()
 
     def test_only_coordinators_can_be_assigned(self, ola, per, drammen_position):
@@ -131,8 +175,15 @@ class TestAssignments:
         assignment = kari.assignments.get()
         login(client, ola)
         url = reverse("organisation:assignment_edit", args=[drammen_position.pk, assignment.pk])
-        response = client.post(url, {"user": kari.pk, "kind": "holder",
-                                     "valid_from": "2015-01-01", "valid_to": "2026-01-31"})
+        response = client.post(
+            url,
+            {
+                "user": kari.pk,
+                "kind": "holder",
+                "valid_from": "2015-01-01",
+                "valid_to": "2026-01-31",
+            },
+        )
         assert response.status_code == 302
         assignment.refresh_from_db()
         assert assignment.valid_to == date(2026, 1, 31)
@@ -140,6 +191,5 @@ class TestAssignments:
     def test_an_assignment_of_another_position_is_not_found(self, client, ola, kari, hanne):
         login(client, ola)
         horten = make_position("Annen", ["3907"])
-        url = reverse("organisation:assignment_edit",
-                      args=[horten.pk, kari.assignments.get().pk])
+        url = reverse("organisation:assignment_edit", args=[horten.pk, kari.assignments.get().pk])
         assert client.get(url).status_code == 404

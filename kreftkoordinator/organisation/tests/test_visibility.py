@@ -47,11 +47,17 @@ class TestPeriods:
         assert codes(lene, today() + timedelta(days=11)) == []
         assert codes(lene, today() - timedelta(days=11)) == []
 
-    def test_a_substitute_whose_period_has_ended_sees_nothing_today(self, drammen_position,
-                                                                     drammen_person):
+    def test_a_substitute_whose_period_has_ended_sees_nothing_today(
+        self, drammen_position, drammen_person
+    ):
         old = make_user("old")
-        assign(old, drammen_position, "substitute", start=today() - timedelta(days=60),
-               end=today() - timedelta(days=1))
+        assign(
+            old,
+            drammen_position,
+            "substitute",
+            start=today() - timedelta(days=60),
+            end=today() - timedelta(days=1),
+        )
         assert list(Person.objects.visible_to(old)) == []
 
     def test_an_ended_position_gives_no_access(self, kari, drammen_position):
@@ -78,7 +84,8 @@ class TestOtherRolesNeverSeeAPerson:
 
 
 @pytest.mark.django_db
-def test_visible_to_is_a_subquery_not_extra_queries(kari, drammen_person,
-                                                     django_assert_num_queries):
+def test_visible_to_is_a_subquery_not_extra_queries(
+    kari, drammen_person, django_assert_num_queries
+):
     with django_assert_num_queries(1):
         list(Person.objects.visible_to(kari))

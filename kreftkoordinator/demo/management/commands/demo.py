@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from kreftkoordinator.accounts.models import User
-from kreftkoordinator.demo.arrangements import DEMO_PASSWORD, demo_logins, create_arrangements
+from kreftkoordinator.demo.arrangements import DEMO_PASSWORD, create_arrangements, demo_logins
 
 
 class Command(BaseCommand):
@@ -44,8 +44,9 @@ class Command(BaseCommand):
     def _print_logins(self):
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Kreftkoordinator-demo: http://127.0.0.1:8000/"))
-        self.stdout.write(f"Alle brukere har passordet «{DEMO_PASSWORD}». Tofaktor er slått av i "
-                          "demomodus.")
+        self.stdout.write(
+            f"Alle brukere har passordet «{DEMO_PASSWORD}». Tofaktor er slått av i demomodus."
+        )
         logins = demo_logins()
         width = max(len(u) for u, _, _ in logins)
         for username, name, what in logins:

@@ -14,7 +14,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="CSV file exported from SSB KLASS")
         parser.add_argument(
-            "--valid-from", type=date.fromisoformat,
+            "--valid-from",
+            type=date.fromisoformat,
             help="date the areas are valid from, for files without a validFrom column",
         )
 
@@ -27,8 +28,11 @@ class Command(BaseCommand):
             for line in e.errors:
                 self.stderr.write(line)
             raise CommandError("Ingenting er importert. Rett feilene over og prøv igjen.") from e
-        for label, items in (("Ny", result.created), ("Nytt navn", result.renamed),
-                             ("Avsluttet", result.ended)):
+        for label, items in (
+            ("Ny", result.created),
+            ("Nytt navn", result.renamed),
+            ("Avsluttet", result.ended),
+        ):
             for item in items:
                 self.stdout.write(f"{label}: {item}")
         self.stdout.write(self.style.SUCCESS(f"Områder oppdatert: {result.summary()}."))

@@ -1,0 +1,100 @@
+"""The demo: the evaluation's arrangements, every user able to log in, the same data every run."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from django.urls import reverse
+
+from kreftkoordinator.accounts.models import User
+from kreftkoordinator.casework.models import Person
+from kreftkoordinator.demo.arrangements import DEMO_PASSWORD, create_arrangements, demo_logins
+from kreftkoordinator.organisation.models import Area, DistrictOffice, Position
+
+
+@pytest.fixture
+def demo(db):
+    create_arrangements()
+
+
+@pytest.mark.django_db
+class TestArrangements:
+    def test_the_six_arrangements(self, demo):
+        covered = {
+            p.name: sorted(a.code for a in p.covered_areas.all())
+            for p in Position.objects.prefetch_related("covered_areas")
+        }
+        assert covered == {
+            "Kreftkoordinator i Nes": ["3228"],
+            "Kreftkoordinator i Drammen": ["3301"],
+            "Kreftkoordinator i Horten": ["3901"],
+            "Kreftkoordinator i Valdres": ["3449", "3450", "3451", "3452", "3453", "3454"],
+            "Kreftkoordinator i bydel Frogner": ["030105"],
+            "Kreftkoordinator i Nordhordland": [
+                "4629",
+                "4630",
+                "4631",
+                "4632",
+                "4633",
+                "4634",
+                "4635",
+            ],
+        }
+        valdres = Position.objects.get(name="Kreftkoordinator i Valdres")
+        assert valdres.host_area.name == "Nord-Aurdal"
+
+    def test_every_coordinator_sees_only_her_arrangement(self, demo):
+        for position in Position.objects.all():
+            holder = position.assignments.get(kind="holder").user
+            areas = set(Area.objects.visible_to(holder))
+            assert areas == set(position.covered_areas.all())
+            assert set(Person.objects.visible_to(holder).values_list("area", flat=True)) == {
+                a.pk for a in areas
+            }
+
+    def test_deterministic(self, demo):
+        def snapshot():
+            return list(
+                Person.objects.order_by("area__code", "name", "phone").values_list(
+                    "area__code", "name", "birth_year", "phone"
+                )
+            )
+
+        first = snapshot()
+        Person.objects.all().delete()
+        Position.objects.all().delete()
+        User.objects.all().delete()
+        DistrictOffice.objects.all().delete()
+        create_arrangements()
+        assert snapshot() == first and len(first) == 4 * 17
+
+
+@pytest.mark.django_db
+@override_settings(DEMO=True)
+@pytest.mark.parametrize("username", [u for u, _, _ in demo_logins()])
+def test_each_demo_user_logs_in_and_sees_the_navigation_of_their_role(client, demo, username):
+    from kreftkoordinator.accounts.context_processors import NAVIGATION
+
+    response = client.post(
+        reverse("accounts:login"), {"username": username, "password": DEMO_PASSWORD}
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("home"))
+    user = User.objects.get(username=username)
+    assert page.status_code == 200
+    assert [i["label"] for i in page.context["nav_items"]] == [
+        label for _, label in NAVIGATION[user.role]
+    ]
+    assert "demomodus" in page.content.decode()
+
+
+@override_settings(DEMO=True)
+@pytest.mark.django_db
+def test_the_login_page_lists_the_demo_users(client):
+    content = client.get(reverse("accounts:login")).content.decode()
+    assert "koordinator.valdres" in content and "Demobrukere" in content
+
+
+@pytest.mark.django_db
+def test_the_demo_command_refuses_outside_demo_mode():
+    with pytest.raises(CommandError, match="demo mode"):
+        call_command("demo", "--no-server")
