@@ -75,7 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "kreftkoordinator.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -190,6 +190,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [
+    BASE_DIR / "static",
     ("vendor/designsystemet-css", NODE_MODULES / "@digdir/designsystemet-css/dist/src"),
     ("vendor/designsystemet-theme", NODE_MODULES / "@digdir/designsystemet-theme/brand"),
     ("vendor/htmx", NODE_MODULES / "htmx.org/dist"),
