@@ -1,11 +1,18 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # The main navigation of each role: (URL name, label).
-NAVIGATION = {
+NAVIGATION: dict[str, list[tuple[str, StrOrPromise]]] = {
     Role.COORDINATOR: [
         ("home", _("Oversikt")),
         ("casework:person_list", _("Personer")),

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
 
-from kreftkoordinator.accounts.models import Role, User
+from kreftkoordinator.accounts.models import User
 from kreftkoordinator.casework.models import Person
 from kreftkoordinator.demo.arrangements import DEMO_PASSWORD, create_arrangements, demo_logins
 from kreftkoordinator.organisation.models import Area, DistrictOffice, Position
