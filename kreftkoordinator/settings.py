@@ -169,13 +169,11 @@ OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT"
 OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
 OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
 OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
-OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "")
 # The providers we support authenticate with two factors themselves (HelseID and ID-porten at
 # assurance level "high"); set to false for a provider that does not.
 OIDC_SATISFIES_TWO_FACTOR = env_bool("OIDC_SATISFIES_TWO_FACTOR", True)
 OIDC_CREATE_USER = False  # users are created by an administrator and matched on e-mail
 OIDC_USE_NONCE = True
-OIDC_STORE_ID_TOKEN = bool(OIDC_OP_LOGOUT_ENDPOINT)
 LOGIN_REDIRECT_URL_FAILURE = "/logg-inn/?sso=feil"
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("kreftkoordinator.accounts.oidc.OIDCBackend")

@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import render
 
 from kreftkoordinator.accounts.models import Role, User
@@ -47,7 +47,6 @@ def home(request):
         if user.role == Role.ADMIN:
             context["n_users"] = User.objects.filter(is_active=True).count()
             context["vacant"] = positions.exclude(
-                Q(assignments__valid_from__lte=day)
-                & (Q(assignments__valid_to__isnull=True) | Q(assignments__valid_to__gte=day))
-            ).annotate(n=Count("pk"))
+                pk__in=Assignment.objects.valid_on(day).values("position")
+            )
     return render(request, "home.html", context)

@@ -106,3 +106,13 @@ def test_the_leader_sees_positions_for_her_areas_but_no_person(client, world):
     content = client.get(reverse("home")).content.decode()
     assert "Kreftkoordinator i Drammen" in content
     assert world["person"].name not in content
+
+
+@pytest.mark.django_db
+def test_the_administrator_sees_which_positions_are_vacant(client, world):
+    from kreftkoordinator.conftest import make_position
+
+    vacant = make_position("Kreftkoordinator i Lier", ["3312"])
+    login(client, world["users"][ADMIN])
+    response = client.get(reverse("home"))
+    assert list(response.context["vacant"]) == [vacant]
