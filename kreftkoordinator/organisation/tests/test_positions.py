@@ -193,3 +193,19 @@ class TestAssignments:
         horten = make_position("Annen", ["3907"])
         url = reverse("organisation:assignment_edit", args=[horten.pk, kari.assignments.get().pk])
         assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_every_link_in_the_error_summary_has_a_target(client, ola):
+    import re
+
+    login(client, ola)
+    response = client.post(
+        reverse("organisation:position_create"),
+        position_data(fte="", covered_codes="9999", start_date="x"),
+    )
+    content = response.content.decode()
+    targets = re.findall(r'<a href="#([^"]+)"', content)
+    assert len(targets) == 3
+    for target in targets:
+        assert f'id="{target}"' in content, target
