@@ -75,6 +75,19 @@ def _parse_date(value: str) -> date | None:
     raise ValueError(value)
 
 
+def _date_column(record: dict[str, str], column: str | None, problems: list[str]) -> date | None:
+    """The date in `column`, or None; a malformed date is added to `problems`."""
+    if not column:
+        return None
+    try:
+        return _parse_date(record.get(column, ""))
+    except ValueError as e:
+        problems.append(
+            _("ugyldig dato «%(value)s» i %(column)s") % {"value": e.args[0], "column": column}
+        )
+        return None
+
+
 def parse(text: str, default_valid_from: date | None = None) -> list[AreaRow]:
     """Parse and check a KLASS CSV text; raise AreaImportError listing every bad row."""
     if not text.strip():
@@ -113,23 +126,12 @@ def parse(text: str, default_valid_from: date | None = None) -> list[AreaRow]:
             )
         if not name:
             problems.append(_("mangler navn"))
-        valid_from = valid_to = None
-        try:
-            valid_from = _parse_date(record.get(from_column, "")) if from_column else None
-        except ValueError as e:
-            problems.append(
-                _("ugyldig dato «%(value)s» i %(column)s")
-                % {"value": e.args[0], "column": from_column}
-            )
-        try:
-            valid_to = _parse_date(record.get(to_column, "")) if to_column else None
-        except ValueError as e:
-            problems.append(
-                _("ugyldig dato «%(value)s» i %(column)s")
-                % {"value": e.args[0], "column": to_column}
-            )
+        dates_before = len(problems)
+        valid_from = _date_column(record, from_column, problems)
+        valid_to = _date_column(record, to_column, problems)
+        bad_date = len(problems) > dates_before
         valid_from = valid_from or default_valid_from
-        if valid_from is None and not any("dato" in p for p in problems):
+        if valid_from is None and not bad_date:
             problems.append(_("mangler gyldig fra-dato (oppgi den med --valid-from)"))
         if valid_from and valid_to and valid_to < valid_from:
             problems.append(_("gyldig til er før gyldig fra"))
