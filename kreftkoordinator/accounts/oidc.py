@@ -7,6 +7,7 @@ themselves, so a session from them counts as two-factor (OIDC_SATISFIES_TWO_FACT
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from django.core.exceptions import SuspiciousOperation
 from django.dispatch import receiver
 from django.http import Http404
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -15,6 +16,16 @@ from .two_factor import OIDC_SESSION_KEY
 
 
 class OIDCBackend(OIDCAuthenticationBackend):
+    def verify_token(self, token, **kwargs):
+        # mozilla-django-oidc checks signature and nonce but not the audience: refuse a token the
+        # provider issued to another client.
+        payload = super().verify_token(token, **kwargs)
+        audience = payload.get("aud")
+        audiences = audience if isinstance(audience, list) else [audience]
+        if self.OIDC_RP_CLIENT_ID not in audiences:
+            raise SuspiciousOperation("The ID token was issued to another client.")
+        return payload
+
     def filter_users_by_claims(self, claims):
         email = (claims.get("email") or "").strip()
         if not email or claims.get("email_verified") is False:

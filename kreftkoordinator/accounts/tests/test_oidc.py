@@ -20,12 +20,12 @@ class FakeProvider:
         self.jwk = jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key(), as_dict=True)
         self.jwk.update(kid="key-1", alg="RS256", use="sig")
 
-    def id_token(self, nonce, email, key=None):
+    def id_token(self, nonce, email, key=None, audience=CLIENT_ID):
         now = int(time.time())
         claims = {
             "iss": PROVIDER,
             "sub": "hpr-123",
-            "aud": CLIENT_ID,
+            "aud": audience,
             "nonce": nonce,
             "email": email,
             "iat": now,
@@ -33,11 +33,11 @@ class FakeProvider:
         }
         return jwt.encode(claims, key or self.key, algorithm="RS256", headers={"kid": "key-1"})
 
-    def answer(self, mock, nonce, email, key=None, email_verified=True):
+    def answer(self, mock, nonce, email, key=None, email_verified=True, audience=CLIENT_ID):
         mock.post(
             f"{PROVIDER}/token",
             json={
-                "id_token": self.id_token(nonce, email, key),
+                "id_token": self.id_token(nonce, email, key, audience),
                 "access_token": "at",
                 "token_type": "Bearer",
                 "expires_in": 300,
@@ -130,6 +130,14 @@ class TestSingleSignOn:
             provider.answer(mock, nonce, kari.email, key=forger)
             response = callback(client, state)
         assert response.status_code in (302, 400)
+        assert "_auth_user_id" not in client.session
+
+    def test_a_token_issued_to_another_client_is_refused(self, client, kari, provider):
+        state, nonce = start(client)
+        with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+            provider.answer(mock, nonce, kari.email, audience="another-client")
+            response = callback(client, state)
+        assert response.status_code == 400
         assert "_auth_user_id" not in client.session
 
     def test_a_replayed_state_is_refused(self, client, kari, provider):
