@@ -134,3 +134,26 @@ def drammen_person(db):
 @pytest.fixture
 def horten_person(db):
     return Person.objects.create(area=area("3901"), name="Bjørn Olsen", birth_year=1961)
+
+
+@pytest.fixture
+def drammen_case(kari, drammen_person):
+    """Anne Hansen's case in Drammen, opened a month ago, with one follow-up due today."""
+    from kreftkoordinator.casework.models import Case, CasePhase, FollowUp
+
+    case = Case.objects.create(
+        area=drammen_person.area,
+        person=drammen_person,
+        opened_on=today() - timedelta(days=30),
+        created_by=kari,
+    )
+    CasePhase.objects.create(case=case, phase=case.phase, from_date=case.opened_on)
+    FollowUp.objects.create(area=case.area, case=case, due_on=today(), what="Ring Anne")
+    return case
+
+
+@pytest.fixture
+def horten_case(hanne, horten_person):
+    from kreftkoordinator.casework.models import Case
+
+    return Case.objects.create(area=horten_person.area, person=horten_person, created_by=hanne)

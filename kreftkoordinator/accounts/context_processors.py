@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 NAVIGATION: dict[str, list[tuple[str, StrOrPromise]]] = {
     Role.COORDINATOR: [
         ("home", _("Oversikt")),
+        ("casework:caseload", _("Oppfølging")),
         ("casework:person_list", _("Personer")),
+        ("casework:contact_create", _("Ny kontakt")),
         ("audit:my_activity", _("Min aktivitet")),
     ],
     Role.LEADER: [("home", _("Mine områder"))],

@@ -8,7 +8,7 @@ entry. Visibility itself is decided in one place: `Area.objects.visible_to(user)
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from django.db import models
 from django.http import HttpRequest
@@ -27,7 +27,7 @@ class AreaScopedQuerySet(models.QuerySet[M]):
 
     area_field = "area"
 
-    def visible_to(self, user: Any, on: date | None = None) -> AreaScopedQuerySet[M]:
+    def visible_to(self, user: Any, on: date | None = None) -> Self:
         return self.filter(**{f"{self.area_field}__in": Area.objects.visible_to(user, on)})
 
 

@@ -1,11 +1,30 @@
 from django.urls import path
 
-from . import views
+from . import case_views, contact_views, views
 
 app_name = "casework"
 
 urlpatterns = [
+    path("oppfolging/", case_views.caseload, name="caseload"),
     path("personer/", views.person_list, name="person_list"),
+    path("personer/ny/", views.person_create, name="person_create"),
     path("personer/<int:pk>/", views.person_detail, name="person_detail"),
+    path("personer/<int:pk>/endre/", views.person_edit, name="person_edit"),
     path("personer/<int:pk>/innsynslogg/", views.person_access_log, name="person_access_log"),
+    path("personer/<int:person_pk>/ny-oppfolging/", case_views.case_create, name="case_create"),
+    path("oppfolging/<int:pk>/", case_views.case_detail, name="case_detail"),
+    path("oppfolging/<int:pk>/endre/", case_views.case_edit, name="case_edit"),
+    path("oppfolging/<int:pk>/avslutt/", case_views.case_close, name="case_close"),
+    path("oppfolging/<int:pk>/fase/", case_views.case_phase, name="case_phase"),
+    path("oppfolging/<int:pk>/parorende/ny/", case_views.relative_add, name="relative_add"),
+    path(
+        "oppfolging/<int:case_pk>/kontakt/ny/",
+        contact_views.contact_create,
+        name="case_contact_create",
+    ),
+    path(
+        "oppfolging/<int:case_pk>/oppgaver/ny/", contact_views.follow_up_add, name="follow_up_add"
+    ),
+    path("kontakter/ny/", contact_views.contact_create, name="contact_create"),
+    path("oppgaver/<int:pk>/utfort/", contact_views.follow_up_done, name="follow_up_done"),
 ]

@@ -1,16 +1,40 @@
+"""People: list, register (with a duplicate warning), view, edit, access log."""
+
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.shortcuts import render
+from django.forms import CheckboxInput
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
 from kreftkoordinator.accounts.access import role_required
 from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.audit.models import Action, AuditEntry
-from kreftkoordinator.audit.scoping import get_visible_or_404
 
+from .access import person_for
+from .forms import PersonForm
 from .models import Person
+from .models.versioned import EditConflict
+from .workflows import register_person
 
 coordinator_only = role_required(Role.COORDINATOR)
+
+CONFLICT = _(
+    "Noen andre har lagret endringer mens du skrev. Ingenting er overskrevet: last siden "
+    "på nytt for å se endringene, og skriv inn dine på nytt."
+)
+
+
+def search_people(queryset, query: str):
+    """Name (any part), phone (digits) or an 11-digit identity number."""
+    digits = "".join(ch for ch in query if ch.isdigit())
+    if len(digits) == 11 and len(digits) >= len(query.replace(" ", "")):
+        return queryset.filter(identity_number=digits)
+    condition = Q(name__icontains=query)
+    if len(digits) >= 3:
+        condition |= Q(phone__contains=digits)
+    return queryset.filter(condition)
 
 
 @coordinator_only
@@ -18,24 +42,65 @@ def person_list(request):
     query = request.GET.get("q", "").strip()
     persons = Person.objects.visible_to(request.user).select_related("area")
     if query:
-        persons = persons.filter(Q(name__icontains=query) | Q(phone__contains=query))
+        persons = search_people(persons, query)
     page = Paginator(persons, 50).get_page(request.GET.get("side"))
     audit.record(request, Action.VIEW, object_type="casework.person", reason="personliste")
     return render(request, "casework/person_list.html", {"page": page, "query": query})
 
 
 @coordinator_only
+def person_create(request):
+    form = PersonForm(request.POST or None, user=request.user)
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        person = form.instance
+        duplicates = list(Person.objects.visible_to(request.user).possible_duplicates(person)[:5])
+        if not duplicates or form.cleaned_data.get("confirm_duplicate"):
+            register_person(request, person)
+            messages.success(request, _("Personen er registrert."))
+            return redirect("casework:person_detail", pk=person.pk)
+        form.fields["confirm_duplicate"].widget = CheckboxInput(attrs={"class": "ds-input"})
+    return render(
+        request,
+        "casework/person_form.html",
+        {"form": form, "duplicates": duplicates, "person": None},
+    )
+
+
+@coordinator_only
 def person_detail(request, pk):
-    person = get_visible_or_404(Person.objects.select_related("area"), request, pk=pk)
-    return render(request, "casework/person_detail.html", {"person": person})
+    person = person_for(request, pk)
+    context = {
+        "person": person,
+        "cases": person.cases.select_related("area").order_by("-opened_on"),
+        "relations": person.relations.select_related("case__person"),
+        "contacts": person.contacts.filter(case__isnull=True).select_related("created_by")[:20],
+    }
+    return render(request, "casework/person_detail.html", context)
+
+
+@coordinator_only
+def person_edit(request, pk):
+    person = person_for(request, pk)
+    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person.save_version(form.cleaned_data.get("seen_version") or 0)
+        except EditConflict:
+            form.add_error(None, CONFLICT)
+        else:
+            audit.record(request, Action.UPDATE, person)
+            messages.success(request, _("Endringene er lagret."))
+            return redirect("casework:person_detail", pk=person.pk)
+    return render(
+        request, "casework/person_form.html", {"form": form, "duplicates": [], "person": person}
+    )
 
 
 @coordinator_only
 def person_access_log(request, pk):
     """Innsyn: who has looked at this person's records, when and why (DESIGN 3, rule 5)."""
-    person = get_visible_or_404(
-        Person.objects.select_related("area"), request, pk=pk, reason="innsynslogg"
-    )
+    person = person_for(request, pk, reason="innsynslogg")
     entries = AuditEntry.objects.filter(person_id=person.pk).select_related("user", "area")
     page = Paginator(entries, 100).get_page(request.GET.get("side"))
     return render(request, "casework/person_access_log.html", {"person": person, "page": page})

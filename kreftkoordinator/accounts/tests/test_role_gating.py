@@ -15,7 +15,17 @@ PAGES = {
     "accounts:account": (EVERYONE, None),
     "accounts:setup_totp": (EVERYONE, None),
     "audit:my_activity": (EVERYONE, None),
+    "casework:caseload": ({COORDINATOR}, None),
     "casework:person_list": ({COORDINATOR}, None),
+    "casework:person_create": ({COORDINATOR}, None),
+    "casework:person_edit": ({COORDINATOR}, lambda w: [w["person"].pk]),
+    "casework:case_create": ({COORDINATOR}, lambda w: [w["person"].pk]),
+    "casework:case_detail": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:case_edit": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:case_close": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:relative_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:case_contact_create": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:contact_create": ({COORDINATOR}, None),
     "casework:person_detail": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "casework:person_access_log": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "organisation:position_list": ({PROGRAMME, ADMIN}, None),
@@ -34,7 +44,14 @@ PAGES = {
     "accounts:user_edit": ({ADMIN}, lambda w: [w["users"][LEADER].pk]),
     "audit:user_activity": ({ADMIN}, lambda w: [w["users"][COORDINATOR].pk]),
 }
-# Pages outside the role model: log-in steps, language, single sign-on, POST-only actions.
+# Actions that only accept POST: who may, by the same rule.
+POST_ACTIONS = {
+    "accounts:reset_two_factor": ({ADMIN}, lambda w: [w["users"][LEADER].pk]),
+    "casework:case_phase": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:follow_up_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:follow_up_done": ({COORDINATOR}, lambda w: [w["follow_up"].pk]),
+}
+# Pages outside the role model: log-in steps, language, single sign-on.
 NOT_ROLE_PAGES = {
     "accounts:login",
     "accounts:verify",
@@ -42,7 +59,6 @@ NOT_ROLE_PAGES = {
     "set_language",
     "oidc_authentication_init",
     "oidc_authentication_callback",
-    "accounts:reset_two_factor",
 }
 
 
@@ -56,16 +72,18 @@ def all_url_names(resolver=None, namespace=""):
 
 
 @pytest.fixture
-def world(kari, per, eva, ola, drammen_person):
+def world(kari, per, eva, ola, drammen_person, drammen_case):
     return {
         "users": {COORDINATOR: kari, LEADER: per, PROGRAMME: eva, ADMIN: ola},
         "person": drammen_person,
         "position": Position.objects.get(),
+        "case": drammen_case,
+        "follow_up": drammen_case.follow_ups.get(),
     }
 
 
 def test_every_page_is_in_this_table():
-    assert set(all_url_names()) == set(PAGES) | NOT_ROLE_PAGES
+    assert set(all_url_names()) == set(PAGES) | set(POST_ACTIONS) | NOT_ROLE_PAGES
 
 
 @pytest.mark.django_db
@@ -82,8 +100,23 @@ def test_role_gating(client, world, name):
         assert status == (200 if key in allowed else 403), (key, name, status)
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(POST_ACTIONS))
+def test_role_gating_of_post_actions(client, world, name):
+    allowed, args = POST_ACTIONS[name]
+    url = reverse(name, args=args(world))
+    anonymous = client.post(url)
+    assert anonymous.status_code == 302 and anonymous.url.startswith(reverse("accounts:login"))
+    for key, user in world["users"].items():
+        if key in allowed:
+            continue
+        client.logout()
+        login(client, user)
+        assert client.post(url).status_code == 403, (key, name)
+
+
 NAVIGATION = {
-    COORDINATOR: ["Oversikt", "Personer", "Min aktivitet"],
+    COORDINATOR: ["Oversikt", "Oppfølging", "Personer", "Ny kontakt", "Min aktivitet"],
     LEADER: ["Mine områder"],
     PROGRAMME: ["Oversikt", "Stillinger"],
     ADMIN: ["Oversikt", "Stillinger", "Brukere", "Områder"],

@@ -1,0 +1,29 @@
+"""One access helper per object type: fetch through the scoping entry point (404 outside the
+user's areas) and write the audit entry."""
+
+from django.http import HttpRequest
+
+from kreftkoordinator.audit.models import Action
+from kreftkoordinator.audit.scoping import get_visible_or_404
+
+from .models import Case, FollowUp, Person
+
+
+def person_for(
+    request: HttpRequest, pk: int, action: str = Action.VIEW, reason: str = ""
+) -> Person:
+    return get_visible_or_404(
+        Person.objects.select_related("area"), request, pk=pk, action=action, reason=reason
+    )
+
+
+def case_for(request: HttpRequest, pk: int, action: str = Action.VIEW, reason: str = "") -> Case:
+    return get_visible_or_404(
+        Case.objects.select_related("person", "area"), request, pk=pk, action=action, reason=reason
+    )
+
+
+def follow_up_for(request: HttpRequest, pk: int, action: str = Action.UPDATE) -> FollowUp:
+    return get_visible_or_404(
+        FollowUp.objects.select_related("case__person", "area"), request, pk=pk, action=action
+    )

@@ -1,0 +1,174 @@
+"""The caseload and the case page: phases, relatives, closing."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from itertools import chain
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kreftkoordinator import audit
+from kreftkoordinator.audit.models import Action
+from kreftkoordinator.organisation.models import Area, today
+
+from .access import case_for, person_for
+from .filters import CaseloadFilter
+from .forms import CaseForm, CloseCaseForm, FollowUpForm, PhaseForm, RelativeForm
+from .models import Case, Contact, FollowUp, Person
+from .models.versioned import EditConflict
+from .views import CONFLICT, coordinator_only, search_people
+from .workflows import add_relative, change_phase, open_case
+
+
+@dataclass
+class TimelineEntry:
+    on: date
+    at: datetime | None
+    kind: str
+    item: Any
+
+
+@coordinator_only
+def caseload(request):
+    """Open cases across the user's areas, with filters, and the follow-ups due."""
+    user = request.user
+    filters = CaseloadFilter(request.GET or None, areas=Area.objects.visible_to(user))
+    last_contact = Contact.objects.filter(case=OuterRef("pk")).order_by("-at").values("at")[:1]
+    due = FollowUp.objects.due().filter(case=OuterRef("pk"))
+    cases = (
+        Case.objects.visible_to(user)
+        .open()
+        .select_related("person", "area")
+        .annotate(last_contact=Subquery(last_contact), has_due=Exists(due))
+        .order_by("person__name", "pk")
+    )
+    if filters.is_valid():
+        data = filters.cleaned_data
+        if data["area"]:
+            cases = cases.filter(area=data["area"])
+        if data["phase"]:
+            cases = cases.filter(phase=data["phase"])
+        if data["due"]:
+            cases = cases.filter(has_due=True)
+        if data["quiet_weeks"]:
+            since = timezone.now() - timedelta(weeks=data["quiet_weeks"])
+            cases = cases.filter(Q(last_contact__lt=since) | Q(last_contact__isnull=True))
+        if data["q"]:
+            cases = cases.filter(person__in=search_people(Person.objects.all(), data["q"]))
+    page = Paginator(cases, 50).get_page(request.GET.get("side"))
+    follow_ups = (
+        FollowUp.objects.visible_to(user)
+        .due()
+        .select_related("case__person")
+        .order_by("due_on", "pk")[:30]
+    )
+    audit.record(request, Action.VIEW, object_type="casework.case", reason="saksliste")
+    return render(
+        request,
+        "casework/caseload.html",
+        {"filters": filters, "page": page, "follow_ups": follow_ups, "today": today()},
+    )
+
+
+@coordinator_only
+def case_create(request, person_pk):
+    person = person_for(request, person_pk)
+    form = CaseForm(request.POST or None, instance=Case(person=person, area=person.area))
+    if request.method == "POST" and form.is_valid():
+        case = open_case(request, form.instance)
+        messages.success(request, _("Oppfølgingen er startet."))
+        return redirect("casework:case_detail", pk=case.pk)
+    return render(request, "casework/case_form.html", {"form": form, "person": person})
+
+
+@coordinator_only
+def case_detail(request, pk):
+    case = case_for(request, pk)
+    contacts = case.contacts.select_related("created_by")
+    phases = case.phases.all()
+    timeline = sorted(
+        chain(
+            (TimelineEntry(timezone.localtime(c.at).date(), c.at, "contact", c) for c in contacts),
+            (TimelineEntry(p.from_date, None, "phase", p) for p in phases),
+        ),
+        key=lambda entry: (entry.on, entry.at or timezone.now()),
+        reverse=True,
+    )
+    context = {
+        "case": case,
+        "timeline": timeline,
+        "relations": case.relations.select_related("person"),
+        "follow_ups": case.follow_ups.order_by("done_on", "due_on"),
+        "phase_form": PhaseForm(case=case),
+        "follow_up_form": FollowUpForm(),
+        "today": today(),
+    }
+    return render(request, "casework/case_detail.html", context)
+
+
+@coordinator_only
+def case_edit(request, pk):
+    case = case_for(request, pk)
+    form = CaseForm(request.POST or None, instance=case)
+    return _save_versioned(
+        request,
+        case,
+        form,
+        "casework/case_form.html",
+        {"person": case.person},
+        _("Endringene er lagret."),
+    )
+
+
+@coordinator_only
+def case_close(request, pk):
+    case = case_for(request, pk)
+    form = CloseCaseForm(request.POST or None, instance=case)
+    return _save_versioned(
+        request, case, form, "casework/case_close.html", {}, _("Oppfølgingen er avsluttet.")
+    )
+
+
+def _save_versioned(request, case, form, template, context, done_message):
+    if request.method == "POST" and form.is_valid():
+        try:
+            case.save_version(form.cleaned_data.get("seen_version") or 0)
+        except EditConflict:
+            form.add_error(None, CONFLICT)
+        else:
+            audit.record(request, Action.UPDATE, case)
+            messages.success(request, done_message)
+            return redirect("casework:case_detail", pk=case.pk)
+    return render(request, template, {"form": form, "case": case, **context})
+
+
+@coordinator_only
+@require_POST
+def case_phase(request, pk):
+    case = case_for(request, pk, action=Action.UPDATE)
+    form = PhaseForm(request.POST, case=case)
+    if form.is_valid():
+        change_phase(request, case, form.cleaned_data["phase"], form.cleaned_data["from_date"])
+        messages.success(request, _("Fasen er endret."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    return redirect("casework:case_detail", pk=case.pk)
+
+
+@coordinator_only
+def relative_add(request, pk):
+    case = case_for(request, pk)
+    form = RelativeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        add_relative(request, case, form.instance, form.cleaned_data["relation"])
+        messages.success(request, _("Pårørende er lagt til."))
+        return redirect("casework:case_detail", pk=case.pk)
+    return render(request, "casework/relative_form.html", {"form": form, "case": case})

@@ -1,0 +1,70 @@
+"""Recording contacts (with or without a case) and follow-ups."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kreftkoordinator.audit.models import Action
+from kreftkoordinator.organisation.models import Assignment, today
+
+from .access import case_for, follow_up_for
+from .forms import ContactForm, FollowUpForm
+from .views import coordinator_only
+from .workflows import add_follow_up, record_contact
+
+
+def _position_for(user, area_id):
+    """The position through which the user covers the area today (for the time accounts)."""
+    assignment = (
+        Assignment.objects.valid_on(today())
+        .filter(user=user, position__covered_areas=area_id)
+        .select_related("position")
+        .first()
+    )
+    return assignment.position if assignment else None
+
+
+@coordinator_only
+def contact_create(request, case_pk=None):
+    """The quick contact: from a case, or on its own for an anonymous or one-off call."""
+    case = case_for(request, case_pk) if case_pk else None
+    form = ContactForm(request.POST or None, user=request.user, case=case)
+    if request.method == "POST" and form.is_valid():
+        contact = form.instance
+        contact.position = _position_for(request.user, contact.area_id)
+        record_contact(request, contact)
+        messages.success(request, _("Kontakten er registrert."))
+        if case:
+            return redirect("casework:case_detail", pk=case.pk)
+        return redirect("casework:contact_create")
+    return render(request, "casework/contact_form.html", {"form": form, "case": case})
+
+
+@coordinator_only
+@require_POST
+def follow_up_add(request, case_pk):
+    case = case_for(request, case_pk, action=Action.UPDATE)
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        form.instance.case = case
+        add_follow_up(request, form.instance)
+        messages.success(request, _("Oppgaven er lagt til."))
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else str(error))
+    return redirect("casework:case_detail", pk=case.pk)
+
+
+@coordinator_only
+@require_POST
+def follow_up_done(request, pk):
+    follow_up = follow_up_for(request, pk)
+    follow_up.done_on = today()
+    follow_up.save(update_fields=["done_on"])
+    messages.success(request, _("Oppgaven er merket som utført."))
+    if follow_up.case_id:
+        return redirect("casework:case_detail", pk=follow_up.case_id)
+    return redirect("casework:caseload")

@@ -1,0 +1,247 @@
+from django import forms as django_forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kreftkoordinator import forms
+from kreftkoordinator.organisation.models import Area, today
+
+from .identity import birth_date, validate_identity_number
+from .models import Case, Contact, FollowUp, Person, Phase, RelationType
+from .models.contacts import KINDS, PARTICIPANTS
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version the user started from, so a second editor is refused."""
+
+    seen_version = django_forms.IntegerField(widget=django_forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["seen_version"].initial = self.instance.version
+
+
+class AreaChoiceMixin:
+    """The area field offers only the areas the user may record in."""
+
+    def limit_areas(self, user) -> None:
+        areas = Area.objects.visible_to(user).order_by("name")
+        field = self.fields["area"]  # type: ignore[attr-defined]
+        field.queryset = areas
+        if len(field.queryset) == 1:
+            field.initial = field.queryset[0].pk
+
+
+class PersonForm(AreaChoiceMixin, VersionedForm):
+    # Longer than 11 on purpose: a pasted number with spaces or a digit too many gets our
+    # explanation, not a generic length message.
+    identity_number = django_forms.CharField(
+        label=_("Fødselsnummer eller D-nummer"),
+        required=False,
+        max_length=30,
+        help_text=_("Valgfritt. 11 siffer."),
+        widget=django_forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    # Shown (as a checkbox) only when the view has found possible duplicates.
+    confirm_duplicate = django_forms.BooleanField(
+        label=_("Opprett likevel: det er ikke samme person"),
+        required=False,
+        widget=django_forms.HiddenInput,
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "area",
+            "name",
+            "phone",
+            "birth_date",
+            "birth_year",
+            "identity_number",
+            "email",
+            "address",
+            "language",
+            "needs_interpreter",
+        ]
+        widgets = {"birth_date": forms.DateInput()}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_areas(user)
+        if self.instance.pk:
+            del self.fields["area"]
+            del self.fields["confirm_duplicate"]
+
+    def clean_identity_number(self):
+        value = self.cleaned_data["identity_number"].strip()
+        return validate_identity_number(value) if value else ""
+
+    def clean_birth_date(self):
+        value = self.cleaned_data["birth_date"]
+        if value and value > today():
+            raise django_forms.ValidationError(_("Fødselsdatoen kan ikke være i fremtiden."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        number, born = cleaned.get("identity_number"), cleaned.get("birth_date")
+        if number and born and birth_date(number) != born:
+            self.add_error("birth_date", _("Fødselsdatoen stemmer ikke med fødselsnummeret."))
+        if number and not born:
+            cleaned["birth_date"] = birth_date(number)
+        year = cleaned.get("birth_year")
+        if year and not 1900 <= year <= today().year:
+            self.add_error("birth_year", _("Oppgi et fødselsår mellom 1900 og i år."))
+        if not (cleaned.get("name") or cleaned.get("phone")):
+            self.add_error("name", _("Skriv inn navn eller telefonnummer (eller begge)."))
+        return cleaned
+
+
+class CaseForm(VersionedForm):
+    class Meta:
+        model = Case
+        fields = [
+            "kind",
+            "opened_on",
+            "phase",
+            "cancer_site",
+            "first_contact_source",
+            "first_contact_at_discharge",
+            "home_care_at_first_contact",
+            "consent_given_on",
+            "consent_scope",
+            "consent_withdrawn_on",
+        ]
+        widgets = {
+            "opened_on": forms.DateInput(),
+            "consent_given_on": forms.DateInput(),
+            "consent_withdrawn_on": forms.DateInput(),
+            "kind": django_forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["phase"]  # changed through the phase history, not edited
+
+    def clean_opened_on(self):
+        value = self.cleaned_data["opened_on"]
+        if value and value > today():
+            raise django_forms.ValidationError(_("Startdatoen kan ikke være i fremtiden."))
+        return value
+
+
+class CloseCaseForm(VersionedForm):
+    class Meta:
+        model = Case
+        fields = ["closed_on", "closing_reason"]
+        widgets = {"closed_on": forms.DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["closed_on"].required = True
+        self.fields["closing_reason"].required = True
+        self.fields["closed_on"].initial = today()
+
+
+class PhaseForm(forms.Form):
+    phase = django_forms.ChoiceField(label=_("Ny fase"), choices=Phase.choices)
+    from_date = django_forms.DateField(label=_("Fra dato"), initial=today, widget=forms.DateInput())
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+
+    def clean_from_date(self):
+        value = self.cleaned_data["from_date"]
+        if value > today():
+            raise django_forms.ValidationError(_("Datoen kan ikke være i fremtiden."))
+        if value < self.case.opened_on:
+            raise django_forms.ValidationError(_("Datoen kan ikke være før oppfølgingen startet."))
+        return value
+
+
+class RelativeForm(forms.ModelForm):
+    """A new relative: a person in the case's area and the link to the case."""
+
+    relation = django_forms.ChoiceField(label=_("Relasjon"), choices=RelationType.choices)
+
+    class Meta:
+        model = Person
+        fields = ["name", "phone", "birth_date", "birth_year"]
+        widgets = {"birth_date": forms.DateInput()}
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        if not (cleaned.get("name") or cleaned.get("phone")):
+            self.add_error("name", _("Skriv inn navn eller telefonnummer (eller begge)."))
+        born = cleaned.get("birth_date")
+        if born and born > today():
+            self.add_error("birth_date", _("Fødselsdatoen kan ikke være i fremtiden."))
+        return cleaned
+
+
+class ContactForm(AreaChoiceMixin, forms.ModelForm):
+    """The quick contact: only form, participants and kind are needed; the rest has defaults."""
+
+    participants = django_forms.MultipleChoiceField(
+        label=_("Hvem deltok"),
+        choices=PARTICIPANTS,
+        widget=django_forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Velg hvem som deltok.")},
+    )
+    kinds = django_forms.MultipleChoiceField(
+        label=_("Hva handlet kontakten om"),
+        choices=KINDS,
+        widget=django_forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Velg minst én type kontakt.")},
+    )
+
+    class Meta:
+        model = Contact
+        fields = [
+            "area",
+            "mode",
+            "participants",
+            "kinds",
+            "duration_minutes",
+            "at",
+            "initiated_by",
+            "note",
+        ]
+        widgets = {
+            "mode": django_forms.RadioSelect,
+            "at": django_forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "note": django_forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"note": _("Sensitivt: skriv bare det som trengs for oppfølgingen.")}
+
+    def __init__(self, *args, user, case: Case | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        if case:
+            del self.fields["area"]
+            self.instance.case = case
+            self.instance.area_id = case.area_id
+        else:
+            self.limit_areas(user)
+        # A radio group needs no blank "---------" choice.
+        self.fields["mode"].choices = Contact._meta.get_field("mode").choices  # type: ignore[attr-defined]
+        self.fields["at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        for field, _label in PARTICIPANTS:
+            setattr(self.instance, field, field in cleaned.get("participants", []))
+        for field, _label in KINDS:
+            setattr(self.instance, field, field in cleaned.get("kinds", []))
+        return cleaned
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["what", "due_on"]
+        widgets = {"due_on": forms.DateInput()}

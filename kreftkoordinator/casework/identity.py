@@ -1,0 +1,86 @@
+"""Norwegian national identity numbers: fødselsnummer, D-nummer and synthetic test numbers.
+
+Eleven digits: birth date DDMMYY (a D-nummer adds 40 to the day; an H-nummer and the Tax
+Administration's synthetic test numbers add 40 or 80 to the month), a three-digit individual
+number that also tells the century, and two mod-11 check digits.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def _check_digit(digits: list[int], weights: tuple[int, ...]) -> int | None:
+    remainder = 11 - sum(d * w for d, w in zip(digits, weights, strict=False)) % 11
+    return {11: 0, 10: None}.get(remainder, remainder)
+
+
+def _century(individual: int, yy: int) -> int | None:
+    if individual <= 499:
+        return 1900
+    if individual <= 749 and yy >= 54:
+        return 1800
+    if yy <= 39:
+        return 2000
+    if individual >= 900:
+        return 1900
+    return None
+
+
+def birth_date(number: str) -> date | None:
+    """The birth date an identity number encodes, or None if it encodes none."""
+    day, month, yy = int(number[0:2]), int(number[2:4]), int(number[4:6])
+    if day > 40:  # D-nummer
+        day -= 40
+    if month > 80:  # synthetic test number (Tenor)
+        month -= 80
+    elif month > 40:  # H-nummer or older synthetic numbers
+        month -= 40
+    century = _century(int(number[6:9]), yy)
+    if century is None:
+        return None
+    try:
+        return date(century + yy, month, day)
+    except ValueError:
+        return None
+
+
+def validate_identity_number(value: str) -> str:
+    """Return the number as 11 digits, or raise a ValidationError that says what is wrong."""
+    number = "".join(ch for ch in value if not ch.isspace())
+    if not number.isdigit():
+        raise ValidationError(_("Fødselsnummeret kan bare inneholde siffer."))
+    if len(number) != 11:
+        raise ValidationError(
+            _("Fødselsnummeret har 11 siffer; du skrev %(n)d.") % {"n": len(number)}
+        )
+    digits = [int(d) for d in number]
+    if birth_date(number) is None:
+        raise ValidationError(
+            _("De seks første sifrene er ikke en gyldig fødselsdato. Sjekk nummeret.")
+        )
+    first = _check_digit(digits[:9], WEIGHTS_1)
+    second = _check_digit([*digits[:9], first or 0], WEIGHTS_2) if first is not None else None
+    if first != digits[9] or second != digits[10]:
+        raise ValidationError(
+            _("Kontrollsifrene stemmer ikke. Sjekk at nummeret er skrevet riktig.")
+        )
+    return number
+
+
+def make_identity_number(born: date, individual: int, synthetic: bool = True) -> str | None:
+    """Build a valid number (the demo's synthetic ones have 80 added to the month)."""
+    month = born.month + (80 if synthetic else 0)
+    base = f"{born.day:02d}{month:02d}{born.year % 100:02d}{individual:03d}"
+    digits = [int(d) for d in base]
+    first = _check_digit(digits, WEIGHTS_1)
+    if first is None:
+        return None
+    second = _check_digit([*digits, first], WEIGHTS_2)
+    if second is None:
+        return None
+    return f"{base}{first}{second}"

@@ -1,0 +1,28 @@
+"""Casework: people, cases, relatives, contacts and follow-ups. Every model holding personal data
+belongs to one area and is queried through `visible_to(user)` (audit/scoping.py)."""
+
+from .cases import Case, CaseClosing, CasePhase, CaseQuerySet, Phase, Relation, RelationType
+from .codes import CancerSite, FirstContactSource
+from .contacts import Contact, ContactMode, ContactQuerySet, Initiator
+from .followups import FollowUp, FollowUpQuerySet
+from .people import Person, PersonQuerySet
+
+__all__ = [
+    "CancerSite",
+    "Case",
+    "CaseClosing",
+    "CasePhase",
+    "CaseQuerySet",
+    "Contact",
+    "ContactMode",
+    "ContactQuerySet",
+    "FirstContactSource",
+    "FollowUp",
+    "FollowUpQuerySet",
+    "Initiator",
+    "Person",
+    "PersonQuerySet",
+    "Phase",
+    "Relation",
+    "RelationType",
+]

@@ -1,0 +1,176 @@
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kreftkoordinator.audit.scoping import AreaScopedQuerySet
+from kreftkoordinator.organisation.models import Area, today
+
+from .codes import CancerSite, FirstContactSource
+from .people import Person
+from .versioned import Versioned
+
+
+class Phase(models.TextChoices):
+    NEW_DIAGNOSIS = "new_diagnosis", _("Ny diagnose")
+    TREATMENT = "treatment", _("Behandling")
+    REHABILITATION = "rehabilitation", _("Rehabilitering")
+    LIVING_WITH = "living_with", _("Leve med kreft / senskader")
+    PALLIATIVE = "palliative", _("Palliativ fase")
+    END_OF_LIFE = "end_of_life", _("Livets sluttfase")
+    BEREAVEMENT = "bereavement", _("Etterlatte")
+
+
+class CaseClosing(models.TextChoices):
+    DIED = "died", _("Pasienten døde")
+    NO_NEED = "no_need", _("Ikke lenger behov")
+    MOVED = "moved", _("Flyttet")
+    OTHER_SERVICE = "other_service", _("Fulgt opp av annen tjeneste")
+    DECLINED = "declined", _("Ønsker ikke mer oppfølging")
+    BEREAVEMENT_DONE = "bereavement_done", _("Etterlatteoppfølging avsluttet")
+    OTHER = "other", _("Annet")
+
+
+class CaseQuerySet(AreaScopedQuerySet["Case"]):
+    def open(self) -> "CaseQuerySet":
+        return self.filter(closed_on__isnull=True)
+
+
+class Case(Versioned):
+    """Oppfølging: the coordinator follows one person, a patient or a relative followed on their
+    own (a bereaved partner, a relative of a patient living elsewhere)."""
+
+    class Kind(models.TextChoices):
+        PATIENT = "patient", _("Pasient")
+        RELATIVE = "relative", _("Pårørende")
+
+    area = models.ForeignKey(Area, models.PROTECT, related_name="cases", verbose_name=_("område"))
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="cases", verbose_name=_("person")
+    )
+    kind = models.CharField(
+        _("følges opp som"), max_length=10, choices=Kind.choices, default=Kind.PATIENT
+    )
+    opened_on = models.DateField(_("startet"), default=today)
+    closed_on = models.DateField(_("avsluttet"), null=True, blank=True)
+    closing_reason = models.CharField(
+        _("årsak til avslutning"), max_length=20, choices=CaseClosing.choices, blank=True
+    )
+    phase = models.CharField(
+        _("fase"), max_length=20, choices=Phase.choices, default=Phase.NEW_DIAGNOSIS
+    )
+    cancer_site = models.CharField(
+        _("kreftform"), max_length=10, choices=CancerSite.choices, blank=True
+    )
+    first_contact_source = models.CharField(
+        _("første kontakt kom fra"), max_length=20, choices=FirstContactSource.choices, blank=True
+    )
+    first_contact_at_discharge = models.BooleanField(
+        _("første kontakt ved utskrivning fra sykehus"), default=False
+    )
+    home_care_at_first_contact = models.BooleanField(
+        _("hadde hjemmetjenester ved første kontakt"), default=False
+    )
+    consent_given_on = models.DateField(_("samtykke gitt"), null=True, blank=True)
+    consent_scope = models.CharField(_("hva samtykket gjelder"), max_length=200, blank=True)
+    consent_withdrawn_on = models.DateField(_("samtykke trukket"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="+",
+        null=True,
+        verbose_name=_("registrert av"),
+    )
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_on", "-pk"]
+        verbose_name = _("oppfølging")
+        verbose_name_plural = _("oppfølginger")
+        indexes = [models.Index(fields=["area", "closed_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_kind_display().lower()})"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.closed_on and self.opened_on and self.closed_on < self.opened_on:
+            errors["closed_on"] = _("Oppfølgingen kan ikke avsluttes før den startet.")
+        if self.closed_on and not self.closing_reason:
+            errors["closing_reason"] = _("Oppgi hvorfor oppfølgingen avsluttes.")
+        if self.closed_on and self.closed_on > today():
+            errors["closed_on"] = _("Avslutningsdatoen kan ikke være i fremtiden.")
+        if self.consent_withdrawn_on and not self.consent_given_on:
+            errors["consent_withdrawn_on"] = _("Samtykket kan ikke trekkes før det er gitt.")
+        if self.person_id and self.area_id and self.person.area_id != self.area_id:
+            errors["person"] = _("Personen hører til et annet område.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+
+class CasePhase(models.Model):
+    """The phase history: one row each time the phase changes."""
+
+    case = models.ForeignKey(Case, models.CASCADE, related_name="phases")
+    phase = models.CharField(_("fase"), max_length=20, choices=Phase.choices)
+    from_date = models.DateField(_("fra"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", null=True
+    )
+
+    class Meta:
+        ordering = ["from_date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_phase_display()} {self.from_date:%d.%m.%Y}"
+
+
+class RelationType(models.TextChoices):
+    PARTNER = "partner", _("Ektefelle / samboer")
+    CHILD = "child", _("Barn")
+    PARENT = "parent", _("Forelder")
+    SIBLING = "sibling", _("Søsken")
+    OTHER_FAMILY = "other_family", _("Annen familie")
+    FRIEND = "friend", _("Venn / nettverk")
+
+
+class Relation(models.Model):
+    """A relative linked to a case. Children under 18 who are relatives carry legal duties for the
+    health service (helsepersonelloven § 10 a) and are shown as such."""
+
+    case = models.ForeignKey(Case, models.CASCADE, related_name="relations")
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="relations", verbose_name=_("pårørende")
+    )
+    relation = models.CharField(_("relasjon"), max_length=20, choices=RelationType.choices)
+    note = models.CharField(_("merknad"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["case", "person"], name="relative_once")]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_relation_display()})"
+
+    def clean(self) -> None:
+        if self.person_id and self.case_id:
+            if self.person.area_id != self.case.area_id:
+                raise ValidationError({"person": _("Pårørende må høre til samme område.")})
+            if self.person_id == self.case.person_id:
+                raise ValidationError({"person": _("Personen kan ikke være sin egen pårørende.")})
+
+    @property
+    def is_child(self) -> bool:
+        return self.person.is_child
+
+
+def record_phase(case: Case, phase: str, day: date, user) -> None:
+    case.phase = phase
+    CasePhase.objects.create(case=case, phase=phase, from_date=day, recorded_by=user)

@@ -1,0 +1,79 @@
+from datetime import date
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kreftkoordinator.audit.scoping import AreaScopedQuerySet
+from kreftkoordinator.organisation.models import Area, today
+
+from .versioned import Versioned
+
+
+class PersonQuerySet(AreaScopedQuerySet["Person"]):
+    def possible_duplicates(self, person: "Person") -> "PersonQuerySet":
+        """People in the same area with the same identity number, name and birth date, or phone."""
+        same = Q(pk__in=[])
+        if person.identity_number:
+            same |= Q(identity_number=person.identity_number)
+        if person.name and person.birth_date:
+            same |= Q(name__iexact=person.name, birth_date=person.birth_date)
+        if person.phone:
+            same |= Q(phone=person.phone)
+        return self.filter(same, area=person.area_id).exclude(pk=person.pk)
+
+
+class Person(Versioned):
+    """A patient or a relative (or both). Belongs to one area, the data controller.
+    A name and a phone number are enough; everything else is optional (DESIGN 3, rule 7)."""
+
+    area = models.ForeignKey(Area, models.PROTECT, related_name="persons", verbose_name=_("område"))
+    name = models.CharField(
+        _("navn"),
+        max_length=150,
+        blank=True,
+        help_text=_("Kan stå tomt når den som ringer vil være anonym."),
+    )
+    birth_date = models.DateField(_("fødselsdato"), null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("fødselsår"), null=True, blank=True)
+    identity_number = models.CharField(
+        _("fødselsnummer eller D-nummer"), max_length=11, blank=True, db_index=True
+    )
+    phone = models.CharField(_("telefon"), max_length=20, blank=True, db_index=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    address = models.CharField(_("adresse"), max_length=200, blank=True)
+    language = models.CharField(
+        _("språk"),
+        max_length=50,
+        blank=True,
+        help_text=_("Fyll ut hvis personen ikke snakker norsk."),
+    )
+    needs_interpreter = models.BooleanField(_("trenger tolk"), default=False)
+    created_at = models.DateTimeField(_("registrert"), auto_now_add=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+
+    def __str__(self) -> str:
+        return self.name or str(_("Anonym (nr. %(id)s)") % {"id": self.pk})
+
+    @property
+    def year_of_birth(self) -> int | None:
+        return self.birth_date.year if self.birth_date else self.birth_year
+
+    def age_on(self, day: date) -> int | None:
+        if self.birth_date:
+            born = self.birth_date
+            return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        if self.birth_year:
+            return day.year - self.birth_year
+        return None
+
+    @property
+    def is_child(self) -> bool:
+        age = self.age_on(today())
+        return age is not None and age < 18

@@ -1,0 +1,79 @@
+"""Casework workflows that touch several records. Each writes its audit entries."""
+
+from datetime import date
+from typing import cast
+
+from django.db import transaction
+from django.http import HttpRequest
+
+from kreftkoordinator import audit
+from kreftkoordinator.accounts.models import User
+from kreftkoordinator.audit.models import Action
+
+from .models import Case, Contact, FollowUp, Person, Relation
+from .models.cases import CasePhase
+
+
+def _user(request: HttpRequest) -> User:
+    """Every casework view is behind role_required, so the user is a signed-in coordinator."""
+    return cast(User, request.user)
+
+
+@transaction.atomic
+def register_person(request: HttpRequest, person: Person) -> Person:
+    person.save()
+    audit.record(request, Action.CREATE, person)
+    return person
+
+
+@transaction.atomic
+def open_case(request: HttpRequest, case: Case) -> Case:
+    case.area_id = case.person.area_id
+    case.created_by = _user(request)
+    case.save()
+    CasePhase.objects.create(
+        case=case, phase=case.phase, from_date=case.opened_on, recorded_by=_user(request)
+    )
+    audit.record(request, Action.CREATE, case, person=case.person)
+    return case
+
+
+@transaction.atomic
+def change_phase(request: HttpRequest, case: Case, phase: str, day: date) -> None:
+    """Record a new phase from `day`; the case's current phase is the latest one."""
+    CasePhase.objects.create(case=case, phase=phase, from_date=day, recorded_by=_user(request))
+    latest = case.phases.order_by("-from_date", "-pk")[0]  # at least the one just made
+    Case.objects.filter(pk=case.pk).update(phase=latest.phase, version=case.version + 1)
+    audit.record(request, Action.UPDATE, case, person=case.person, reason="fase")
+
+
+@transaction.atomic
+def add_relative(request: HttpRequest, case: Case, relative: Person, relation: str) -> Relation:
+    if relative.pk is None:
+        relative.area_id = case.area_id
+        register_person(request, relative)
+    link = Relation.objects.create(case=case, person=relative, relation=relation)
+    audit.record(request, Action.UPDATE, case, person=case.person, reason="pårørende lagt til")
+    return link
+
+
+@transaction.atomic
+def record_contact(request: HttpRequest, contact: Contact) -> Contact:
+    if contact.case is not None:
+        contact.area_id = contact.case.area_id
+        contact.person_id = contact.person_id or contact.case.person_id
+    contact.created_by = _user(request)
+    contact.save()
+    audit.record(request, Action.CREATE, contact, person=contact.person, area=contact.area)
+    return contact
+
+
+@transaction.atomic
+def add_follow_up(request: HttpRequest, follow_up: FollowUp) -> FollowUp:
+    if follow_up.case is not None:
+        follow_up.area_id = follow_up.case.area_id
+    follow_up.created_by = _user(request)
+    follow_up.save()
+    person = follow_up.case.person if follow_up.case is not None else None
+    audit.record(request, Action.CREATE, follow_up, person=person, area=follow_up.area)
+    return follow_up
