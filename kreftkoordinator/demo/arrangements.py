@@ -11,7 +11,6 @@ from random import Random
 from django.db import transaction
 
 from kreftkoordinator.accounts.models import Role, User
-from kreftkoordinator.casework.models import Person
 from kreftkoordinator.organisation.models import (
     Area,
     Assignment,
@@ -19,6 +18,8 @@ from kreftkoordinator.organisation.models import (
     Position,
     today,
 )
+
+from . import casework
 
 DEMO_PASSWORD = "demo"
 
@@ -131,74 +132,12 @@ def demo_logins() -> list[tuple[str, str, str]]:
     return coordinators + others
 
 
-FIRST_NAMES = [
-    "Anne",
-    "Inger",
-    "Kari",
-    "Marit",
-    "Ingrid",
-    "Liv",
-    "Eva",
-    "Berit",
-    "Astrid",
-    "Bjørg",
-    "Jan",
-    "Per",
-    "Bjørn",
-    "Ole",
-    "Lars",
-    "Kjell",
-    "Knut",
-    "Arne",
-    "Svein",
-    "Hans",
-    "Geir",
-    "Tor",
-    "Nina",
-    "Silje",
-    "Ahmed",
-    "Fatima",
-    "Piotr",
-    "Agnieszka",
-]
-LAST_NAMES = [
-    "Hansen",
-    "Johansen",
-    "Olsen",
-    "Larsen",
-    "Andersen",
-    "Pedersen",
-    "Nilsen",
-    "Kristiansen",
-    "Jensen",
-    "Karlsen",
-    "Johnsen",
-    "Pettersen",
-    "Eriksen",
-    "Berg",
-    "Haugen",
-    "Hagen",
-    "Johannessen",
-    "Andreassen",
-    "Jacobsen",
-    "Dahl",
-    "Jørgensen",
-    "Halvorsen",
-    "Henriksen",
-    "Lund",
-    "Sørensen",
-    "Jakobsen",
-    "Moen",
-    "Gundersen",
-]
-
-
 def substitute_period(day: date) -> tuple[date, date]:
     return day - timedelta(days=30), day + timedelta(days=60)
 
 
 @transaction.atomic
-def create_arrangements(seed: int = 2017, persons_per_area: int = 4) -> None:
+def create_arrangements(seed: int = 2017, years: int = 2) -> None:
     rng = Random(seed)  # noqa: S311 -- synthetic demo data, not security
     day = today()
     areas = {a.code: a for a in Area.objects.current()}
@@ -221,14 +160,7 @@ def create_arrangements(seed: int = 2017, persons_per_area: int = 4) -> None:
         first, last = spec.coordinator
         user = _user(f"koordinator.{spec.key}", Role.COORDINATOR, first, last)
         Assignment.objects.create(user=user, position=position, valid_from=spec.start)
-        for code in spec.covers:
-            for _ in range(persons_per_area):
-                Person.objects.create(
-                    area=areas[code],
-                    name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
-                    birth_year=rng.randint(1935, 1995),
-                    phone=f"9{rng.randint(1000000, 9999999)}",
-                )
+        casework.save(casework.generate(position, years, rng, user=user))
     drammen = Position.objects.get(host_area=areas["3301"])
     start, end = substitute_period(day)
     for username, role, first, last, _what in OTHER_USERS:

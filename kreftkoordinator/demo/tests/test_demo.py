@@ -8,7 +8,7 @@ from django.urls import reverse
 from kreftkoordinator.accounts.models import User
 from kreftkoordinator.casework.models import Person
 from kreftkoordinator.demo.arrangements import DEMO_PASSWORD, create_arrangements, demo_logins
-from kreftkoordinator.organisation.models import Area, DistrictOffice, Position
+from kreftkoordinator.organisation.models import Area, Position
 
 
 @pytest.fixture
@@ -52,20 +52,38 @@ class TestArrangements:
             }
 
     def test_deterministic(self, demo):
-        def snapshot():
-            return list(
-                Person.objects.order_by("area__code", "name", "phone").values_list(
-                    "area__code", "name", "birth_year", "phone"
-                )
-            )
+        from random import Random
 
-        first = snapshot()
-        Person.objects.all().delete()
-        Position.objects.all().delete()
-        User.objects.all().delete()
-        DistrictOffice.objects.all().delete()
-        create_arrangements()
-        assert snapshot() == first and len(first) == 4 * 17
+        from kreftkoordinator.demo import casework
+
+        valdres = Position.objects.get(name="Kreftkoordinator i Valdres")
+
+        def run():
+            batch = casework.generate(valdres, 2, Random(7))
+            return [(p.name, p.phone, p.birth_date, p.identity_number) for p in batch.persons], [
+                (c.at, c.mode, c.duration_minutes) for c in batch.contacts
+            ]
+
+        assert run() == run()
+
+    def test_casework_follows_the_evaluations_shares(self, demo):
+        from kreftkoordinator.casework.models import Case
+        from kreftkoordinator.demo import casework
+
+        cases = Case.objects.all()
+        fte = sum(p.fte for p in Position.objects.all()) / 100
+        assert cases.count() == pytest.approx(casework.PATIENTS_PER_FTE_YEAR * fte * 2, abs=3)
+        assert cases.filter(first_contact_at_discharge=True).count() / cases.count() == (
+            pytest.approx(0.44, abs=0.05)
+        )
+        assert cases.filter(home_care_at_first_contact=True).count() / cases.count() == (
+            pytest.approx(0.27, abs=0.05)
+        )
+        # every synthetic identity number is valid and marked synthetic (month + 80)
+        numbers = Person.objects.exclude(identity_number="").values_list(
+            "identity_number", flat=True
+        )
+        assert numbers and all(int(n[2:4]) > 80 for n in numbers)
 
 
 @pytest.mark.django_db

@@ -1,0 +1,296 @@
+"""Synthetic casework for the demo, following the shares the 2017 evaluation reports.
+
+Figures from the evaluation (seed 001):
+- 78 patients per coordinator in 2016 (section 7.3), scaled by the position's FTE;
+- 44 % first met at hospital discharge (table 4-4), 27 % with home care at first contact
+  (table 4-5), 32 % of patients died within the year (table 4-6);
+- sources of first contact (figure 4-6): specialist health service 31 %, the patient 23 %,
+  the municipal service office 19 %, relatives 14 %, the GP 8 %, home care 6 %.
+Our own assumptions, not the evaluation's: a third as many relatives as patients (the issue's
+figure), six contacts per patient per year on average, the mix of contact modes and kinds, the
+cancer sites (roughly the Cancer Registry's incidence ranking). Identity numbers are synthetic
+(month + 80), so the demo never holds a real person's number.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from random import Random
+
+from django.utils import timezone
+
+from kreftkoordinator.casework.identity import make_identity_number
+from kreftkoordinator.casework.models import (
+    Case,
+    CaseClosing,
+    CasePhase,
+    Contact,
+    FollowUp,
+    Person,
+    Phase,
+    Relation,
+)
+from kreftkoordinator.organisation.models import Position, today
+
+PATIENTS_PER_FTE_YEAR = 78
+SHARE_AT_DISCHARGE = 0.44
+SHARE_HOME_CARE_AT_FIRST = 0.27
+SHARE_DIED = 0.32
+RELATIVES_PER_PATIENT = 1 / 3
+CONTACTS_PER_PATIENT_YEAR = 6
+SOURCES = [
+    ("hospital", 31),
+    ("patient", 23),
+    ("service_office", 19),
+    ("relative", 14),
+    ("gp", 8),
+    ("home_care", 6),
+]
+SITES = [
+    ("C61", 15),
+    ("C50", 12),
+    ("C18", 9),
+    ("C33-C34", 10),
+    ("C43", 8),
+    ("C19-C21", 5),
+    ("C65-C68", 5),
+    ("C82-C86", 4),
+    ("C25", 4),
+    ("C64", 3),
+    ("C16", 2),
+    ("C56", 2),
+    ("C91-C95", 3),
+    ("other", 8),
+]
+MODES = [
+    ("phone", 50),
+    ("home_visit", 22),
+    ("office", 16),
+    ("video", 5),
+    ("message", 5),
+    ("group", 2),
+]
+KIND_SHARES = {
+    "supportive": 0.55,
+    "information": 0.45,
+    "coordination": 0.35,
+    "applications": 0.15,
+    "training": 0.05,
+}
+FOLLOW_UPS = [
+    "Ringe etter kontroll",
+    "Søke om hjelpemidler",
+    "Avklare hjemmesykepleie",
+    "Sjekke søknad om pleiepenger",
+    "Samtale med pårørende",
+    "Hjemmebesøk",
+    "Koordineringsmøte med fastlege",
+    "Henvise til Vardesenteret",
+]
+
+FIRST = (
+    "Anne Inger Kari Marit Ingrid Liv Eva Berit Astrid Bjørg Jan Per Bjørn Ole Lars Kjell "
+    "Knut Arne Svein Hans Geir Tor Nina Silje Ahmed Fatima Piotr Agnieszka Sigrid Odd Randi "
+    "Terje Gunnar Solveig Aud Rolf Tone Elin Mona Trond "
+).split()
+LAST = (
+    "Hansen Johansen Olsen Larsen Andersen Pedersen Nilsen Kristiansen Jensen Karlsen Johnsen "
+    "Pettersen Eriksen Berg Haugen Hagen Johannessen Andreassen Jacobsen Dahl Jørgensen "
+    "Halvorsen Henriksen Lund Sørensen Jakobsen Moen Gundersen Strand Solberg Bakken "
+).split()
+
+
+@dataclass
+class Batch:
+    persons: list = field(default_factory=list)
+    cases: list = field(default_factory=list)
+    phases: list = field(default_factory=list)
+    relations: list = field(default_factory=list)
+    contacts: list = field(default_factory=list)
+    follow_ups: list = field(default_factory=list)
+
+
+def pick(rng: Random, weighted: list[tuple[str, int]]) -> str:
+    return rng.choices([v for v, _ in weighted], [w for _, w in weighted])[0]
+
+
+def moment(rng: Random, day: date) -> datetime:
+    return timezone.make_aware(
+        datetime.combine(day, time(rng.randint(8, 15), rng.choice([0, 15, 30, 45])))
+    )
+
+
+def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
+    """Casework for one position over the last `years` years (objects, not yet saved)."""
+    end = today()
+    start = end - timedelta(days=365 * years)
+    areas = list(position.covered_areas.all())
+    n_patients = round(PATIENTS_PER_FTE_YEAR * position.fte / 100 * years)
+    batch = Batch()
+    for _ in range(n_patients):
+        area = rng.choice(areas)
+        opened = start + timedelta(days=rng.randrange((end - start).days))
+        patient = _person(rng, area, age=rng.randint(40, 90))
+        case = Case(
+            area=area,
+            person=patient,
+            opened_on=opened,
+            created_by=user,
+            cancer_site=pick(rng, SITES),
+            first_contact_source=pick(rng, SOURCES),
+            first_contact_at_discharge=rng.random() < SHARE_AT_DISCHARGE,
+            home_care_at_first_contact=rng.random() < SHARE_HOME_CARE_AT_FIRST,
+            consent_given_on=opened,
+            consent_scope="Samarbeid med tjenestene",
+        )
+        history = _course(rng, case, end)
+        batch.persons.append(patient)
+        batch.cases.append(case)
+        batch.phases += [CasePhase(case=case, phase=p, from_date=d) for d, p in history]
+        relatives = []
+        if rng.random() < RELATIVES_PER_PATIENT * 1.5:
+            relation = "partner" if rng.random() < 0.6 else "child"
+            age = (
+                rng.randint(8, 17)
+                if relation == "child" and rng.random() < 0.3
+                else rng.randint(20, 85)
+            )
+            relative = _person(rng, area, age=age, last=patient.name.split()[-1])
+            batch.persons.append(relative)
+            batch.relations.append(Relation(case=case, person=relative, relation=relation))
+            relatives.append(relative)
+        last_day = case.closed_on or end
+        for _ in range(
+            max(
+                1,
+                round(
+                    CONTACTS_PER_PATIENT_YEAR
+                    * (last_day - opened).days
+                    / 365
+                    * rng.uniform(0.5, 1.5)
+                ),
+            )
+        ):
+            day = opened + timedelta(days=rng.randrange(max(1, (last_day - opened).days)))
+            batch.contacts.append(
+                _contact(
+                    rng,
+                    case,
+                    day,
+                    position,
+                    user,
+                    with_relative=bool(relatives) and rng.random() < 0.4,
+                )
+            )
+        if case.closed_on is None:
+            due = end + timedelta(days=rng.randint(-4, 40))  # a few overdue, most ahead
+            batch.follow_ups.append(
+                FollowUp(
+                    area=area, case=case, due_on=due, what=rng.choice(FOLLOW_UPS), created_by=user
+                )
+            )
+    for _ in range(round(n_patients * 0.3)):  # anonymous and one-off contacts, no case
+        day = start + timedelta(days=rng.randrange((end - start).days))
+        batch.contacts.append(
+            Contact(
+                area=rng.choice(areas),
+                at=moment(rng, day),
+                mode="phone",
+                position=position,
+                duration_minutes=rng.choice([10, 15, 20, 30]),
+                initiated_by=rng.choice(["gp", "relative", "home_care", "other"]),
+                with_professional=True,
+                information=True,
+                created_by=user,
+            )
+        )
+    return batch
+
+
+def _person(rng: Random, area, age: int, last: str | None = None) -> Person:
+    born = today() - timedelta(days=365 * age + rng.randrange(365))
+    number = make_identity_number(born, rng.randint(100, 499)) if rng.random() < 0.5 else None
+    return Person(
+        area=area,
+        name=f"{rng.choice(FIRST)} {last or rng.choice(LAST)}",
+        birth_date=born,
+        identity_number=number or "",
+        phone=f"{rng.choice([4, 9])}{rng.randint(1000000, 9999999)}",
+    )
+
+
+def _course(rng: Random, case: Case, end: date) -> list[tuple[date, str]]:
+    """The phases a case goes through; closes it if it has ended."""
+    opened = case.opened_on
+    history: list[tuple[date, str]] = [(opened, Phase.NEW_DIAGNOSIS)]
+    if rng.random() < SHARE_DIED:
+        died = opened + timedelta(days=rng.randint(30, 330))
+        history += [
+            (opened + (died - opened) / 3, Phase.PALLIATIVE),
+            (died - timedelta(days=rng.randint(3, 20)), Phase.END_OF_LIFE),
+        ]
+        if died <= end:
+            case.closed_on, case.closing_reason = died, CaseClosing.DIED
+    else:
+        history.append((opened + timedelta(days=rng.randint(7, 45)), Phase.TREATMENT))
+        history.append(
+            (
+                opened + timedelta(days=rng.randint(90, 240)),
+                rng.choice([Phase.REHABILITATION, Phase.LIVING_WITH]),
+            )
+        )
+        closed = opened + timedelta(days=rng.randint(120, 540))
+        if closed <= end:
+            case.closed_on = closed
+            case.closing_reason = rng.choice(
+                [
+                    CaseClosing.NO_NEED,
+                    CaseClosing.NO_NEED,
+                    CaseClosing.MOVED,
+                    CaseClosing.OTHER_SERVICE,
+                ]
+            )
+    history = [(d, p) for d, p in history if d <= (case.closed_on or end)]
+    case.phase = history[-1][1]
+    return history
+
+
+def _contact(
+    rng: Random, case: Case, day: date, position: Position, user, with_relative: bool
+) -> Contact:
+    kinds = {k: rng.random() < share for k, share in KIND_SHARES.items()}
+    if not any(kinds.values()):
+        kinds["supportive"] = True
+    return Contact(
+        area=case.area,
+        case=case,
+        person=case.person,
+        at=moment(rng, day),
+        mode=pick(rng, MODES),
+        duration_minutes=rng.choice([15, 20, 30, 45, 60, 90]),
+        initiated_by=rng.choice(["patient", "relative", "coordinator", "hospital"]),
+        with_patient=True,
+        with_relative=with_relative,
+        with_professional=rng.random() < 0.2,
+        position=position,
+        created_by=user,
+        **kinds,
+    )
+
+
+def save(batch: Batch) -> None:
+    """Insert a batch with bulk inserts: a few statements however large the batch."""
+    Person.objects.bulk_create(batch.persons, batch_size=2000)
+    for case in batch.cases:
+        case.person_id = case.person.pk
+    Case.objects.bulk_create(batch.cases, batch_size=2000)
+    for group in (batch.phases, batch.relations, batch.contacts, batch.follow_ups):
+        for item in group:
+            if getattr(item, "case", None) is not None:
+                item.case_id = item.case.pk
+            person = getattr(item, "person", None)
+            if person is not None:
+                item.person_id = person.pk
+    CasePhase.objects.bulk_create(batch.phases, batch_size=2000)
+    Relation.objects.bulk_create(batch.relations, batch_size=2000)
+    Contact.objects.bulk_create(batch.contacts, batch_size=2000)
+    FollowUp.objects.bulk_create(batch.follow_ups, batch_size=2000)
