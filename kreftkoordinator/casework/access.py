@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.audit.scoping import get_visible_or_404
 
-from .models import Case, FollowUp, Person
+from .models import Assessment, Case, FollowUp, Person
 
 
 def person_for(
@@ -26,4 +26,12 @@ def case_for(request: HttpRequest, pk: int, action: str = Action.VIEW, reason: s
 def follow_up_for(request: HttpRequest, pk: int, action: str = Action.UPDATE) -> FollowUp:
     return get_visible_or_404(
         FollowUp.objects.select_related("case__person", "area"), request, pk=pk, action=action
+    )
+
+
+def assessment_for(request: HttpRequest, pk: int) -> Assessment:
+    return get_visible_or_404(
+        Assessment.objects.select_related("case__person", "area").prefetch_related("needs"),
+        request,
+        pk=pk,
     )

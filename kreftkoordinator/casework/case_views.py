@@ -92,10 +92,12 @@ def case_detail(request, pk):
     case = case_for(request, pk)
     contacts = case.contacts.select_related("created_by")
     phases = case.phases.all()
+    assessments = list(case.assessments.prefetch_related("needs"))
     timeline = sorted(
         chain(
             (TimelineEntry(timezone.localtime(c.at).date(), c.at, "contact", c) for c in contacts),
             (TimelineEntry(p.from_date, None, "phase", p) for p in phases),
+            (TimelineEntry(a.assessed_on, None, "assessment", a) for a in assessments),
         ),
         key=lambda entry: (entry.on, entry.at or timezone.now()),
         reverse=True,
@@ -104,6 +106,7 @@ def case_detail(request, pk):
         "case": case,
         "timeline": timeline,
         "relations": case.relations.select_related("person"),
+        "latest_assessment": assessments[0] if assessments else None,
         "follow_ups": case.follow_ups.order_by("done_on", "due_on"),
         "phase_form": PhaseForm(case=case),
         "follow_up_form": FollowUpForm(),

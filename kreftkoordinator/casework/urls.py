@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import case_views, contact_views, views
+from . import assessment_views, case_views, contact_views, views
 
 app_name = "casework"
 
@@ -25,6 +25,12 @@ urlpatterns = [
     path(
         "oppfolging/<int:case_pk>/oppgaver/ny/", contact_views.follow_up_add, name="follow_up_add"
     ),
+    path(
+        "oppfolging/<int:case_pk>/kartlegging/ny/",
+        assessment_views.assessment_create,
+        name="assessment_create",
+    ),
+    path("kartlegginger/<int:pk>/", assessment_views.assessment_detail, name="assessment_detail"),
     path("kontakter/ny/", contact_views.contact_create, name="contact_create"),
     path("oppgaver/<int:pk>/utfort/", contact_views.follow_up_done, name="follow_up_done"),
 ]

@@ -10,7 +10,7 @@ from kreftkoordinator import audit
 from kreftkoordinator.accounts.models import User
 from kreftkoordinator.audit.models import Action
 
-from .models import Case, Contact, FollowUp, Person, Relation
+from .models import Assessment, AssessmentNeed, Case, Contact, FollowUp, Person, Relation
 from .models.cases import CasePhase
 
 
@@ -77,3 +77,24 @@ def add_follow_up(request: HttpRequest, follow_up: FollowUp) -> FollowUp:
     person = follow_up.case.person if follow_up.case is not None else None
     audit.record(request, Action.CREATE, follow_up, person=person, area=follow_up.area)
     return follow_up
+
+
+@transaction.atomic
+def record_assessment(request: HttpRequest, case: Case, data: dict, needs) -> Assessment:
+    assessment = Assessment.objects.create(
+        area_id=case.area_id,
+        case=case,
+        assessed_on=data["assessed_on"],
+        checkpoint=data["checkpoint"],
+        distress=data["distress"],
+        what_matters=data["what_matters"],
+        created_by=_user(request),
+    )
+    AssessmentNeed.objects.bulk_create(
+        [
+            AssessmentNeed(assessment=assessment, topic=topic, level=level, note=note)
+            for topic, level, note in needs
+        ]
+    )
+    audit.record(request, Action.CREATE, assessment, person=case.person, area=case.area)
+    return assessment

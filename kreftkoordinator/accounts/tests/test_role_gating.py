@@ -3,6 +3,7 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from kreftkoordinator.casework.models import Assessment
 from kreftkoordinator.conftest import login
 from kreftkoordinator.organisation.models import Position
 
@@ -26,6 +27,8 @@ PAGES = {
     "casework:relative_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:case_contact_create": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:contact_create": ({COORDINATOR}, None),
+    "casework:assessment_create": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:assessment_detail": ({COORDINATOR}, lambda w: [w["assessment"].pk]),
     "casework:person_detail": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "casework:person_access_log": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "organisation:position_list": ({PROGRAMME, ADMIN}, None),
@@ -79,6 +82,7 @@ def world(kari, per, eva, ola, drammen_person, drammen_case):
         "position": Position.objects.get(),
         "case": drammen_case,
         "follow_up": drammen_case.follow_ups.get(),
+        "assessment": Assessment.objects.create(area=drammen_case.area, case=drammen_case),
     }
 
 

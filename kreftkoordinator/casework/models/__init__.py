@@ -1,6 +1,7 @@
 """Casework: people, cases, relatives, contacts and follow-ups. Every model holding personal data
 belongs to one area and is queried through `visible_to(user)` (audit/scoping.py)."""
 
+from .assessments import Assessment, AssessmentNeed, Checkpoint, NeedLevel, Topic
 from .cases import Case, CaseClosing, CasePhase, CaseQuerySet, Phase, Relation, RelationType
 from .codes import CancerSite, FirstContactSource
 from .contacts import Contact, ContactMode, ContactQuerySet, Initiator
@@ -8,6 +9,11 @@ from .followups import FollowUp, FollowUpQuerySet
 from .people import Person, PersonQuerySet
 
 __all__ = [
+    "Assessment",
+    "AssessmentNeed",
+    "Checkpoint",
+    "NeedLevel",
+    "Topic",
     "CancerSite",
     "Case",
     "CaseClosing",

@@ -5,7 +5,14 @@ import pytest
 from django.urls import reverse
 
 from kreftkoordinator.audit.models import AuditEntry
-from kreftkoordinator.casework.models import Case, Contact, FollowUp, Person, Relation
+from kreftkoordinator.casework.models import (
+    Assessment,
+    Case,
+    Contact,
+    FollowUp,
+    Person,
+    Relation,
+)
 from kreftkoordinator.conftest import login
 
 GET_URLS = {
@@ -18,6 +25,8 @@ GET_URLS = {
     "casework:case_close": "case",
     "casework:relative_add": "case",
     "casework:case_contact_create": "case",
+    "casework:assessment_create": "case",
+    "casework:assessment_detail": "assessment",
 }
 POST_URLS = {
     "casework:person_edit": ("person", {"name": "Endret"}),
@@ -35,6 +44,7 @@ POST_URLS = {
     ),
     "casework:follow_up_add": ("case", {"what": "X", "due_on": "2026-01-01"}),
     "casework:follow_up_done": ("follow_up", {}),
+    "casework:assessment_create": ("case", {"assessed_on": "2026-01-01", "checkpoint": "sp1"}),
 }
 
 
@@ -52,15 +62,18 @@ def test_every_casework_url_with_an_id_is_listed():
 
 @pytest.fixture
 def drammen(drammen_case):
+    assessment = Assessment.objects.create(area=drammen_case.area, case=drammen_case)
     return {
         "person": drammen_case.person,
         "case": drammen_case,
         "follow_up": drammen_case.follow_ups.get(),
+        "assessment": assessment,
     }
 
 
 def counts():
-    return [m.objects.count() for m in (Person, Case, Contact, FollowUp, Relation)]
+    models = (Person, Case, Contact, FollowUp, Relation, Assessment)
+    return [m.objects.count() for m in models]
 
 
 @pytest.mark.django_db
