@@ -20,14 +20,18 @@ from django.utils import timezone
 
 from kreftkoordinator.casework.identity import make_identity_number
 from kreftkoordinator.casework.models import (
+    Assessment,
+    AssessmentNeed,
     Case,
     CaseClosing,
     CasePhase,
+    Checkpoint,
     Contact,
     FollowUp,
     Person,
     Phase,
     Relation,
+    Topic,
 )
 from kreftkoordinator.organisation.models import Position, today
 
@@ -107,6 +111,8 @@ class Batch:
     relations: list = field(default_factory=list)
     contacts: list = field(default_factory=list)
     follow_ups: list = field(default_factory=list)
+    assessments: list = field(default_factory=list)
+    needs: list = field(default_factory=list)
 
 
 def pick(rng: Random, weighted: list[tuple[str, int]]) -> str:
@@ -181,6 +187,7 @@ def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
                     with_relative=bool(relatives) and rng.random() < 0.4,
                 )
             )
+        _assessments(rng, batch, case, last_day, user)
         if case.closed_on is None:
             due = end + timedelta(days=rng.randint(-4, 40))  # a few overdue, most ahead
             batch.follow_ups.append(
@@ -204,6 +211,28 @@ def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
             )
         )
     return batch
+
+
+def _assessments(rng: Random, batch: Batch, case: Case, last_day: date, user) -> None:
+    """SP1 soon after the start for most; SP2 three to four months later for some."""
+    plan = [(Checkpoint.SP1, rng.randint(3, 14), 0.6), (Checkpoint.SP2, rng.randint(95, 125), 0.4)]
+    for checkpoint, after, share in plan:
+        day = case.opened_on + timedelta(days=after)
+        if day > last_day or rng.random() > share:
+            continue
+        assessment = Assessment(
+            area=case.area,
+            case=case,
+            assessed_on=day,
+            checkpoint=checkpoint,
+            distress=rng.randint(1, 9),
+            created_by=user,
+        )
+        batch.assessments.append(assessment)
+        for topic in rng.sample(Topic.values, rng.randint(2, 6)):
+            batch.needs.append(
+                AssessmentNeed(assessment=assessment, topic=topic, level=rng.choice([0, 1, 1, 2]))
+            )
 
 
 def _person(rng: Random, area, age: int, last: str | None = None) -> Person:
@@ -294,3 +323,9 @@ def save(batch: Batch) -> None:
     Relation.objects.bulk_create(batch.relations, batch_size=2000)
     Contact.objects.bulk_create(batch.contacts, batch_size=2000)
     FollowUp.objects.bulk_create(batch.follow_ups, batch_size=2000)
+    for assessment in batch.assessments:
+        assessment.case_id = assessment.case.pk
+    Assessment.objects.bulk_create(batch.assessments, batch_size=2000)
+    for need in batch.needs:
+        need.assessment_id = need.assessment.pk
+    AssessmentNeed.objects.bulk_create(batch.needs, batch_size=2000)
