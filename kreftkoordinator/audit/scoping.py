@@ -35,12 +35,14 @@ def get_visible_or_404(
     queryset: AreaScopedQuerySet[M],
     request: HttpRequest,
     *,
-    action: str = Action.VIEW,
+    action: str | None = Action.VIEW,
     reason: str = "",
     **lookup: Any,
 ) -> M:
     """Fetch one record the user may see, or 404 (never 403: the id's existence is not told),
-    and log the access."""
+    and log the access. `action=None` is for endpoints whose workflow logs the write itself,
+    so that one action leaves one entry."""
     obj = get_object_or_404(queryset.visible_to(request.user), **lookup)
-    record(request, action, obj, reason=reason)
+    if action is not None:
+        record(request, action, obj, reason=reason)
     return obj

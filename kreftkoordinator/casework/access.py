@@ -6,18 +6,20 @@ from django.http import HttpRequest
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.audit.scoping import get_visible_or_404
 
-from .models import Assessment, Case, FollowUp, Person
+from .models import Assessment, Case, FollowUp, Person, ServiceLink
 
 
 def person_for(
-    request: HttpRequest, pk: int, action: str = Action.VIEW, reason: str = ""
+    request: HttpRequest, pk: int, action: str | None = Action.VIEW, reason: str = ""
 ) -> Person:
     return get_visible_or_404(
         Person.objects.select_related("area"), request, pk=pk, action=action, reason=reason
     )
 
 
-def case_for(request: HttpRequest, pk: int, action: str = Action.VIEW, reason: str = "") -> Case:
+def case_for(
+    request: HttpRequest, pk: int, action: str | None = Action.VIEW, reason: str = ""
+) -> Case:
     return get_visible_or_404(
         Case.objects.select_related("person", "area"), request, pk=pk, action=action, reason=reason
     )
@@ -34,4 +36,11 @@ def assessment_for(request: HttpRequest, pk: int) -> Assessment:
         Assessment.objects.select_related("case__person", "area").prefetch_related("needs"),
         request,
         pk=pk,
+    )
+
+
+def service_link_for(request: HttpRequest, pk: int) -> ServiceLink:
+    # The workflow logs the write; fetching for it is not a separate read.
+    return get_visible_or_404(
+        ServiceLink.objects.select_related("case__person", "area"), request, pk=pk, action=None
     )

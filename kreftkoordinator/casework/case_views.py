@@ -19,8 +19,15 @@ from kreftkoordinator.organisation.models import Area, today
 
 from .access import case_for, person_for
 from .filters import CaseloadFilter
-from .forms import CaseForm, CloseCaseForm, FollowUpForm, PhaseForm, RelativeForm
-from .models import Case, Contact, FollowUp, Person
+from .forms import (
+    CaseForm,
+    CloseCaseForm,
+    FollowUpForm,
+    PhaseForm,
+    RelativeForm,
+    ServiceStatusForm,
+)
+from .models import Case, Contact, FollowUp, Person, ServiceStatusChange
 from .models.versioned import EditConflict
 from .views import CONFLICT, coordinator_only, search_people
 from .workflows import add_relative, change_phase, open_case
@@ -93,11 +100,14 @@ def case_detail(request, pk):
     contacts = case.contacts.select_related("created_by")
     phases = case.phases.all()
     assessments = list(case.assessments.prefetch_related("needs"))
+    services = list(case.services.all())
+    changes = ServiceStatusChange.objects.filter(link__case=case).select_related("link")
     timeline = sorted(
         chain(
             (TimelineEntry(timezone.localtime(c.at).date(), c.at, "contact", c) for c in contacts),
             (TimelineEntry(p.from_date, None, "phase", p) for p in phases),
             (TimelineEntry(a.assessed_on, None, "assessment", a) for a in assessments),
+            (TimelineEntry(c.on, None, "service", c) for c in changes),
         ),
         key=lambda entry: (entry.on, entry.at or timezone.now()),
         reverse=True,
@@ -107,6 +117,9 @@ def case_detail(request, pk):
         "timeline": timeline,
         "relations": case.relations.select_related("person"),
         "latest_assessment": assessments[0] if assessments else None,
+        "services": [
+            (link, ServiceStatusForm(link=link, prefix=f"s{link.pk}")) for link in services
+        ],
         "follow_ups": case.follow_ups.order_by("done_on", "due_on"),
         "phase_form": PhaseForm(case=case),
         "follow_up_form": FollowUpForm(),
@@ -154,7 +167,7 @@ def _save_versioned(request, case, form, template, context, done_message):
 @coordinator_only
 @require_POST
 def case_phase(request, pk):
-    case = case_for(request, pk, action=Action.UPDATE)
+    case = case_for(request, pk, action=None)  # change_phase logs the write
     form = PhaseForm(request.POST, case=case)
     if form.is_valid():
         change_phase(request, case, form.cleaned_data["phase"], form.cleaned_data["from_date"])

@@ -5,7 +5,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kreftkoordinator.audit.models import Action
 from kreftkoordinator.organisation.models import Assignment, today
 
 from .access import case_for, follow_up_for
@@ -44,7 +43,7 @@ def contact_create(request, case_pk=None):
 @coordinator_only
 @require_POST
 def follow_up_add(request, case_pk):
-    case = case_for(request, case_pk, action=Action.UPDATE)
+    case = case_for(request, case_pk, action=None)  # add_follow_up logs the write
     form = FollowUpForm(request.POST)
     if form.is_valid():
         form.instance.case = case

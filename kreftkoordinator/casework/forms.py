@@ -15,6 +15,8 @@ from .models import (
     Person,
     Phase,
     RelationType,
+    ServiceLink,
+    ServiceStatus,
     Topic,
 )
 from .models.contacts import KINDS, PARTICIPANTS
@@ -318,3 +320,63 @@ class AssessmentForm(forms.Form):
             for topic, _label in Topic.choices
             if data.get(f"level_{topic}") is not None
         ]
+
+
+class ServiceLinkForm(forms.ModelForm):
+    class Meta:
+        model = ServiceLink
+        fields = ["service", "description", "status", "status_on", "without_coordinator"]
+        widgets = {
+            "status_on": forms.DateInput(),
+            "without_coordinator": django_forms.NullBooleanSelect,
+        }
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.case = case
+        self.fields["status_on"].initial = today()
+        # A link starts as proposed, applied or started; later steps come through the workflow.
+        self.fields["status"].choices = [  # type: ignore[attr-defined]
+            (s.value, s.label)
+            for s in (ServiceStatus.PROPOSED, ServiceStatus.APPLIED, ServiceStatus.STARTED)
+        ]
+        self.fields["without_coordinator"].widget.choices = [  # type: ignore[attr-defined]
+            ("unknown", _("Vet ikke")),
+            ("true", _("Ja")),
+            ("false", _("Nei")),
+        ]
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        if cleaned.get("service") == "other" and not cleaned.get("description"):
+            self.add_error("description", _("Beskriv tilbudet."))
+        on = cleaned.get("status_on")
+        if on and on > today():
+            self.add_error("status_on", _("Datoen kan ikke være i fremtiden."))
+        return cleaned
+
+
+class ServiceStatusForm(forms.Form):
+    status = django_forms.ChoiceField(label=_("Ny status"))
+    on = django_forms.DateField(label=_("Dato"), initial=today, widget=forms.DateInput())
+
+    def __init__(self, *args, link: ServiceLink, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.link = link
+        self.fields["status"].choices = [  # type: ignore[attr-defined]
+            (s.value, s.label) for s in link.next_statuses
+        ]
+        self.fields["status"].error_messages["invalid_choice"] = _(
+            "%(service)s kan ikke gå fra «%(now)s» til den statusen."
+        ) % {"service": link, "now": link.get_status_display()}
+
+    def clean_on(self):
+        value = self.cleaned_data["on"]
+        if value > today():
+            raise django_forms.ValidationError(_("Datoen kan ikke være i fremtiden."))
+        if value < self.link.status_on:
+            raise django_forms.ValidationError(
+                _("Datoen kan ikke være før forrige status (%(date)s).")
+                % {"date": self.link.status_on.strftime("%d.%m.%Y")}
+            )
+        return value

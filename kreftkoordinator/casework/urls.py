@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import assessment_views, case_views, contact_views, views
+from . import assessment_views, case_views, contact_views, service_views, views
 
 app_name = "casework"
 
@@ -31,6 +31,8 @@ urlpatterns = [
         name="assessment_create",
     ),
     path("kartlegginger/<int:pk>/", assessment_views.assessment_detail, name="assessment_detail"),
+    path("oppfolging/<int:case_pk>/tjenester/ny/", service_views.service_add, name="service_add"),
+    path("tjenester/<int:pk>/status/", service_views.service_status, name="service_status"),
     path("kontakter/ny/", contact_views.contact_create, name="contact_create"),
     path("oppgaver/<int:pk>/utfort/", contact_views.follow_up_done, name="follow_up_done"),
 ]

@@ -12,6 +12,7 @@ from kreftkoordinator.audit.models import Action
 
 from .models import Assessment, AssessmentNeed, Case, Contact, FollowUp, Person, Relation
 from .models.cases import CasePhase
+from .models.services import ServiceLink, ServiceStatusChange
 
 
 def _user(request: HttpRequest) -> User:
@@ -98,3 +99,22 @@ def record_assessment(request: HttpRequest, case: Case, data: dict, needs) -> As
     )
     audit.record(request, Action.CREATE, assessment, person=case.person, area=case.area)
     return assessment
+
+
+@transaction.atomic
+def connect_service(request: HttpRequest, link: ServiceLink) -> ServiceLink:
+    link.area_id = link.case.area_id
+    link.created_by = _user(request)
+    link.save()
+    ServiceStatusChange.objects.create(link=link, status=link.status, on=link.status_on)
+    audit.record(request, Action.CREATE, link, person=link.case.person, area=link.case.area)
+    return link
+
+
+@transaction.atomic
+def advance_service(request: HttpRequest, link: ServiceLink, status: str, on: date) -> None:
+    """Move a service link one step along its workflow (the form has checked the step)."""
+    ServiceStatusChange.objects.create(link=link, status=status, on=on)
+    link.status, link.status_on = status, on
+    link.save(update_fields=["status", "status_on"])
+    audit.record(request, Action.UPDATE, link, person=link.case.person, area=link.case.area)

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from kreftkoordinator.casework.models import Assessment
+from kreftkoordinator.casework.models import Assessment, ServiceLink
 from kreftkoordinator.conftest import login
-from kreftkoordinator.organisation.models import Position
+from kreftkoordinator.organisation.models import Position, today
 
 COORDINATOR, LEADER, PROGRAMME, ADMIN = "kari", "per", "eva", "ola"
 EVERYONE = {COORDINATOR, LEADER, PROGRAMME, ADMIN}
@@ -29,6 +29,7 @@ PAGES = {
     "casework:contact_create": ({COORDINATOR}, None),
     "casework:assessment_create": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:assessment_detail": ({COORDINATOR}, lambda w: [w["assessment"].pk]),
+    "casework:service_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:person_detail": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "casework:person_access_log": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "organisation:position_list": ({PROGRAMME, ADMIN}, None),
@@ -53,6 +54,7 @@ POST_ACTIONS = {
     "casework:case_phase": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:follow_up_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:follow_up_done": ({COORDINATOR}, lambda w: [w["follow_up"].pk]),
+    "casework:service_status": ({COORDINATOR}, lambda w: [w["service"].pk]),
 }
 # Pages outside the role model: log-in steps, language, single sign-on.
 NOT_ROLE_PAGES = {
@@ -83,6 +85,9 @@ def world(kari, per, eva, ola, drammen_person, drammen_case):
         "case": drammen_case,
         "follow_up": drammen_case.follow_ups.get(),
         "assessment": Assessment.objects.create(area=drammen_case.area, case=drammen_case),
+        "service": ServiceLink.objects.create(
+            area=drammen_case.area, case=drammen_case, service="meals", status_on=today()
+        ),
     }
 
 

@@ -7,8 +7,12 @@ from .codes import CancerSite, FirstContactSource
 from .contacts import Contact, ContactMode, ContactQuerySet, Initiator
 from .followups import FollowUp, FollowUpQuerySet
 from .people import Person, PersonQuerySet
+from .services import ServiceLink, ServiceStatus, ServiceStatusChange
 
 __all__ = [
+    "ServiceLink",
+    "ServiceStatus",
+    "ServiceStatusChange",
     "Assessment",
     "AssessmentNeed",
     "Checkpoint",

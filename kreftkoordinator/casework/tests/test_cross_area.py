@@ -12,8 +12,10 @@ from kreftkoordinator.casework.models import (
     FollowUp,
     Person,
     Relation,
+    ServiceLink,
 )
 from kreftkoordinator.conftest import login
+from kreftkoordinator.organisation.models import today
 
 GET_URLS = {
     "casework:person_detail": "person",
@@ -27,6 +29,7 @@ GET_URLS = {
     "casework:case_contact_create": "case",
     "casework:assessment_create": "case",
     "casework:assessment_detail": "assessment",
+    "casework:service_add": "case",
 }
 POST_URLS = {
     "casework:person_edit": ("person", {"name": "Endret"}),
@@ -45,6 +48,8 @@ POST_URLS = {
     "casework:follow_up_add": ("case", {"what": "X", "due_on": "2026-01-01"}),
     "casework:follow_up_done": ("follow_up", {}),
     "casework:assessment_create": ("case", {"assessed_on": "2026-01-01", "checkpoint": "sp1"}),
+    "casework:service_add": ("case", {"service": "meals", "status": "proposed"}),
+    "casework:service_status": ("service", {"status": "applied", "on": "2026-01-01"}),
 }
 
 
@@ -68,11 +73,14 @@ def drammen(drammen_case):
         "case": drammen_case,
         "follow_up": drammen_case.follow_ups.get(),
         "assessment": assessment,
+        "service": ServiceLink.objects.create(
+            area=drammen_case.area, case=drammen_case, service="meals", status_on=today()
+        ),
     }
 
 
 def counts():
-    models = (Person, Case, Contact, FollowUp, Relation, Assessment)
+    models = (Person, Case, Contact, FollowUp, Relation, Assessment, ServiceLink)
     return [m.objects.count() for m in models]
 
 
@@ -96,6 +104,7 @@ def test_writing_to_drammen_as_hanne_is_404_and_changes_nothing(client, hanne, d
     drammen["case"].refresh_from_db()
     assert drammen["case"].is_open and drammen["case"].phase == "new_diagnosis"
     assert drammen["follow_up"].__class__.objects.get(pk=drammen["follow_up"].pk).done_on is None
+    assert ServiceLink.objects.get().status == "proposed"
 
 
 @pytest.mark.django_db

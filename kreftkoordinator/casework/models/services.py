@@ -1,0 +1,140 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kreftkoordinator.audit.scoping import AreaScopedQuerySet
+from kreftkoordinator.organisation.models import Area
+
+from .cases import Case
+
+# The services a coordinator connects people to. Municipal services follow the categories of the
+# municipal patient and user register (KPR); NAV benefits those relevant to cancer; other offers
+# until the directory (issue 4) lets a link point to a registered offer.
+SERVICES = [
+    (
+        _("Kommunale tjenester"),
+        [
+            ("home_nursing", _("Hjemmesykepleie")),
+            ("practical_help", _("Praktisk bistand / hjemmehjelp")),
+            ("safety_alarm", _("Trygghetsalarm")),
+            ("assistive_devices", _("Hjelpemidler")),
+            ("short_term_stay", _("Korttidsopphold")),
+            ("respite", _("Avlastning")),
+            ("day_care", _("Dagsenter / dagtilbud")),
+            ("physiotherapy", _("Fysioterapi")),
+            ("occupational_therapy", _("Ergoterapi")),
+            ("healthy_life", _("Frisklivssentral")),
+            ("meals", _("Matombringing")),
+            ("personal_assistance", _("Brukerstyrt personlig assistanse (BPA)")),
+            ("mental_health", _("Psykisk helsetjeneste")),
+            ("care_allowance", _("Omsorgsstønad")),
+            ("palliative_team", _("Palliativt team / lindrende enhet")),
+            ("transport", _("Tilrettelagt transport (TT-kort)")),
+        ],
+    ),
+    (
+        _("NAV"),
+        [
+            ("sick_pay", _("Sykepenger")),
+            ("work_assessment", _("Arbeidsavklaringspenger (AAP)")),
+            ("basic_benefit", _("Grunnstønad")),
+            ("attendance_benefit", _("Hjelpestønad")),
+            ("end_of_life_care", _("Pleiepenger i livets sluttfase")),
+            ("sick_child_care", _("Pleiepenger for sykt barn")),
+            ("disability_benefit", _("Uføretrygd")),
+            ("nav_devices", _("Hjelpemiddelsentralen")),
+        ],
+    ),
+    (
+        _("Andre tilbud"),
+        [
+            ("peer_support", _("Likeperson")),
+            ("patient_association", _("Pasientforening")),
+            ("vardesenter", _("Vardesenteret")),
+            ("learning_centre", _("Lærings- og mestringssenter")),
+            ("voluntary_centre", _("Frivilligsentral")),
+            ("advice_line", _("Kreftforeningens rådgivningstjeneste")),
+            ("other", _("Annet tilbud")),
+        ],
+    ),
+]
+
+
+class ServiceStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Foreslått")
+    APPLIED = "applied", _("Søkt")
+    GRANTED = "granted", _("Innvilget")
+    STARTED = "started", _("Startet")
+    ENDED = "ended", _("Avsluttet")
+    DECLINED = "declined", _("Takket nei")
+    REFUSED = "refused", _("Avslått")
+
+
+S = ServiceStatus
+# Which status may follow which. Offers without an application may start straight away.
+NEXT = {
+    S.PROPOSED: [S.APPLIED, S.STARTED, S.DECLINED],
+    S.APPLIED: [S.GRANTED, S.REFUSED, S.DECLINED],
+    S.GRANTED: [S.STARTED, S.DECLINED],
+    S.STARTED: [S.ENDED],
+    S.ENDED: [],
+    S.DECLINED: [],
+    S.REFUSED: [],
+}
+
+
+class ServiceLinkQuerySet(AreaScopedQuerySet["ServiceLink"]):
+    pass
+
+
+class ServiceLink(models.Model):
+    area = models.ForeignKey(Area, models.PROTECT, related_name="+", verbose_name=_("område"))
+    case = models.ForeignKey(
+        Case, models.CASCADE, related_name="services", verbose_name=_("oppfølging")
+    )
+    service = models.CharField(_("tjeneste eller tilbud"), max_length=30, choices=SERVICES)
+    description = models.CharField(
+        _("beskrivelse"),
+        max_length=200,
+        blank=True,
+        help_text=_("For «Annet tilbud», eller for å presisere."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ServiceStatus.choices, default=ServiceStatus.PROPOSED
+    )
+    status_on = models.DateField(_("dato for status"))
+    without_coordinator = models.BooleanField(
+        _("ville blitt brukt uten koordinatoren"),
+        null=True,
+        blank=True,
+        help_text=_("Evalueringen spør: ville personen fått tjenesten uten koordinatoren?"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", null=True
+    )
+
+    objects = ServiceLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-status_on", "-pk"]
+        verbose_name = _("tjeneste")
+        verbose_name_plural = _("tjenester")
+
+    def __str__(self) -> str:
+        return self.description or self.get_service_display()
+
+    @property
+    def next_statuses(self) -> list[ServiceStatus]:
+        return NEXT[ServiceStatus(self.status)]
+
+
+class ServiceStatusChange(models.Model):
+    link = models.ForeignKey(ServiceLink, models.CASCADE, related_name="changes")
+    status = models.CharField(_("status"), max_length=10, choices=ServiceStatus.choices)
+    on = models.DateField(_("dato"))
+
+    class Meta:
+        ordering = ["on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} {self.on:%d.%m.%Y}"

@@ -1,0 +1,41 @@
+"""Services connected: choose from the code list, then follow the link through its statuses."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .access import case_for, service_link_for
+from .forms import ServiceLinkForm, ServiceStatusForm
+from .views import coordinator_only
+from .workflows import advance_service, connect_service
+
+
+@coordinator_only
+def service_add(request, case_pk):
+    case = case_for(request, case_pk)
+    form = ServiceLinkForm(request.POST or None, case=case)
+    if request.method == "POST" and form.is_valid():
+        connect_service(request, form.instance)
+        messages.success(request, _("Tjenesten er lagt til."))
+        return redirect("casework:case_detail", pk=case.pk)
+    return render(request, "casework/service_form.html", {"form": form, "case": case})
+
+
+@coordinator_only
+@require_POST
+def service_status(request, pk):
+    link = service_link_for(request, pk)
+    form = ServiceStatusForm(request.POST, link=link, prefix=f"s{link.pk}")
+    if form.is_valid():
+        advance_service(request, link, form.cleaned_data["status"], form.cleaned_data["on"])
+        messages.success(
+            request,
+            _("Status er oppdatert: %(service)s er %(status)s.")
+            % {"service": link, "status": link.get_status_display().lower()},
+        )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    return redirect("casework:case_detail", pk=link.case_id)
