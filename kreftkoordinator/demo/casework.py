@@ -31,6 +31,8 @@ from kreftkoordinator.casework.models import (
     Person,
     Phase,
     Relation,
+    ServiceLink,
+    ServiceStatusChange,
     Topic,
 )
 from kreftkoordinator.organisation.models import Position, today
@@ -113,6 +115,8 @@ class Batch:
     follow_ups: list = field(default_factory=list)
     assessments: list = field(default_factory=list)
     needs: list = field(default_factory=list)
+    services: list = field(default_factory=list)
+    service_changes: list = field(default_factory=list)
 
 
 def pick(rng: Random, weighted: list[tuple[str, int]]) -> str:
@@ -188,6 +192,7 @@ def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
                 )
             )
         _assessments(rng, batch, case, last_day, user)
+        _services(rng, batch, case, last_day, user)
         if case.closed_on is None:
             due = end + timedelta(days=rng.randint(-4, 40))  # a few overdue, most ahead
             batch.follow_ups.append(
@@ -233,6 +238,52 @@ def _assessments(rng: Random, batch: Batch, case: Case, last_day: date, user) ->
             batch.needs.append(
                 AssessmentNeed(assessment=assessment, topic=topic, level=rng.choice([0, 1, 1, 2]))
             )
+
+
+DEMO_SERVICES = [
+    ("home_nursing", 20),
+    ("practical_help", 10),
+    ("assistive_devices", 14),
+    ("safety_alarm", 6),
+    ("physiotherapy", 8),
+    ("short_term_stay", 6),
+    ("work_assessment", 6),
+    ("basic_benefit", 4),
+    ("end_of_life_care", 5),
+    ("peer_support", 5),
+    ("vardesenter", 5),
+    ("learning_centre", 4),
+    ("healthy_life", 3),
+]
+PATHS = [
+    ["proposed", "applied", "granted", "started"],
+    ["proposed", "started"],
+    ["proposed", "applied", "granted", "started", "ended"],
+    ["proposed", "applied"],
+    ["proposed", "applied", "refused"],
+    ["proposed", "declined"],
+]
+
+
+def _services(rng: Random, batch: Batch, case: Case, last_day: date, user) -> None:
+    for _ in range(rng.choice([0, 1, 1, 2, 3])):
+        path = rng.choices(PATHS, [40, 20, 15, 10, 8, 7])[0]
+        day = case.opened_on + timedelta(days=rng.randint(0, 30))
+        link = ServiceLink(
+            area=case.area,
+            case=case,
+            service=pick(rng, DEMO_SERVICES),
+            created_by=user,
+            without_coordinator=rng.choice([None, None, False, True]),
+        )
+        for status in path:
+            if day > last_day:
+                break
+            link.status, link.status_on = status, day
+            batch.service_changes.append(ServiceStatusChange(link=link, status=status, on=day))
+            day += timedelta(days=rng.randint(3, 25))
+        if link.status_on:
+            batch.services.append(link)
 
 
 def _person(rng: Random, area, age: int, last: str | None = None) -> Person:
@@ -329,3 +380,9 @@ def save(batch: Batch) -> None:
     for need in batch.needs:
         need.assessment_id = need.assessment.pk
     AssessmentNeed.objects.bulk_create(batch.needs, batch_size=2000)
+    for link in batch.services:
+        link.case_id = link.case.pk
+    ServiceLink.objects.bulk_create(batch.services, batch_size=2000)
+    for change in batch.service_changes:
+        change.link_id = change.link.pk
+    ServiceStatusChange.objects.bulk_create(batch.service_changes, batch_size=2000)
