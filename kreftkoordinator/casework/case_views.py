@@ -27,7 +27,7 @@ from .forms import (
     RelativeForm,
     ServiceStatusForm,
 )
-from .models import Case, Contact, FollowUp, Person, ServiceStatusChange
+from .models import Case, Contact, EventKind, FollowUp, Person, ServiceStatusChange
 from .models.versioned import EditConflict
 from .views import CONFLICT, coordinator_only, search_people
 from .workflows import add_relative, change_phase, open_case
@@ -101,6 +101,7 @@ def case_detail(request, pk):
     phases = case.phases.all()
     assessments = list(case.assessments.prefetch_related("needs"))
     services = list(case.services.all())
+    events = list(case.care_events.all())
     changes = ServiceStatusChange.objects.filter(link__case=case).select_related("link")
     timeline = sorted(
         chain(
@@ -108,6 +109,7 @@ def case_detail(request, pk):
             (TimelineEntry(p.from_date, None, "phase", p) for p in phases),
             (TimelineEntry(a.assessed_on, None, "assessment", a) for a in assessments),
             (TimelineEntry(c.on, None, "service", c) for c in changes),
+            (TimelineEntry(e.on, None, "event", e) for e in events),
         ),
         key=lambda entry: (entry.on, entry.at or timezone.now()),
         reverse=True,
@@ -117,6 +119,8 @@ def case_detail(request, pk):
         "timeline": timeline,
         "relations": case.relations.select_related("person"),
         "latest_assessment": assessments[0] if assessments else None,
+        "death": next((e for e in events if e.kind == EventKind.DEATH), None),
+        "event_kinds": EventKind.choices,
         "services": [
             (link, ServiceStatusForm(link=link, prefix=f"s{link.pk}")) for link in services
         ],

@@ -7,9 +7,12 @@ from kreftkoordinator.organisation.models import Area, today
 
 from .identity import birth_date, validate_identity_number
 from .models import (
+    CareEvent,
     Case,
     Checkpoint,
     Contact,
+    DeathPlace,
+    EventKind,
     FollowUp,
     NeedLevel,
     Person,
@@ -19,6 +22,7 @@ from .models import (
     ServiceStatus,
     Topic,
 )
+from .models.care_events import FIELDS as EVENT_FIELDS
 from .models.contacts import KINDS, PARTICIPANTS
 
 
@@ -380,3 +384,62 @@ class ServiceStatusForm(forms.Form):
                 % {"date": self.link.status_on.strftime("%d.%m.%Y")}
             )
         return value
+
+
+ON_LABELS = {
+    EventKind.HOSPITAL: _("Innlagt"),
+    EventKind.SHORT_TERM: _("Fra"),
+    EventKind.LONG_TERM: _("Fra"),
+    EventKind.HOSPICE: _("Fra"),
+    EventKind.HOME_CARE: _("Fra dato"),
+    EventKind.DEATH: _("Dødsdato"),
+}
+
+
+class CareEventForm(forms.ModelForm):
+    """One form per kind of event: the date and only the fields that kind records."""
+
+    class Meta:
+        model = CareEvent
+        fields = [
+            "on",
+            "ended_on",
+            "delayed_discharge_days",
+            "home_care_hours",
+            "death_place",
+            "home_death_facilitated",
+            "home_death_needed_coordinator",
+            "extra_municipal_hours",
+        ]
+        widgets = {
+            "on": forms.DateInput(),
+            "ended_on": forms.DateInput(),
+            "death_place": django_forms.RadioSelect,
+        }
+
+    def __init__(self, *args, case: Case, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.case, self.instance.kind = case, kind
+        keep = {"on", *EVENT_FIELDS[EventKind(kind)]}
+        for name in [n for n in self.fields if n not in keep]:
+            del self.fields[name]
+        self.fields["on"].label = ON_LABELS[EventKind(kind)]
+        if kind == EventKind.HOSPITAL:
+            self.fields["ended_on"].label = _("Utskrevet")
+        if kind == EventKind.HOME_CARE:
+            self.fields["home_care_hours"].required = True
+        if kind == EventKind.DEATH:
+            self.fields["death_place"].required = True
+            self.fields["death_place"].choices = DeathPlace.choices  # type: ignore[attr-defined]
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        case = self.instance.case
+        if self.instance.kind == EventKind.DEATH:
+            if case.kind != Case.Kind.PATIENT:
+                raise django_forms.ValidationError(
+                    _("Dødsfall registreres på pasientens oppfølging.")
+                )
+            if case.care_events.filter(kind=EventKind.DEATH).exists():
+                raise django_forms.ValidationError(_("Dødsfallet er allerede registrert."))
+        return cleaned

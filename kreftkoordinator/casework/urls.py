@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import assessment_views, case_views, contact_views, service_views, views
+from . import assessment_views, case_views, contact_views, event_views, service_views, views
 
 app_name = "casework"
 
@@ -33,6 +33,11 @@ urlpatterns = [
     path("kartlegginger/<int:pk>/", assessment_views.assessment_detail, name="assessment_detail"),
     path("oppfolging/<int:case_pk>/tjenester/ny/", service_views.service_add, name="service_add"),
     path("tjenester/<int:pk>/status/", service_views.service_status, name="service_status"),
+    path(
+        "oppfolging/<int:case_pk>/hendelser/ny/<str:kind>/",
+        event_views.care_event_add,
+        name="care_event_add",
+    ),
     path("kontakter/ny/", contact_views.contact_create, name="contact_create"),
     path("oppgaver/<int:pk>/utfort/", contact_views.follow_up_done, name="follow_up_done"),
 ]

@@ -1,16 +1,28 @@
 """Casework workflows that touch several records. Each writes its audit entries."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
 from kreftkoordinator.accounts.models import User
 from kreftkoordinator.audit.models import Action
+from kreftkoordinator.organisation.models import today
 
-from .models import Assessment, AssessmentNeed, Case, Contact, FollowUp, Person, Relation
+from .models import (
+    Assessment,
+    AssessmentNeed,
+    CareEvent,
+    Case,
+    Contact,
+    FollowUp,
+    Person,
+    Phase,
+    Relation,
+)
 from .models.cases import CasePhase
 from .models.services import ServiceLink, ServiceStatusChange
 
@@ -118,3 +130,33 @@ def advance_service(request: HttpRequest, link: ServiceLink, status: str, on: da
     link.status, link.status_on = status, on
     link.save(update_fields=["status", "status_on"])
     audit.record(request, Action.UPDATE, link, person=link.case.person, area=link.case.area)
+
+
+@transaction.atomic
+def record_care_event(request: HttpRequest, event: CareEvent) -> CareEvent:
+    event.area_id = event.case.area_id
+    event.created_by = _user(request)
+    event.save()
+    audit.record(request, Action.CREATE, event, person=event.case.person, area=event.case.area)
+    return event
+
+
+BEREAVEMENT_CONVERSATION_AFTER = timedelta(weeks=4)
+
+
+@transaction.atomic
+def register_death(request: HttpRequest, event: CareEvent) -> FollowUp:
+    """Record a patient's death: the case moves to bereavement follow-up for the relatives, and a
+    follow-up for a bereavement conversation is proposed about four weeks later."""
+    case = event.case
+    record_care_event(request, event)
+    CasePhase.objects.create(
+        case=case, phase=Phase.BEREAVEMENT, from_date=event.on, recorded_by=_user(request)
+    )
+    Case.objects.filter(pk=case.pk).update(phase=Phase.BEREAVEMENT, version=case.version + 1)
+    follow_up = FollowUp(
+        case=case,
+        due_on=max(event.on + BEREAVEMENT_CONVERSATION_AFTER, today()),
+        what=str(_("Etterlattesamtale med de pårørende")),
+    )
+    return add_follow_up(request, follow_up)

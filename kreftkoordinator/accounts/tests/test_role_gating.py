@@ -30,6 +30,7 @@ PAGES = {
     "casework:assessment_create": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:assessment_detail": ({COORDINATOR}, lambda w: [w["assessment"].pk]),
     "casework:service_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:care_event_add": ({COORDINATOR}, lambda w: [w["case"].pk, "death"]),
     "casework:person_detail": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "casework:person_access_log": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "organisation:position_list": ({PROGRAMME, ADMIN}, None),

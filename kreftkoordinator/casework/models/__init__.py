@@ -2,6 +2,7 @@
 belongs to one area and is queried through `visible_to(user)` (audit/scoping.py)."""
 
 from .assessments import Assessment, AssessmentNeed, Checkpoint, NeedLevel, Topic
+from .care_events import CareEvent, DeathPlace, EventKind
 from .cases import Case, CaseClosing, CasePhase, CaseQuerySet, Phase, Relation, RelationType
 from .codes import CancerSite, FirstContactSource
 from .contacts import Contact, ContactMode, ContactQuerySet, Initiator
@@ -10,6 +11,9 @@ from .people import Person, PersonQuerySet
 from .services import ServiceLink, ServiceStatus, ServiceStatusChange
 
 __all__ = [
+    "CareEvent",
+    "DeathPlace",
+    "EventKind",
     "ServiceLink",
     "ServiceStatus",
     "ServiceStatusChange",

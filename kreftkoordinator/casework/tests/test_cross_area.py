@@ -7,6 +7,7 @@ from django.urls import reverse
 from kreftkoordinator.audit.models import AuditEntry
 from kreftkoordinator.casework.models import (
     Assessment,
+    CareEvent,
     Case,
     Contact,
     FollowUp,
@@ -30,6 +31,7 @@ GET_URLS = {
     "casework:assessment_create": "case",
     "casework:assessment_detail": "assessment",
     "casework:service_add": "case",
+    "casework:care_event_add": "case",
 }
 POST_URLS = {
     "casework:person_edit": ("person", {"name": "Endret"}),
@@ -50,7 +52,11 @@ POST_URLS = {
     "casework:assessment_create": ("case", {"assessed_on": "2026-01-01", "checkpoint": "sp1"}),
     "casework:service_add": ("case", {"service": "meals", "status": "proposed"}),
     "casework:service_status": ("service", {"status": "applied", "on": "2026-01-01"}),
+    "casework:care_event_add": ("case", {"on": "2026-01-01", "death_place": "home"}),
 }
+
+
+EXTRA_ARGS = {"casework:care_event_add": ["death"]}
 
 
 def test_every_casework_url_with_an_id_is_listed():
@@ -80,7 +86,7 @@ def drammen(drammen_case):
 
 
 def counts():
-    models = (Person, Case, Contact, FollowUp, Relation, Assessment, ServiceLink)
+    models = (Person, Case, Contact, FollowUp, Relation, Assessment, ServiceLink, CareEvent)
     return [m.objects.count() for m in models]
 
 
@@ -88,7 +94,7 @@ def counts():
 @pytest.mark.parametrize("name", sorted(GET_URLS))
 def test_reading_drammen_as_hanne_is_404(client, hanne, drammen, name):
     login(client, hanne)
-    url = reverse(name, args=[drammen[GET_URLS[name]].pk])
+    url = reverse(name, args=[drammen[GET_URLS[name]].pk, *EXTRA_ARGS.get(name, [])])
     assert client.get(url).status_code == 404
     assert not AuditEntry.objects.filter(person_id=drammen["person"].pk).exists()
 
@@ -99,7 +105,8 @@ def test_writing_to_drammen_as_hanne_is_404_and_changes_nothing(client, hanne, d
     login(client, hanne)
     before = counts()
     key, data = POST_URLS[name]
-    assert client.post(reverse(name, args=[drammen[key].pk]), data).status_code == 404
+    url = reverse(name, args=[drammen[key].pk, *EXTRA_ARGS.get(name, [])])
+    assert client.post(url, data).status_code == 404
     assert counts() == before
     drammen["case"].refresh_from_db()
     assert drammen["case"].is_open and drammen["case"].phase == "new_diagnosis"

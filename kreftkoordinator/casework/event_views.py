@@ -1,0 +1,45 @@
+"""Care events: hospital stays, short- and long-term stays, hospice, home care, and deaths."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from .access import case_for
+from .forms import CareEventForm
+from .models import EventKind
+from .views import coordinator_only
+from .workflows import record_care_event, register_death
+
+
+@coordinator_only
+def care_event_add(request, case_pk, kind):
+    if kind not in EventKind.values:
+        raise Http404
+    case = case_for(request, case_pk)
+    form = CareEventForm(request.POST or None, case=case, kind=kind)
+    if request.method == "POST" and form.is_valid():
+        if kind == EventKind.DEATH:
+            follow_up = register_death(request, form.instance)
+            messages.success(
+                request,
+                _(
+                    "Dødsfallet er registrert. Oppfølgingen gjelder nå de etterlatte, og en "
+                    "etterlattesamtale er foreslått til %(date)s."
+                )
+                % {"date": follow_up.due_on.strftime("%d.%m.%Y")},
+            )
+        else:
+            record_care_event(request, form.instance)
+            messages.success(request, _("Hendelsen er registrert."))
+        return redirect("casework:case_detail", pk=case.pk)
+    return render(
+        request,
+        "casework/care_event_form.html",
+        {
+            "form": form,
+            "case": case,
+            "kind_label": EventKind(kind).label,
+            "is_death": kind == EventKind.DEATH,
+        },
+    )

@@ -1,0 +1,120 @@
+"""Care events and the death of a patient: the figures behind the economic model, and the move
+to bereavement follow-up for the relatives."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from kreftkoordinator.casework.models import CareEvent, FollowUp
+from kreftkoordinator.conftest import login
+from kreftkoordinator.organisation.models import today
+
+
+def url(case, kind):
+    return reverse("casework:care_event_add", args=[case.pk, kind])
+
+
+def days_ago(n):
+    return str(today() - timedelta(days=n))
+
+
+@pytest.mark.django_db
+class TestEvents:
+    def test_a_hospital_stay_with_delayed_discharge_days(self, client, kari, drammen_case):
+        login(client, kari)
+        response = client.post(
+            url(drammen_case, "hospital"),
+            {"on": days_ago(12), "ended_on": days_ago(2), "delayed_discharge_days": "3"},
+        )
+        event = CareEvent.objects.get()
+        assert response.status_code == 302
+        assert (event.kind, event.delayed_discharge_days, event.area) == (
+            "hospital",
+            3,
+            drammen_case.area,
+        )
+
+    def test_a_discharge_before_the_admission_is_refused(self, client, kari, drammen_case):
+        login(client, kari)
+        response = client.post(
+            url(drammen_case, "hospital"),
+            {"on": days_ago(2), "ended_on": days_ago(12), "delayed_discharge_days": ""},
+        )
+        assert response.context["form"].errors["ended_on"] == [
+            "Utskrivningen kan ikke være før innleggelsen."
+        ]
+        assert f'value="{days_ago(12)}"' in response.content.decode()
+
+    def test_more_delayed_days_than_days_in_hospital(self, client, kari, drammen_case):
+        login(client, kari)
+        response = client.post(
+            url(drammen_case, "hospital"),
+            {"on": days_ago(4), "ended_on": days_ago(2), "delayed_discharge_days": "5"},
+        )
+        assert "delayed_discharge_days" in response.context["form"].errors
+
+    def test_home_care_needs_hours(self, client, kari, drammen_case):
+        login(client, kari)
+        response = client.post(
+            url(drammen_case, "home_care"), {"on": days_ago(1), "home_care_hours": ""}
+        )
+        assert "home_care_hours" in response.context["form"].errors
+        client.post(url(drammen_case, "home_care"), {"on": days_ago(1), "home_care_hours": "7.5"})
+        assert str(CareEvent.objects.get().home_care_hours) == "7.5"
+
+    def test_an_unknown_kind_is_not_found(self, client, kari, drammen_case):
+        login(client, kari)
+        assert client.get(url(drammen_case, "party")).status_code == 404
+
+
+@pytest.mark.django_db
+class TestDeath:
+    def test_death_at_home_moves_the_case_to_bereavement(self, client, kari, drammen_case):
+        login(client, kari)
+        response = client.post(
+            url(drammen_case, "death"),
+            {
+                "on": days_ago(1),
+                "death_place": "home",
+                "home_death_facilitated": "on",
+                "home_death_needed_coordinator": "on",
+                "extra_municipal_hours": "25",
+            },
+            follow=True,
+        )
+        drammen_case.refresh_from_db()
+        death = CareEvent.objects.get(kind="death")
+        assert death.home_death_facilitated and str(death.extra_municipal_hours) == "25.0"
+        assert drammen_case.phase == "bereavement" and drammen_case.is_open
+        assert drammen_case.phases.last().phase == "bereavement"
+        conversation = FollowUp.objects.get(what="Etterlattesamtale med de pårørende")
+        assert conversation.due_on == today() - timedelta(days=1) + timedelta(weeks=4)
+        assert "etterlattesamtale er foreslått" in response.content.decode()
+
+    def test_a_death_date_in_the_future_is_refused(self, client, kari, drammen_case):
+        login(client, kari)
+        response = client.post(
+            url(drammen_case, "death"),
+            {"on": str(today() + timedelta(days=1)), "death_place": "hospital"},
+        )
+        assert response.context["form"].errors["on"] == ["Dødsdatoen kan ikke være i fremtiden."]
+        drammen_case.refresh_from_db()
+        assert drammen_case.phase == "new_diagnosis"
+
+    def test_home_death_facilitated_only_for_deaths_at_home(self, client, kari, drammen_case):
+        login(client, kari)
+        response = client.post(
+            url(drammen_case, "death"),
+            {"on": days_ago(1), "death_place": "hospital", "home_death_facilitated": "on"},
+        )
+        assert "home_death_facilitated" in response.context["form"].errors
+
+    def test_only_one_death_per_case(self, client, kari, drammen_case):
+        login(client, kari)
+        client.post(url(drammen_case, "death"), {"on": days_ago(1), "death_place": "hospital"})
+        response = client.post(
+            url(drammen_case, "death"), {"on": days_ago(1), "death_place": "hospital"}
+        )
+        assert "Dødsfallet er allerede registrert." in response.content.decode()
+        assert CareEvent.objects.filter(kind="death").count() == 1
