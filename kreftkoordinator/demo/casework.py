@@ -22,11 +22,13 @@ from kreftkoordinator.casework.identity import make_identity_number
 from kreftkoordinator.casework.models import (
     Assessment,
     AssessmentNeed,
+    CareEvent,
     Case,
     CaseClosing,
     CasePhase,
     Checkpoint,
     Contact,
+    EventKind,
     FollowUp,
     Person,
     Phase,
@@ -117,6 +119,7 @@ class Batch:
     needs: list = field(default_factory=list)
     services: list = field(default_factory=list)
     service_changes: list = field(default_factory=list)
+    events: list = field(default_factory=list)
 
 
 def pick(rng: Random, weighted: list[tuple[str, int]]) -> str:
@@ -152,7 +155,7 @@ def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
             consent_given_on=opened,
             consent_scope="Samarbeid med tjenestene",
         )
-        history = _course(rng, case, end)
+        history, death = _course(rng, case, end)
         batch.persons.append(patient)
         batch.cases.append(case)
         batch.phases += [CasePhase(case=case, phase=p, from_date=d) for d, p in history]
@@ -193,6 +196,7 @@ def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
             )
         _assessments(rng, batch, case, last_day, user)
         _services(rng, batch, case, last_day, user)
+        _events(rng, batch, case, last_day, death, user)
         if case.closed_on is None:
             due = end + timedelta(days=rng.randint(-4, 40))  # a few overdue, most ahead
             batch.follow_ups.append(
@@ -298,18 +302,24 @@ def _person(rng: Random, area, age: int, last: str | None = None) -> Person:
     )
 
 
-def _course(rng: Random, case: Case, end: date) -> list[tuple[date, str]]:
-    """The phases a case goes through; closes it if it has ended."""
+def _course(rng: Random, case: Case, end: date) -> tuple[list[tuple[date, str]], date | None]:
+    """The phases a case goes through, and the death date if the patient has died; closes the
+    case if it has ended (after a death: when bereavement follow-up has run its course)."""
     opened = case.opened_on
     history: list[tuple[date, str]] = [(opened, Phase.NEW_DIAGNOSIS)]
+    death = None
     if rng.random() < SHARE_DIED:
         died = opened + timedelta(days=rng.randint(30, 330))
         history += [
             (opened + (died - opened) / 3, Phase.PALLIATIVE),
             (died - timedelta(days=rng.randint(3, 20)), Phase.END_OF_LIFE),
+            (died, Phase.BEREAVEMENT),
         ]
         if died <= end:
-            case.closed_on, case.closing_reason = died, CaseClosing.DIED
+            death = died
+            done = died + timedelta(days=rng.randint(40, 120))
+            if done <= end:
+                case.closed_on, case.closing_reason = done, CaseClosing.BEREAVEMENT_DONE
     else:
         history.append((opened + timedelta(days=rng.randint(7, 45)), Phase.TREATMENT))
         history.append(
@@ -331,7 +341,84 @@ def _course(rng: Random, case: Case, end: date) -> list[tuple[date, str]]:
             )
     history = [(d, p) for d, p in history if d <= (case.closed_on or end)]
     case.phase = history[-1][1]
-    return history
+    return history, death
+
+
+# Places of death: a quarter at home, most of those facilitated by the coordinator, which gives
+# about five facilitated home deaths per coordinator a year (the economic model, section 7).
+DEATH_PLACES = [("home", 25), ("nursing_home", 40), ("hospital", 25), ("hospice", 5), ("other", 5)]
+
+
+def _events(
+    rng: Random, batch: Batch, case: Case, last_day: date, death: date | None, user
+) -> None:
+    """Table 4-7: 52 % admitted to hospital, 35 % a short-term stay, 4 % hospice, 49 % home care."""
+    span = max(1, (last_day - case.opened_on).days)
+
+    def day_within() -> date:
+        return case.opened_on + timedelta(days=rng.randrange(span))
+
+    if rng.random() < 0.52:
+        admitted = day_within()
+        stay = rng.randint(2, 14)
+        discharged = min(admitted + timedelta(days=stay), last_day)
+        delayed = rng.randint(1, min(5, stay)) if rng.random() < 0.15 else None
+        batch.events.append(
+            CareEvent(
+                area=case.area,
+                case=case,
+                kind=EventKind.HOSPITAL,
+                on=admitted,
+                ended_on=discharged,
+                delayed_discharge_days=delayed,
+                created_by=user,
+            )
+        )
+    if rng.random() < 0.35:
+        start = day_within()
+        batch.events.append(
+            CareEvent(
+                area=case.area,
+                case=case,
+                kind=EventKind.SHORT_TERM,
+                on=start,
+                ended_on=min(start + timedelta(days=rng.randint(3, 21)), last_day),
+                created_by=user,
+            )
+        )
+    if rng.random() < 0.04:
+        batch.events.append(
+            CareEvent(
+                area=case.area, case=case, kind=EventKind.HOSPICE, on=day_within(), created_by=user
+            )
+        )
+    if rng.random() < 0.49:
+        batch.events.append(
+            CareEvent(
+                area=case.area,
+                case=case,
+                kind=EventKind.HOME_CARE,
+                on=day_within(),
+                home_care_hours=rng.choice([2, 3.5, 5, 7, 10, 14]),
+                created_by=user,
+            )
+        )
+    if death:
+        place = pick(rng, DEATH_PLACES)
+        facilitated = place == "home" and rng.random() < 0.8
+        batch.events.append(
+            CareEvent(
+                area=case.area,
+                case=case,
+                kind=EventKind.DEATH,
+                on=death,
+                death_place=place,
+                home_death_facilitated=facilitated,
+                home_death_needed_coordinator=facilitated and rng.random() < 0.5,
+                extra_municipal_hours=rng.choice([25, 30, 40]) if facilitated else None,
+                created_by=user,
+            )
+        )
 
 
 def _contact(
@@ -386,3 +473,6 @@ def save(batch: Batch) -> None:
     for change in batch.service_changes:
         change.link_id = change.link.pk
     ServiceStatusChange.objects.bulk_create(batch.service_changes, batch_size=2000)
+    for event in batch.events:
+        event.case_id = event.case.pk
+    CareEvent.objects.bulk_create(batch.events, batch_size=2000)

@@ -79,6 +79,10 @@ class TestArrangements:
         assert cases.filter(home_care_at_first_contact=True).count() / cases.count() == (
             pytest.approx(0.27, abs=0.05)
         )
+        from kreftkoordinator.casework.models import CareEvent
+
+        home_deaths = CareEvent.objects.filter(kind="death", home_death_facilitated=True).count()
+        assert home_deaths / (fte * 2) == pytest.approx(5, abs=2.5)
         # every synthetic identity number is valid and marked synthetic (month + 80)
         numbers = Person.objects.exclude(identity_number="").values_list(
             "identity_number", flat=True
