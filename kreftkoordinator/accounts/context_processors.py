@@ -18,6 +18,7 @@ NAVIGATION: dict[str, list[tuple[str, StrOrPromise]]] = {
         ("casework:caseload", _("Oppfølging")),
         ("casework:person_list", _("Personer")),
         ("casework:contact_create", _("Ny kontakt")),
+        ("casework:week", _("Uka")),
         ("audit:my_activity", _("Min aktivitet")),
     ],
     Role.LEADER: [("home", _("Mine områder"))],

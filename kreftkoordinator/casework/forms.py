@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator import forms
-from kreftkoordinator.organisation.models import Area, today
+from kreftkoordinator.organisation.models import Area, Assignment, Position, today
 
 from .identity import birth_date, validate_identity_number
 from .models import (
@@ -20,6 +20,8 @@ from .models import (
     RelationType,
     ServiceLink,
     ServiceStatus,
+    SystemActivity,
+    TimeEntry,
     Topic,
 )
 from .models.care_events import FIELDS as EVENT_FIELDS
@@ -443,3 +445,57 @@ class CareEventForm(forms.ModelForm):
             if case.care_events.filter(kind=EventKind.DEATH).exists():
                 raise django_forms.ValidationError(_("Dødsfallet er allerede registrert."))
         return cleaned
+
+
+class PositionWorkForm(forms.ModelForm):
+    """Base for time and system work: a position the user held on the date."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.user = user
+        positions = Position.objects.filter(assignments__user=user).distinct().order_by("name")
+        field = self.fields["position"]
+        field.queryset = positions  # type: ignore[attr-defined]
+        if len(positions) == 1:
+            field.initial = positions[0].pk
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        position, on = cleaned.get("position"), cleaned.get("on")
+        if on and on > today():
+            self.add_error("on", _("Datoen kan ikke være i fremtiden."))
+        elif (
+            position
+            and on
+            and not Assignment.objects.valid_on(on)
+            .filter(user=self.instance.user, position=position)
+            .exists()
+        ):
+            self.add_error("on", _("Du var ikke tilsatt i stillingen på denne datoen."))
+        return cleaned
+
+
+class TimeEntryForm(PositionWorkForm):
+    class Meta:
+        model = TimeEntry
+        fields = ["position", "on", "category", "minutes", "note"]
+        widgets = {"on": forms.DateInput()}
+
+    def clean_minutes(self):
+        value = self.cleaned_data["minutes"]
+        if not 1 <= value <= 24 * 60:
+            raise django_forms.ValidationError(_("Oppgi mellom 1 og 1440 minutter."))
+        return value
+
+
+class SystemActivityForm(PositionWorkForm):
+    class Meta:
+        model = SystemActivity
+        fields = ["position", "on", "kind", "title", "participants", "minutes"]
+        widgets = {"on": forms.DateInput()}
+
+    def clean_minutes(self):
+        value = self.cleaned_data["minutes"]
+        if not 1 <= value <= 24 * 60:
+            raise django_forms.ValidationError(_("Oppgi mellom 1 og 1440 minutter."))
+        return value

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import assessment_views, case_views, contact_views, event_views, service_views, views
+from . import (
+    assessment_views,
+    case_views,
+    contact_views,
+    event_views,
+    service_views,
+    time_views,
+    views,
+)
 
 app_name = "casework"
 
@@ -38,6 +46,10 @@ urlpatterns = [
         event_views.care_event_add,
         name="care_event_add",
     ),
+    path("tid/", time_views.week, name="week"),
+    path("tid/ny/", time_views.time_entry_add, name="time_entry_add"),
+    path("tid/<int:pk>/slett/", time_views.time_entry_delete, name="time_entry_delete"),
+    path("systemarbeid/ny/", time_views.activity_add, name="activity_add"),
     path("kontakter/ny/", contact_views.contact_create, name="contact_create"),
     path("oppgaver/<int:pk>/utfort/", contact_views.follow_up_done, name="follow_up_done"),
 ]

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from kreftkoordinator.casework.models import Assessment, ServiceLink
+from kreftkoordinator.casework.models import Assessment, ServiceLink, TimeEntry
 from kreftkoordinator.conftest import login
 from kreftkoordinator.organisation.models import Position, today
 
@@ -31,6 +31,8 @@ PAGES = {
     "casework:assessment_detail": ({COORDINATOR}, lambda w: [w["assessment"].pk]),
     "casework:service_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:care_event_add": ({COORDINATOR}, lambda w: [w["case"].pk, "death"]),
+    "casework:week": ({COORDINATOR}, None),
+    "casework:activity_add": ({COORDINATOR}, None),
     "casework:person_detail": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "casework:person_access_log": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "organisation:position_list": ({PROGRAMME, ADMIN}, None),
@@ -56,6 +58,8 @@ POST_ACTIONS = {
     "casework:follow_up_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:follow_up_done": ({COORDINATOR}, lambda w: [w["follow_up"].pk]),
     "casework:service_status": ({COORDINATOR}, lambda w: [w["service"].pk]),
+    "casework:time_entry_add": ({COORDINATOR}, None),
+    "casework:time_entry_delete": ({COORDINATOR}, lambda w: [w["time_entry"].pk]),
 }
 # Pages outside the role model: log-in steps, language, single sign-on.
 NOT_ROLE_PAGES = {
@@ -86,6 +90,9 @@ def world(kari, per, eva, ola, drammen_person, drammen_case):
         "case": drammen_case,
         "follow_up": drammen_case.follow_ups.get(),
         "assessment": Assessment.objects.create(area=drammen_case.area, case=drammen_case),
+        "time_entry": TimeEntry.objects.create(
+            position=Position.objects.get(), user=kari, category="system", minutes=30
+        ),
         "service": ServiceLink.objects.create(
             area=drammen_case.area, case=drammen_case, service="meals", status_on=today()
         ),
@@ -114,7 +121,7 @@ def test_role_gating(client, world, name):
 @pytest.mark.parametrize("name", sorted(POST_ACTIONS))
 def test_role_gating_of_post_actions(client, world, name):
     allowed, args = POST_ACTIONS[name]
-    url = reverse(name, args=args(world))
+    url = reverse(name, args=args(world) if args else None)
     anonymous = client.post(url)
     assert anonymous.status_code == 302 and anonymous.url.startswith(reverse("accounts:login"))
     for key, user in world["users"].items():
@@ -126,7 +133,7 @@ def test_role_gating_of_post_actions(client, world, name):
 
 
 NAVIGATION = {
-    COORDINATOR: ["Oversikt", "Oppfølging", "Personer", "Ny kontakt", "Min aktivitet"],
+    COORDINATOR: ["Oversikt", "Oppfølging", "Personer", "Ny kontakt", "Uka", "Min aktivitet"],
     LEADER: ["Mine områder"],
     PROGRAMME: ["Oversikt", "Stillinger"],
     ADMIN: ["Oversikt", "Stillinger", "Brukere", "Områder"],

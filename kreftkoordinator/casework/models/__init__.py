@@ -9,8 +9,13 @@ from .contacts import Contact, ContactMode, ContactQuerySet, Initiator
 from .followups import FollowUp, FollowUpQuerySet
 from .people import Person, PersonQuerySet
 from .services import ServiceLink, ServiceStatus, ServiceStatusChange
+from .worktime import ActivityKind, SystemActivity, TimeCategory, TimeEntry
 
 __all__ = [
+    "ActivityKind",
+    "SystemActivity",
+    "TimeCategory",
+    "TimeEntry",
     "CareEvent",
     "DeathPlace",
     "EventKind",
