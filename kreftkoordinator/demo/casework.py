@@ -6,12 +6,16 @@ Figures from the evaluation (seed 001):
   (table 4-5), 32 % of patients died within the year (table 4-6);
 - sources of first contact (figure 4-6): specialist health service 31 %, the patient 23 %,
   the municipal service office 19 %, relatives 14 %, the GP 8 %, home care 6 %.
+- working time split as in table 4-2 (direct 44 %, coordination 24 %, system 17 %, competence
+  16 %); the recorded time is about a third of a working week, since travel and documentation
+  are not recorded as contacts.
 Our own assumptions, not the evaluation's: a third as many relatives as patients (the issue's
 figure), six contacts per patient per year on average, the mix of contact modes and kinds, the
 cancer sites (roughly the Cancer Registry's incidence ranking). Identity numbers are synthetic
 (month + 80), so the demo never holds a real person's number.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from random import Random
@@ -20,6 +24,7 @@ from django.utils import timezone
 
 from kreftkoordinator.casework.identity import make_identity_number
 from kreftkoordinator.casework.models import (
+    ActivityKind,
     Assessment,
     AssessmentNeed,
     CareEvent,
@@ -35,6 +40,9 @@ from kreftkoordinator.casework.models import (
     Relation,
     ServiceLink,
     ServiceStatusChange,
+    SystemActivity,
+    TimeCategory,
+    TimeEntry,
     Topic,
 )
 from kreftkoordinator.organisation.models import Position, today
@@ -44,7 +52,19 @@ SHARE_AT_DISCHARGE = 0.44
 SHARE_HOME_CARE_AT_FIRST = 0.27
 SHARE_DIED = 0.32
 RELATIVES_PER_PATIENT = 1 / 3
-CONTACTS_PER_PATIENT_YEAR = 6
+# About 14 contacts per patient a year, a third of them coordination with professionals, give
+# table 4-2's split of working time: direct contact 44 %, coordination 24 %.
+CONTACTS_PER_PATIENT_YEAR = 14
+SHARE_COORDINATION_CONTACTS = 0.42
+# Table 4-2: system/administrative 17 %, competence building 16 %, patients and relatives 68 %.
+SHARE_SYSTEM, SHARE_COMPETENCE, SHARE_PATIENT_WORK = 0.17, 0.16, 0.68
+# The system activities the demo records, and the category each counts in.
+DEMO_ACTIVITIES = {
+    ActivityKind.TRAINING: TimeCategory.COMPETENCE,
+    ActivityKind.NETWORK: TimeCategory.SYSTEM,
+    ActivityKind.PLAN: TimeCategory.SYSTEM,
+    ActivityKind.INFORMATION: TimeCategory.SYSTEM,
+}
 SOURCES = [
     ("hospital", 31),
     ("patient", 23),
@@ -120,6 +140,8 @@ class Batch:
     services: list = field(default_factory=list)
     service_changes: list = field(default_factory=list)
     events: list = field(default_factory=list)
+    time_entries: list = field(default_factory=list)
+    activities: list = field(default_factory=list)
 
 
 def pick(rng: Random, weighted: list[tuple[str, int]]) -> str:
@@ -219,7 +241,51 @@ def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
                 created_by=user,
             )
         )
+    _work(rng, batch, position, start, end, user)
     return batch
+
+
+def _work(rng: Random, batch: Batch, position: Position, start: date, end: date, user) -> None:
+    """System work and competence building (table 4-2: 17 % and 16 % against 68 % for patients
+    and relatives), each week in proportion to that week's contact time, partly as activities."""
+    contact_minutes: dict[date, int] = defaultdict(int)
+    for contact in batch.contacts:
+        day = timezone.localtime(contact.at).date()
+        contact_minutes[day - timedelta(days=day.weekday())] += contact.duration_minutes
+    monday = start - timedelta(days=start.weekday())
+    while monday <= end:
+        days = [monday + timedelta(days=i) for i in range(5) if monday + timedelta(days=i) <= end]
+        base = contact_minutes.get(monday, 0) / SHARE_PATIENT_WORK
+        targets = {
+            TimeCategory.SYSTEM: base * SHARE_SYSTEM,
+            TimeCategory.COMPETENCE: base * SHARE_COMPETENCE,
+        }
+        if days and rng.random() < 0.5:
+            kind = rng.choice(list(DEMO_ACTIVITIES))
+            activity = SystemActivity(
+                position=position,
+                user=user,
+                on=rng.choice(days),
+                kind=kind,
+                title=str(kind.label),
+                participants=rng.randint(4, 25),
+                minutes=rng.choice([60, 90, 120]),
+            )
+            if targets[DEMO_ACTIVITIES[kind]] >= activity.minutes:
+                targets[DEMO_ACTIVITIES[kind]] -= activity.minutes
+                batch.activities.append(activity)
+        for category, minutes in targets.items():
+            if days and minutes >= 1:
+                batch.time_entries.append(
+                    TimeEntry(
+                        position=position,
+                        user=user,
+                        on=rng.choice(days),
+                        category=category,
+                        minutes=round(minutes),
+                    )
+                )
+        monday += timedelta(weeks=1)
 
 
 def _assessments(rng: Random, batch: Batch, case: Case, last_day: date, user) -> None:
@@ -424,6 +490,21 @@ def _events(
 def _contact(
     rng: Random, case: Case, day: date, position: Position, user, with_relative: bool
 ) -> Contact:
+    if rng.random() < SHARE_COORDINATION_CONTACTS:
+        # A call or meeting with home care, the GP or the hospital about the patient.
+        return Contact(
+            area=case.area,
+            case=case,
+            person=case.person,
+            at=moment(rng, day),
+            mode=rng.choice(["phone", "phone", "message", "office"]),
+            duration_minutes=rng.choice([15, 20, 30, 45, 60]),
+            initiated_by=rng.choice(["coordinator", "home_care", "gp", "hospital"]),
+            with_professional=True,
+            coordination=True,
+            position=position,
+            created_by=user,
+        )
     kinds = {k: rng.random() < share for k, share in KIND_SHARES.items()}
     if not any(kinds.values()):
         kinds["supportive"] = True
@@ -476,3 +557,5 @@ def save(batch: Batch) -> None:
     for event in batch.events:
         event.case_id = event.case.pk
     CareEvent.objects.bulk_create(batch.events, batch_size=2000)
+    TimeEntry.objects.bulk_create(batch.time_entries, batch_size=2000)
+    SystemActivity.objects.bulk_create(batch.activities, batch_size=2000)

@@ -42,6 +42,23 @@ class TestArrangements:
         valdres = Position.objects.get(name="Kreftkoordinator i Valdres")
         assert valdres.host_area.name == "Nord-Aurdal"
 
+    def test_time_is_split_as_in_table_4_2(self, demo):
+        from collections import Counter
+
+        from kreftkoordinator.casework.models import Contact, SystemActivity, TimeEntry
+        from kreftkoordinator.casework.week import contact_category
+
+        minutes: Counter = Counter()
+        for contact in Contact.objects.exclude(created_by=None):
+            minutes[contact_category(contact)] += contact.duration_minutes
+        for record in [*TimeEntry.objects.all(), *SystemActivity.objects.all()]:
+            minutes[record.category] += record.minutes
+        total = sum(minutes.values())
+        shares = {category: minutes[category] / total for category in minutes}
+        expected = {"direct": 0.44, "coordination": 0.24, "system": 0.17, "competence": 0.16}
+        for category, share in expected.items():
+            assert shares[category] == pytest.approx(share, abs=0.04), category
+
     def test_every_coordinator_sees_only_her_arrangement(self, demo):
         for position in Position.objects.all():
             holder = position.assignments.get(kind="holder").user
