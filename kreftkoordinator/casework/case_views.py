@@ -27,7 +27,15 @@ from .forms import (
     RelativeForm,
     ServiceStatusForm,
 )
-from .models import Case, Contact, EventKind, FollowUp, Person, ServiceStatusChange
+from .models import (
+    Case,
+    Contact,
+    EventKind,
+    FollowUp,
+    Notification,
+    Person,
+    ServiceStatusChange,
+)
 from .models.versioned import EditConflict
 from .views import CONFLICT, coordinator_only, search_people
 from .workflows import add_relative, change_phase, open_case
@@ -75,11 +83,18 @@ def caseload(request):
         .select_related("case__person")
         .order_by("due_on", "pk")[:30]
     )
+    notifications = Notification.objects.filter(user=user, read_at__isnull=True)[:10]
     audit.record(request, Action.VIEW, object_type="casework.case", reason="saksliste")
     return render(
         request,
         "casework/caseload.html",
-        {"filters": filters, "page": page, "follow_ups": follow_ups, "today": today()},
+        {
+            "filters": filters,
+            "page": page,
+            "follow_ups": follow_ups,
+            "today": today(),
+            "notifications": notifications,
+        },
     )
 
 

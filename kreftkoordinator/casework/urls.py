@@ -7,6 +7,7 @@ from . import (
     event_views,
     service_views,
     time_views,
+    transfer_views,
     views,
 )
 
@@ -50,6 +51,8 @@ urlpatterns = [
     path("tid/ny/", time_views.time_entry_add, name="time_entry_add"),
     path("tid/<int:pk>/slett/", time_views.time_entry_delete, name="time_entry_delete"),
     path("systemarbeid/ny/", time_views.activity_add, name="activity_add"),
+    path("oppfolging/<int:pk>/overfor/", transfer_views.case_transfer, name="case_transfer"),
+    path("varsler/<int:pk>/lest/", transfer_views.notification_read, name="notification_read"),
     path("kontakter/ny/", contact_views.contact_create, name="contact_create"),
     path("oppgaver/<int:pk>/utfort/", contact_views.follow_up_done, name="follow_up_done"),
 ]

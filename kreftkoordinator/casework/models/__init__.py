@@ -9,9 +9,12 @@ from .contacts import Contact, ContactMode, ContactQuerySet, Initiator
 from .followups import FollowUp, FollowUpQuerySet
 from .people import Person, PersonQuerySet
 from .services import ServiceLink, ServiceStatus, ServiceStatusChange
+from .transfers import Notification, Transfer
 from .worktime import ActivityKind, SystemActivity, TimeCategory, TimeEntry
 
 __all__ = [
+    "Notification",
+    "Transfer",
     "ActivityKind",
     "SystemActivity",
     "TimeCategory",

@@ -32,6 +32,7 @@ GET_URLS = {
     "casework:assessment_detail": "assessment",
     "casework:service_add": "case",
     "casework:care_event_add": "case",
+    "casework:case_transfer": "case",
 }
 POST_URLS = {
     "casework:person_edit": ("person", {"name": "Endret"}),
@@ -53,6 +54,7 @@ POST_URLS = {
     "casework:service_add": ("case", {"service": "meals", "status": "proposed"}),
     "casework:service_status": ("service", {"status": "applied", "on": "2026-01-01"}),
     "casework:care_event_add": ("case", {"on": "2026-01-01", "death_place": "home"}),
+    "casework:case_transfer": ("case", {"to_area": "3901", "reason": "Flyttet"}),
 }
 
 
@@ -73,6 +75,8 @@ def test_every_casework_url_with_an_id_is_listed():
         "casework:activity_add",
         "casework:time_entry_add",
         "casework:time_entry_delete",
+        # A user's own notifications; another user's is refused in test_transfer.
+        "casework:notification_read",
     }
     assert with_ids == set(GET_URLS) | set(POST_URLS)
 

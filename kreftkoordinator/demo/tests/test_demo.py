@@ -51,8 +51,10 @@ class TestArrangements:
         minutes: Counter = Counter()
         for contact in Contact.objects.exclude(created_by=None):
             minutes[contact_category(contact)] += contact.duration_minutes
-        for record in [*TimeEntry.objects.all(), *SystemActivity.objects.all()]:
-            minutes[record.category] += record.minutes
+        for entry in TimeEntry.objects.all():
+            minutes[entry.category] += entry.minutes
+        for activity in SystemActivity.objects.all():
+            minutes[activity.category] += activity.minutes
         total = sum(minutes.values())
         shares = {category: minutes[category] / total for category in minutes}
         expected = {"direct": 0.44, "coordination": 0.24, "system": 0.17, "competence": 0.16}

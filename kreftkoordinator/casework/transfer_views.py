@@ -1,0 +1,40 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .access import case_for
+from .forms import TransferForm
+from .models import Notification
+from .transfers import transfer_case
+from .views import coordinator_only
+
+
+@coordinator_only
+def case_transfer(request, pk):
+    case = case_for(request, pk)
+    form = TransferForm(request.POST or None, case=case)
+    if request.method == "POST" and form.is_valid():
+        to_area = form.cleaned_data["to_area"][0]
+        transfer_case(request, case, to_area, form.cleaned_data["reason"])
+        messages.success(
+            request,
+            _("Oppfølgingen er overført til %(area)s, og koordinatoren der er varslet.")
+            % {"area": to_area.name},
+        )
+        return redirect("casework:case_detail", pk=case.pk)
+    return render(request, "casework/case_transfer.html", {"form": form, "case": case})
+
+
+@coordinator_only
+@require_POST
+def notification_read(request, pk):
+    notification = get_object_or_404(Notification, pk=pk, user=request.user)
+    notification.read_at = timezone.now()
+    notification.save(update_fields=["read_at"])
+    url = notification.url
+    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}):
+        return redirect(url)
+    return redirect("casework:caseload")
