@@ -1,0 +1,37 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from kreftkoordinator.accounts.models import User
+from kreftkoordinator.casework.importing import CaseworkImportError, import_file
+
+
+class Command(BaseCommand):
+    help = (
+        "Import casework from a JSON or XLSX file (docs/import-format.md) into the areas the "
+        "given coordinator covers. Every row is checked first; one bad row and nothing is "
+        "imported."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument(
+            "--user",
+            required=True,
+            help="user name of the coordinator the records are imported for",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="check the file only")
+
+    def handle(self, *args, **options):
+        try:
+            user = User.objects.get(username=options["user"], is_active=True)
+        except User.DoesNotExist as e:
+            raise CommandError(f"Finner ingen aktiv bruker «{options['user']}».") from e
+        try:
+            summary = import_file(options["file"], user, dry_run=options["dry_run"])
+        except CaseworkImportError as e:
+            for line in e.errors:
+                self.stderr.write(line)
+            raise CommandError(
+                f"Ingenting er importert: {len(e.errors)} feil. Rett dem og prøv igjen."
+            ) from e
+        verb = "Filen er i orden" if options["dry_run"] else "Importert"
+        self.stdout.write(self.style.SUCCESS(f"{verb}: {summary}."))

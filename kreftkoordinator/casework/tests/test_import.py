@@ -1,0 +1,191 @@
+"""`kreftkoordinator import-casework`: Kari brings her spreadsheet. A good file is imported whole;
+every bad row is reported with its sheet and line, and then nothing is imported."""
+
+import json
+from copy import deepcopy
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from kreftkoordinator.audit.models import AuditEntry
+from kreftkoordinator.casework.importing import CaseworkImportError, import_file
+from kreftkoordinator.casework.models import (
+    Assessment,
+    CareEvent,
+    Case,
+    Contact,
+    Person,
+    Relation,
+    ServiceLink,
+    TimeEntry,
+)
+
+DOCS = Path(__file__).resolve().parents[3] / "docs"
+EXAMPLE = json.loads((DOCS / "import-example.json").read_text())
+MODELS = (Person, Case, Relation, Contact, Assessment, ServiceLink, CareEvent, TimeEntry)
+
+
+def counts():
+    return [m.objects.count() for m in MODELS]
+
+
+def write(tmp_path, document, name="import.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(document, ensure_ascii=False))
+    return path
+
+
+def errors_for(tmp_path, kari, document):
+    with pytest.raises(CaseworkImportError) as caught:
+        import_file(write(tmp_path, document), kari)
+    return caught.value.errors
+
+
+def test_the_example_follows_the_schema():
+    import jsonschema
+
+    schema = json.loads((DOCS / "import-schema.json").read_text())
+    jsonschema.validate(EXAMPLE, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"people": [{"ref": "p1"}]}, schema)
+
+
+@pytest.mark.django_db
+class TestGoodFile:
+    def test_the_example_imports_everything(self, tmp_path, kari):
+        summary = import_file(write(tmp_path, EXAMPLE), kari)
+        assert counts() == [3, 1, 2, 2, 1, 1, 1, 1]
+        assert summary.counts["contacts"] == 2
+        case = Case.objects.get()
+        assert (case.person.name, case.cancer_site, case.first_contact_at_discharge) == (
+            "Anne Hansen",
+            "C50",
+            True,
+        )
+        assert Relation.objects.get(relation="child").is_child
+        anonymous = Contact.objects.get(case=None)
+        assert anonymous.with_professional and anonymous.information and anonymous.mode == "phone"
+        assert Assessment.objects.get().levels() == {"finances": 2, "mental": 1, "nutrition": 0}
+        assert TimeEntry.objects.get().position.name == "Kreftkoordinator i Drammen"
+        assert AuditEntry.objects.filter(reason="import", user=kari).count() == 11
+
+    def test_an_xlsx_workbook(self, tmp_path, kari):
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        workbook.remove(workbook.active)
+        for name in ("people", "cases", "contacts"):
+            rows = EXAMPLE[name]
+            columns = sorted({key for row in rows for key in row})
+            sheet = workbook.create_sheet(name)
+            sheet.append(columns)
+            for row in rows:
+                sheet.append([row.get(c) for c in columns])
+            sheet.append([None] * len(columns))  # an empty row is skipped
+        path = tmp_path / "import.xlsx"
+        workbook.save(path)
+        import_file(path, kari)
+        assert counts()[:4] == [3, 1, 0, 2]
+
+    def test_the_command_and_dry_run(self, tmp_path, kari, capsys):
+        path = write(tmp_path, EXAMPLE)
+        call_command("import_casework", str(path), "--user", "kari", "--dry-run")
+        assert "Filen er i orden" in capsys.readouterr().out
+        assert counts() == [0] * len(MODELS)
+        call_command("import_casework", str(path), "--user", "kari")
+        assert Person.objects.count() == 3
+
+
+@pytest.mark.django_db
+class TestBadRows:
+    def test_every_kind_of_bad_row_is_reported_with_sheet_and_line(self, tmp_path, kari):
+        document = deepcopy(EXAMPLE)
+        document["people"] += [
+            {"ref": "p1", "area": "3301", "name": "Same ref again"},
+            {"ref": "p5", "area": "3901", "name": "Not her area"},
+            {"ref": "p6", "area": "3301", "identity_number": "150765005651"},
+            {"ref": "p7", "area": "3301"},
+        ]
+        document["cases"].append({"ref": "c2", "person": "p9", "opened_on": "2025-01-01"})
+        document["contacts"] += [
+            {
+                "case": "c1",
+                "at": "31.13.2025",
+                "kinds": "supportive",
+                "participants": "with_patient",
+            },
+            {"case": "c1", "at": "2025-09-03", "kinds": "dancing", "participants": "with_patient"},
+            {"case": "c1", "at": "2025-09-03", "participants": "with_patient"},
+            {
+                "case": "c1",
+                "at": "2025-09-03",
+                "kinds": "supportive",
+                "participants": "with_patient",
+                "duration_minutes": 900,
+            },
+        ]
+        document["events"].append(
+            {"case": "c1", "kind": "hospital", "on": "2025-10-06", "ended_on": "2025-10-01"}
+        )
+        document["assessments"].append(
+            {"case": "c1", "assessed_on": "2025-09-10", "distress": 11, "mental": 3}
+        )
+        document["time"].append({"on": "2025-09-04", "category": "system", "minutes": 0})
+        errors = errors_for(tmp_path, kari, document)
+        expected = [
+            "Ark «people», linje 4: ref «p1» er brukt før.",
+            "Ark «people», linje 5: «area»: 3901 er ikke et område du dekker.",
+            "Ark «people», linje 6: Fødselsnummeret har 11 siffer; du skrev 12.",
+            "Ark «people», linje 7: skriv navn eller telefonnummer.",
+            "Ark «cases», linje 2: «person»: finner ikke «p9» i arket.",
+            "Ark «contacts», linje 3: «at»: «31.13.2025» er ikke en dato",
+            "Ark «contacts», linje 4: «kinds»: «dancing» er ikke et gyldig valg.",
+            "Ark «contacts», linje 5: Velg minst én type kontakt.",
+            "Ark «contacts», linje 6: «duration_minutes»: Varigheten må være mellom 1 og 600",
+            "Ark «assessments», linje 2: «mental»: behov skrives 0, 1 eller 2.",
+            "Ark «events», linje 2: «ended_on»: Utskrivningen kan ikke være før innleggelsen.",
+            "Ark «time», linje 2: «minutes» må være mellom 1 og 1440.",
+        ]
+        for message in expected:
+            assert any(e.startswith(message) for e in errors), (message, errors)
+        assert len(errors) == len(expected)
+
+    def test_one_bad_row_imports_nothing(self, tmp_path, kari):
+        document = deepcopy(EXAMPLE)
+        document["time"].append({"on": "2025-09-04", "category": "holiday", "minutes": 60})
+        with pytest.raises(CommandError, match="Ingenting er importert: 1 feil"):
+            call_command("import_casework", str(write(tmp_path, document)), "--user", "kari")
+        assert counts() == [0] * len(MODELS)
+        assert not AuditEntry.objects.exists()
+
+    @pytest.mark.parametrize(
+        "content,message",
+        [
+            ("{not json", "ikke gyldig JSON"),
+            ('["a list"]', "må være et objekt med lister"),
+            ('{"patients": []}', "Ukjent ark: patients"),
+            ('{"people": {"ref": "p1"}}', "«people» må være en liste"),
+        ],
+    )
+    def test_broken_files(self, tmp_path, kari, content, message):
+        path = tmp_path / "import.json"
+        path.write_text(content)
+        with pytest.raises(CaseworkImportError, match=message):
+            import_file(path, kari)
+
+    def test_other_file_types_and_missing_files(self, tmp_path, kari):
+        csv = tmp_path / "import.csv"
+        csv.write_text("ref;area\n")
+        with pytest.raises(CaseworkImportError, match="må være .json eller .xlsx"):
+            import_file(csv, kari)
+        with pytest.raises(CaseworkImportError, match="Finner ikke filen"):
+            import_file(tmp_path / "missing.json", kari)
+
+    def test_a_user_who_covers_nothing_imports_nothing(self, tmp_path, per):
+        with pytest.raises(CaseworkImportError, match="dekker ingen områder"):
+            import_file(write(tmp_path, EXAMPLE), per)
+
+    def test_an_unknown_user(self, tmp_path, kari):
+        with pytest.raises(CommandError, match="Finner ingen aktiv bruker"):
+            call_command("import_casework", str(write(tmp_path, EXAMPLE)), "--user", "nobody")
