@@ -7,6 +7,7 @@ from django.db import connection
 
 from kreftkoordinator.accounts.models import User
 from kreftkoordinator.demo.arrangements import DEMO_PASSWORD, create_arrangements, demo_logins
+from kreftkoordinator.demo.national import create_national
 
 
 class Command(BaseCommand):
@@ -15,6 +16,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--no-server", action="store_true", help="build the data and stop")
         parser.add_argument("--addrport", default="127.0.0.1:8000")
+        parser.add_argument(
+            "--years", type=int, default=2, help="years of casework per position (default 2)"
+        )
+        parser.add_argument(
+            "--positions",
+            type=int,
+            default=0,
+            help="add this many full-time positions across the country, each "
+            "with a coordinator and casework: the benchmarks' data set",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEMO:
@@ -22,7 +33,9 @@ class Command(BaseCommand):
         self._fresh_database()
         call_command("migrate", verbosity=0)
         self.stdout.write("Lager demodata …")
-        create_arrangements()
+        create_arrangements(years=options["years"])
+        if options["positions"]:
+            create_national(options["positions"], options["years"], progress=self.stdout.write)
         self._print_logins()
         if not options["no_server"]:
             call_command("runserver", options["addrport"], use_reloader=False)
