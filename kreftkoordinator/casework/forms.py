@@ -460,6 +460,12 @@ class PositionWorkForm(forms.ModelForm):
         if len(positions) == 1:
             field.initial = positions[0].pk
 
+    def clean_minutes(self):
+        value = self.cleaned_data["minutes"]
+        if not 1 <= value <= 24 * 60:
+            raise django_forms.ValidationError(_("Oppgi mellom 1 og 1440 minutter."))
+        return value
+
     def clean(self):
         cleaned = super().clean() or {}
         position, on = cleaned.get("position"), cleaned.get("on")
@@ -482,24 +488,12 @@ class TimeEntryForm(PositionWorkForm):
         fields = ["position", "on", "category", "minutes", "note"]
         widgets = {"on": forms.DateInput()}
 
-    def clean_minutes(self):
-        value = self.cleaned_data["minutes"]
-        if not 1 <= value <= 24 * 60:
-            raise django_forms.ValidationError(_("Oppgi mellom 1 og 1440 minutter."))
-        return value
-
 
 class SystemActivityForm(PositionWorkForm):
     class Meta:
         model = SystemActivity
         fields = ["position", "on", "kind", "title", "participants", "minutes"]
         widgets = {"on": forms.DateInput()}
-
-    def clean_minutes(self):
-        value = self.cleaned_data["minutes"]
-        if not 1 <= value <= 24 * 60:
-            raise django_forms.ValidationError(_("Oppgi mellom 1 og 1440 minutter."))
-        return value
 
 
 class TransferForm(forms.Form):

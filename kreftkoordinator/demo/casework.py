@@ -526,36 +526,22 @@ def _contact(
 
 
 def save(batch: Batch) -> None:
-    """Insert a batch with bulk inserts: a few statements however large the batch."""
-    Person.objects.bulk_create(batch.persons, batch_size=2000)
-    for case in batch.cases:
-        case.person_id = case.person.pk
-    Case.objects.bulk_create(batch.cases, batch_size=2000)
-    for group in (batch.phases, batch.relations, batch.contacts, batch.follow_ups):
-        for item in group:
-            if getattr(item, "case", None) is not None:
-                item.case_id = item.case.pk
-            person = getattr(item, "person", None)
-            if person is not None:
-                item.person_id = person.pk
-    CasePhase.objects.bulk_create(batch.phases, batch_size=2000)
-    Relation.objects.bulk_create(batch.relations, batch_size=2000)
-    Contact.objects.bulk_create(batch.contacts, batch_size=2000)
-    FollowUp.objects.bulk_create(batch.follow_ups, batch_size=2000)
-    for assessment in batch.assessments:
-        assessment.case_id = assessment.case.pk
-    Assessment.objects.bulk_create(batch.assessments, batch_size=2000)
-    for need in batch.needs:
-        need.assessment_id = need.assessment.pk
-    AssessmentNeed.objects.bulk_create(batch.needs, batch_size=2000)
-    for link in batch.services:
-        link.case_id = link.case.pk
-    ServiceLink.objects.bulk_create(batch.services, batch_size=2000)
-    for change in batch.service_changes:
-        change.link_id = change.link.pk
-    ServiceStatusChange.objects.bulk_create(batch.service_changes, batch_size=2000)
-    for event in batch.events:
-        event.case_id = event.case.pk
-    CareEvent.objects.bulk_create(batch.events, batch_size=2000)
-    TimeEntry.objects.bulk_create(batch.time_entries, batch_size=2000)
-    SystemActivity.objects.bulk_create(batch.activities, batch_size=2000)
+    """Insert a batch, parents before children: a few statements however large the batch.
+    bulk_create fills each foreign key from the parent object saved before it."""
+    for objects in (
+        batch.persons,
+        batch.cases,
+        batch.phases,
+        batch.relations,
+        batch.contacts,
+        batch.follow_ups,
+        batch.assessments,
+        batch.needs,
+        batch.services,
+        batch.service_changes,
+        batch.events,
+        batch.time_entries,
+        batch.activities,
+    ):
+        if objects:
+            type(objects[0]).objects.bulk_create(objects, batch_size=2000)
