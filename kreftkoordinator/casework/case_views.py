@@ -75,7 +75,9 @@ def caseload(request):
             since = timezone.now() - timedelta(weeks=data["quiet_weeks"])
             cases = cases.filter(Q(last_contact__lt=since) | Q(last_contact__isnull=True))
         if data["q"]:
-            cases = cases.filter(person__in=search_people(Person.objects.all(), data["q"]))
+            cases = cases.filter(
+                person__in=search_people(Person.objects.visible_to(user), data["q"])
+            )
     page = Paginator(cases, 50).get_page(request.GET.get("side"))
     follow_ups = (
         FollowUp.objects.visible_to(user)
