@@ -33,11 +33,10 @@ from .models import (
     EventKind,
     FollowUp,
     Notification,
-    Person,
     ServiceStatusChange,
 )
 from .models.versioned import EditConflict
-from .views import CONFLICT, coordinator_only, search_people
+from .views import CONFLICT, coordinator_only, person_search
 from .workflows import add_relative, change_phase, open_case
 
 
@@ -75,9 +74,7 @@ def caseload(request):
             since = timezone.now() - timedelta(weeks=data["quiet_weeks"])
             cases = cases.filter(Q(last_contact__lt=since) | Q(last_contact__isnull=True))
         if data["q"]:
-            cases = cases.filter(
-                person__in=search_people(Person.objects.visible_to(user), data["q"])
-            )
+            cases = cases.filter(person_search(data["q"], prefix="person__"))
     page = Paginator(cases, 50).get_page(request.GET.get("side"))
     follow_ups = (
         FollowUp.objects.visible_to(user)

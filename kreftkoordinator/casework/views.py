@@ -26,15 +26,16 @@ CONFLICT = _(
 )
 
 
-def search_people(queryset, query: str):
-    """Name (any part), phone (digits) or an 11-digit identity number."""
+def person_search(query: str, prefix: str = "") -> Q:
+    """Name (any part), phone (digits) or an 11-digit identity number. `prefix` reaches the
+    person through a relation (`person__` from a case), so a list filters on its own join."""
     digits = "".join(ch for ch in query if ch.isdigit())
     if len(digits) == 11 and len(digits) >= len(query.replace(" ", "")):
-        return queryset.filter(identity_number=digits)
-    condition = Q(name__icontains=query)
+        return Q(**{f"{prefix}identity_number": digits})
+    condition = Q(**{f"{prefix}name__icontains": query})
     if len(digits) >= 3:
-        condition |= Q(phone__contains=digits)
-    return queryset.filter(condition)
+        condition |= Q(**{f"{prefix}phone__contains": digits})
+    return condition
 
 
 @coordinator_only
@@ -42,7 +43,7 @@ def person_list(request):
     query = request.GET.get("q", "").strip()
     persons = Person.objects.visible_to(request.user).select_related("area")
     if query:
-        persons = search_people(persons, query)
+        persons = persons.filter(person_search(query))
     page = Paginator(persons, 50).get_page(request.GET.get("side"))
     audit.record(request, Action.VIEW, object_type="casework.person", reason="personliste")
     return render(request, "casework/person_list.html", {"page": page, "query": query})
