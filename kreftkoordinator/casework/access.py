@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.audit.scoping import get_visible_or_404
 
-from .models import Assessment, Case, FollowUp, Person, ServiceLink
+from .models import Assessment, Case, ContactRequest, FollowUp, Person, ServiceLink
 
 
 def person_for(
@@ -43,4 +43,12 @@ def service_link_for(request: HttpRequest, pk: int) -> ServiceLink:
     # The workflow logs the write; fetching for it is not a separate read.
     return get_visible_or_404(
         ServiceLink.objects.select_related("case__person", "area"), request, pk=pk, action=None
+    )
+
+
+def contact_request_for(
+    request: HttpRequest, pk: int, action: str | None = Action.VIEW
+) -> ContactRequest:
+    return get_visible_or_404(
+        ContactRequest.objects.select_related("area", "handled_by"), request, pk=pk, action=action
     )

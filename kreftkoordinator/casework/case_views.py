@@ -30,6 +30,7 @@ from .forms import (
 from .models import (
     Case,
     Contact,
+    ContactRequest,
     EventKind,
     FollowUp,
     Notification,
@@ -83,6 +84,7 @@ def caseload(request):
         .order_by("due_on", "pk")[:30]
     )
     notifications = Notification.objects.filter(user=user, read_at__isnull=True)[:10]
+    inbox = ContactRequest.objects.visible_to(user).waiting().select_related("area")[:50]
     audit.record(request, Action.VIEW, object_type="casework.case", reason="saksliste")
     return render(
         request,
@@ -93,6 +95,7 @@ def caseload(request):
             "follow_ups": follow_ups,
             "today": today(),
             "notifications": notifications,
+            "inbox": inbox,
         },
     )
 

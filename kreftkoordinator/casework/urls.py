@@ -5,6 +5,7 @@ from . import (
     case_views,
     contact_views,
     event_views,
+    inbox_views,
     service_views,
     time_views,
     transfer_views,
@@ -53,6 +54,8 @@ urlpatterns = [
     path("systemarbeid/ny/", time_views.activity_add, name="activity_add"),
     path("oppfolging/<int:pk>/overfor/", transfer_views.case_transfer, name="case_transfer"),
     path("varsler/<int:pk>/lest/", transfer_views.notification_read, name="notification_read"),
+    path("forespørsler/<int:pk>/", inbox_views.request_detail, name="request_detail"),
+    path("forespørsler/<int:pk>/behandlet/", inbox_views.request_handled, name="request_handled"),
     path("kontakter/ny/", contact_views.contact_create, name="contact_create"),
     path("oppgaver/<int:pk>/utfort/", contact_views.follow_up_done, name="follow_up_done"),
 ]

@@ -33,6 +33,7 @@ from kreftkoordinator.casework.models import (
     CasePhase,
     Checkpoint,
     Contact,
+    ContactRequest,
     EventKind,
     FollowUp,
     Person,
@@ -142,6 +143,7 @@ class Batch:
     events: list = field(default_factory=list)
     time_entries: list = field(default_factory=list)
     activities: list = field(default_factory=list)
+    requests: list = field(default_factory=list)
 
 
 def pick(rng: Random, weighted: list[tuple[str, int]]) -> str:
@@ -239,6 +241,18 @@ def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
                 with_professional=True,
                 information=True,
                 created_by=user,
+            )
+        )
+    for _ in range(2):  # requests from the public form waiting in the inbox
+        batch.requests.append(
+            ContactRequest(
+                area=rng.choice(areas),
+                name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                phone=f"9{rng.randint(1000000, 9999999)}",
+                role=rng.choice(["patient", "relative"]),
+                message=rng.choice(
+                    ["Ønsker en samtale.", "Kan du ringe meg?", "Lurer på hva dere kan hjelpe med."]
+                ),
             )
         )
     _work(rng, batch, position, start, end, user)

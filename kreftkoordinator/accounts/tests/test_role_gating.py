@@ -3,7 +3,13 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from kreftkoordinator.casework.models import Assessment, Notification, ServiceLink, TimeEntry
+from kreftkoordinator.casework.models import (
+    Assessment,
+    ContactRequest,
+    Notification,
+    ServiceLink,
+    TimeEntry,
+)
 from kreftkoordinator.conftest import login
 from kreftkoordinator.organisation.models import Position, today
 
@@ -34,6 +40,7 @@ PAGES = {
     "casework:week": ({COORDINATOR}, None),
     "casework:activity_add": ({COORDINATOR}, None),
     "casework:case_transfer": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:request_detail": ({COORDINATOR}, lambda w: [w["contact_request"].pk]),
     "casework:person_detail": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "casework:person_access_log": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "organisation:position_list": ({PROGRAMME, ADMIN}, None),
@@ -60,6 +67,7 @@ POST_ACTIONS = {
     "casework:follow_up_done": ({COORDINATOR}, lambda w: [w["follow_up"].pk]),
     "casework:service_status": ({COORDINATOR}, lambda w: [w["service"].pk]),
     "casework:time_entry_add": ({COORDINATOR}, None),
+    "casework:request_handled": ({COORDINATOR}, lambda w: [w["contact_request"].pk]),
     "casework:notification_read": ({COORDINATOR}, lambda w: [w["notification"].pk]),
     "casework:time_entry_delete": ({COORDINATOR}, lambda w: [w["time_entry"].pk]),
 }
@@ -93,6 +101,9 @@ def world(kari, per, eva, ola, drammen_person, drammen_case):
         "follow_up": drammen_case.follow_ups.get(),
         "assessment": Assessment.objects.create(area=drammen_case.area, case=drammen_case),
         "notification": Notification.objects.create(user=kari, message="Test"),
+        "contact_request": ContactRequest.objects.create(
+            area=drammen_case.area, name="Siri Moe", role="relative"
+        ),
         "time_entry": TimeEntry.objects.create(
             position=Position.objects.get(), user=kari, category="system", minutes=30
         ),

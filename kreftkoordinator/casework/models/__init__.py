@@ -8,11 +8,13 @@ from .codes import CancerSite, FirstContactSource
 from .contacts import Contact, ContactMode, ContactQuerySet, Initiator
 from .followups import FollowUp, FollowUpQuerySet
 from .people import Person, PersonQuerySet
+from .requests import ContactRequest
 from .services import ServiceLink, ServiceStatus, ServiceStatusChange
 from .transfers import Notification, Transfer
 from .worktime import ActivityKind, SystemActivity, TimeCategory, TimeEntry
 
 __all__ = [
+    "ContactRequest",
     "Notification",
     "Transfer",
     "ActivityKind",

@@ -10,6 +10,7 @@ from kreftkoordinator.casework.models import (
     CareEvent,
     Case,
     Contact,
+    ContactRequest,
     FollowUp,
     Person,
     Relation,
@@ -33,6 +34,7 @@ GET_URLS = {
     "casework:service_add": "case",
     "casework:care_event_add": "case",
     "casework:case_transfer": "case",
+    "casework:request_detail": "contact_request",
 }
 POST_URLS = {
     "casework:person_edit": ("person", {"name": "Endret"}),
@@ -55,6 +57,7 @@ POST_URLS = {
     "casework:service_status": ("service", {"status": "applied", "on": "2026-01-01"}),
     "casework:care_event_add": ("case", {"on": "2026-01-01", "death_place": "home"}),
     "casework:case_transfer": ("case", {"to_area": "3901", "reason": "Flyttet"}),
+    "casework:request_handled": ("contact_request", {}),
 }
 
 
@@ -89,6 +92,9 @@ def drammen(drammen_case):
         "case": drammen_case,
         "follow_up": drammen_case.follow_ups.get(),
         "assessment": assessment,
+        "contact_request": ContactRequest.objects.create(
+            area=drammen_case.area, name="Siri Moe", role="relative"
+        ),
         "service": ServiceLink.objects.create(
             area=drammen_case.area, case=drammen_case, service="meals", status_on=today()
         ),
