@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "kreftkoordinator.accounts",
     "kreftkoordinator.audit",
     "kreftkoordinator.casework",
+    "kreftkoordinator.directory",
     "kreftkoordinator.demo",
 ]
 

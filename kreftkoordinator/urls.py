@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("kreftkoordinator.audit.urls")),
     path("", include("kreftkoordinator.casework.urls")),
     path("administrasjon/", include("kreftkoordinator.organisation.urls")),
+    path("", include("kreftkoordinator.directory.urls")),
 ]

@@ -19,18 +19,21 @@ NAVIGATION: dict[str, list[tuple[str, StrOrPromise]]] = {
         ("casework:person_list", _("Personer")),
         ("casework:contact_create", _("Ny kontakt")),
         ("casework:week", _("Uka")),
+        ("directory:offer_list", _("Tilbud")),
         ("audit:my_activity", _("Min aktivitet")),
     ],
-    Role.LEADER: [("home", _("Mine områder"))],
+    Role.LEADER: [("home", _("Mine områder")), ("directory:offer_list", _("Tilbud"))],
     Role.PROGRAMME: [
         ("home", _("Oversikt")),
         ("organisation:position_list", _("Stillinger")),
+        ("directory:offer_list", _("Tilbud")),
     ],
     Role.ADMIN: [
         ("home", _("Oversikt")),
         ("organisation:position_list", _("Stillinger")),
         ("accounts:user_list", _("Brukere")),
         ("organisation:area_list", _("Områder")),
+        ("directory:offer_list", _("Tilbud")),
     ],
 }
 

@@ -11,6 +11,7 @@ from kreftkoordinator.casework.models import (
     TimeEntry,
 )
 from kreftkoordinator.conftest import login
+from kreftkoordinator.directory.models import Offer
 from kreftkoordinator.organisation.models import Position, today
 
 COORDINATOR, LEADER, PROGRAMME, ADMIN = "kari", "per", "eva", "ola"
@@ -41,6 +42,9 @@ PAGES = {
     "casework:activity_add": ({COORDINATOR}, None),
     "casework:case_transfer": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:request_detail": ({COORDINATOR}, lambda w: [w["contact_request"].pk]),
+    "directory:offer_list": (EVERYONE, None),
+    "directory:offer_detail": (EVERYONE, lambda w: [w["offer"].pk]),
+    "directory:offer_create": ({COORDINATOR, PROGRAMME, ADMIN}, None),
     "casework:person_detail": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "casework:person_access_log": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "organisation:position_list": ({PROGRAMME, ADMIN}, None),
@@ -68,9 +72,13 @@ POST_ACTIONS = {
     "casework:service_status": ({COORDINATOR}, lambda w: [w["service"].pk]),
     "casework:time_entry_add": ({COORDINATOR}, None),
     "casework:request_handled": ({COORDINATOR}, lambda w: [w["contact_request"].pk]),
+    "directory:offer_verify": ({COORDINATOR, PROGRAMME, ADMIN}, lambda w: [w["offer"].pk]),
     "casework:notification_read": ({COORDINATOR}, lambda w: [w["notification"].pk]),
     "casework:time_entry_delete": ({COORDINATOR}, lambda w: [w["time_entry"].pk]),
 }
+# Pages whose access depends on the record as well as the role, tested on their own:
+# offer_edit (directory/tests/test_directory.py: who maintains which offer).
+RECORD_PAGES = {"directory:offer_edit"}
 # Pages outside the role model: log-in steps, language, single sign-on.
 NOT_ROLE_PAGES = {
     "accounts:login",
@@ -101,6 +109,7 @@ def world(kari, per, eva, ola, drammen_person, drammen_case):
         "follow_up": drammen_case.follow_ups.get(),
         "assessment": Assessment.objects.create(area=drammen_case.area, case=drammen_case),
         "notification": Notification.objects.create(user=kari, message="Test"),
+        "offer": Offer.objects.get(title="Kreftlinjen"),
         "contact_request": ContactRequest.objects.create(
             area=drammen_case.area, name="Siri Moe", role="relative"
         ),
@@ -114,7 +123,7 @@ def world(kari, per, eva, ola, drammen_person, drammen_case):
 
 
 def test_every_page_is_in_this_table():
-    assert set(all_url_names()) == set(PAGES) | set(POST_ACTIONS) | NOT_ROLE_PAGES
+    assert set(all_url_names()) == set(PAGES) | set(POST_ACTIONS) | NOT_ROLE_PAGES | RECORD_PAGES
 
 
 @pytest.mark.django_db
@@ -147,10 +156,18 @@ def test_role_gating_of_post_actions(client, world, name):
 
 
 NAVIGATION = {
-    COORDINATOR: ["Oversikt", "Oppfølging", "Personer", "Ny kontakt", "Uka", "Min aktivitet"],
-    LEADER: ["Mine områder"],
-    PROGRAMME: ["Oversikt", "Stillinger"],
-    ADMIN: ["Oversikt", "Stillinger", "Brukere", "Områder"],
+    COORDINATOR: [
+        "Oversikt",
+        "Oppfølging",
+        "Personer",
+        "Ny kontakt",
+        "Uka",
+        "Tilbud",
+        "Min aktivitet",
+    ],
+    LEADER: ["Mine områder", "Tilbud"],
+    PROGRAMME: ["Oversikt", "Stillinger", "Tilbud"],
+    ADMIN: ["Oversikt", "Stillinger", "Brukere", "Områder", "Tilbud"],
 }
 
 

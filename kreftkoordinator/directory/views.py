@@ -1,0 +1,73 @@
+"""The directory for people who are logged in: search, read, and maintain offers."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kreftkoordinator.accounts.access import role_required
+from kreftkoordinator.accounts.models import Role
+from kreftkoordinator.organisation.models import today
+
+from .forms import OfferForm, OfferSearchForm, search_offers
+from .models import Offer
+
+readers = role_required(*Role.values)
+maintainers = role_required(Role.COORDINATOR, Role.PROGRAMME, Role.ADMIN)
+
+
+@readers
+def offer_list(request):
+    form = OfferSearchForm(request.GET or None)
+    offers = Offer.objects.select_related("provider").order_by("title", "pk")
+    if form.is_valid():
+        offers = search_offers(offers, form.cleaned_data)
+    to_verify = Offer.objects.maintained_by(request.user).needing_verification()
+    if request.GET.get("kontroll"):
+        offers = offers.filter(pk__in=to_verify.values("pk"))
+    page = Paginator(offers, 25).get_page(request.GET.get("side"))
+    editable = set(
+        Offer.objects.maintained_by(request.user)
+        .filter(pk__in=[o.pk for o in page])
+        .values_list("pk", flat=True)
+    )
+    return render(
+        request,
+        "directory/offer_list.html",
+        {"form": form, "page": page, "editable": editable, "to_verify": to_verify.count()},
+    )
+
+
+@readers
+def offer_detail(request, pk):
+    offer = get_object_or_404(
+        Offer.objects.select_related("provider", "owner_area").prefetch_related("areas"), pk=pk
+    )
+    can_edit = Offer.objects.maintained_by(request.user).filter(pk=pk).exists()
+    return render(
+        request,
+        "directory/offer_detail.html",
+        {"offer": offer, "can_edit": can_edit, "events": offer.events.upcoming()},
+    )
+
+
+@maintainers
+def offer_edit(request, pk=None):
+    offer = get_object_or_404(Offer.objects.maintained_by(request.user), pk=pk) if pk else None
+    form = OfferForm(request.POST or None, instance=offer, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        offer = form.save()
+        messages.success(request, _("Tilbudet er lagret."))
+        return redirect("directory:offer_detail", pk=offer.pk)
+    return render(request, "directory/offer_form.html", {"form": form, "offer": offer})
+
+
+@maintainers
+@require_POST
+def offer_verify(request, pk):
+    offer = get_object_or_404(Offer.objects.maintained_by(request.user), pk=pk)
+    offer.last_verified, offer.updated_by = today(), request.user
+    offer.save(update_fields=["last_verified", "updated_by"])
+    messages.success(request, _("Tilbudet er merket som kontrollert i dag."))
+    return redirect("directory:offer_detail", pk=offer.pk)
