@@ -117,9 +117,9 @@ def case_detail(request, pk):
     contacts = case.contacts.select_related("created_by")
     phases = case.phases.all()
     assessments = list(case.assessments.prefetch_related("needs"))
-    services = list(case.services.all())
+    services = list(case.services.select_related("offer__provider"))
     events = list(case.care_events.all())
-    changes = ServiceStatusChange.objects.filter(link__case=case).select_related("link")
+    changes = ServiceStatusChange.objects.filter(link__case=case).select_related("link__offer")
     timeline = sorted(
         chain(
             (TimelineEntry(timezone.localtime(c.at).date(), c.at, "contact", c) for c in contacts),

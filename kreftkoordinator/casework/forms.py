@@ -1,8 +1,11 @@
 from django import forms as django_forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator import forms
+from kreftkoordinator.directory.models import Offer
+from kreftkoordinator.directory.widgets import OfferPicker
 from kreftkoordinator.organisation.forms import AreaCodesField
 from kreftkoordinator.organisation.models import Area, Assignment, Position, today
 
@@ -332,7 +335,7 @@ class AssessmentForm(forms.Form):
 class ServiceLinkForm(forms.ModelForm):
     class Meta:
         model = ServiceLink
-        fields = ["service", "description", "status", "status_on", "without_coordinator"]
+        fields = ["offer", "service", "description", "status", "status_on", "without_coordinator"]
         widgets = {
             "status_on": forms.DateInput(),
             "without_coordinator": django_forms.NullBooleanSelect,
@@ -342,6 +345,18 @@ class ServiceLinkForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.case = case
         self.fields["status_on"].initial = today()
+        offers = Offer.objects.for_area(case.area).select_related("provider")
+        search = f"{reverse('directory:offer_choices')}?sak={case.pk}"
+        self.fields["offer"] = django_forms.ModelChoiceField(
+            label=_("Tilbud fra tilbudsoversikten"),
+            queryset=offers,
+            required=False,
+            widget=OfferPicker(search_url=search),
+            help_text=_(
+                "Valgfritt: skriv noen bokstaver og velg. Ellers velges tjenesten fra listen under."
+            ),
+        )
+        self.fields["service"].required = False
         # A link starts as proposed, applied or started; later steps come through the workflow.
         self.fields["status"].choices = [  # type: ignore[attr-defined]
             (s.value, s.label)
@@ -353,9 +368,25 @@ class ServiceLinkForm(forms.ModelForm):
             ("false", _("Nei")),
         ]
 
+    def show_offers(self, query: str) -> None:
+        """Fill the picker with offers matching `query` (the path without JavaScript)."""
+        widget = self.fields["offer"].widget
+        offers = self.fields["offer"].queryset  # type: ignore[attr-defined]
+        widget.results = list(offers.matching(query)[:10]) if query else []  # type: ignore
+
     def clean(self):
         cleaned = super().clean() or {}
-        if cleaned.get("service") == "other" and not cleaned.get("description"):
+        if cleaned.get("offer") and not cleaned.get("service"):
+            cleaned["service"] = self.instance.service = "other"
+        elif not cleaned.get("service") and "service" not in self.errors:
+            self.add_error("service", _("Velg et tilbud fra oversikten eller en tjeneste."))
+        if cleaned.get("offer"):
+            self.fields["offer"].widget.selected = cleaned["offer"]  # type: ignore[attr-defined]
+        if (
+            cleaned.get("service") == "other"
+            and not cleaned.get("offer")
+            and not cleaned.get("description")
+        ):
             self.add_error("description", _("Beskriv tilbudet."))
         on = cleaned.get("status_on")
         if on and on > today():

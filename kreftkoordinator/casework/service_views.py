@@ -15,6 +15,10 @@ from .workflows import advance_service, connect_service
 def service_add(request, case_pk):
     case = case_for(request, case_pk)
     form = ServiceLinkForm(request.POST or None, case=case)
+    if request.method == "POST" and request.POST.get("search_offers"):
+        form.show_offers(request.POST.get("offer_query", "").strip())
+        form.errors.clear()  # only searching: nothing is saved, nothing is wrong yet
+        return render(request, "casework/service_form.html", {"form": form, "case": case})
     if request.method == "POST" and form.is_valid():
         connect_service(request, form.instance)
         messages.success(request, _("Tjenesten er lagt til."))

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from kreftkoordinator.accounts.access import role_required
 from kreftkoordinator.accounts.models import Role
+from kreftkoordinator.audit.disclosure import suppress
 from kreftkoordinator.organisation.models import today
 
 from .forms import OfferForm, OfferSearchForm, search_offers
@@ -45,11 +46,15 @@ def offer_detail(request, pk):
         Offer.objects.select_related("provider", "owner_area").prefetch_related("areas"), pk=pk
     )
     can_edit = Offer.objects.maintained_by(request.user).filter(pk=pk).exists()
-    return render(
-        request,
-        "directory/offer_detail.html",
-        {"offer": offer, "can_edit": can_edit, "events": offer.events.upcoming()},
-    )
+    # Distinct people, across all areas: a figure that leaves the area, so small ones are hidden.
+    people = offer.service_links.values("case__person").distinct().count()
+    context = {
+        "offer": offer,
+        "can_edit": can_edit,
+        "events": offer.events.upcoming(),
+        "used_by": suppress(people),
+    }
+    return render(request, "directory/offer_detail.html", context)
 
 
 @maintainers
@@ -71,3 +76,28 @@ def offer_verify(request, pk):
     offer.save(update_fields=["last_verified", "updated_by"])
     messages.success(request, _("Tilbudet er merket som kontrollert i dag."))
     return redirect("directory:offer_detail", pk=offer.pk)
+
+
+@role_required(Role.COORDINATOR)
+def offer_choices(request):
+    """The picker's list, as an htmx fragment: offers for the case's area matching the query.
+    The case is only used for its area, fetched through the scoping entry point; no personal
+    data is shown, so nothing is logged."""
+    from kreftkoordinator.audit.scoping import get_visible_or_404
+    from kreftkoordinator.casework.models import Case
+
+    case_id = request.GET.get("sak", "")
+    case = get_visible_or_404(
+        Case.objects.select_related("area"),
+        request,
+        action=None,
+        pk=int(case_id) if case_id.isdigit() else 0,
+    )
+    query = request.GET.get("offer_query", "").strip()
+    offers = Offer.objects.for_area(case.area).select_related("provider")
+    results = list(offers.matching(query)[:10]) if query else []
+    return render(
+        request,
+        "directory/fragments/offer_choices.html",
+        {"results": results, "query": query, "name": "offer"},
+    )

@@ -77,8 +77,9 @@ POST_ACTIONS = {
     "casework:time_entry_delete": ({COORDINATOR}, lambda w: [w["time_entry"].pk]),
 }
 # Pages whose access depends on the record as well as the role, tested on their own:
-# offer_edit (directory/tests/test_directory.py: who maintains which offer).
-RECORD_PAGES = {"directory:offer_edit"}
+# offer_edit (directory/tests/test_directory.py: who maintains which offer) and offer_choices
+# (test_offer_link.py: a case of one's own area).
+RECORD_PAGES = {"directory:offer_edit", "directory:offer_choices"}
 # Pages outside the role model: log-in steps, language, single sign-on.
 NOT_ROLE_PAGES = {
     "accounts:login",

@@ -93,6 +93,14 @@ class ServiceLink(models.Model):
         Case, models.CASCADE, related_name="services", verbose_name=_("oppfølging")
     )
     service = models.CharField(_("tjeneste eller tilbud"), max_length=30, choices=SERVICES)
+    offer = models.ForeignKey(
+        "directory.Offer",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="service_links",
+        verbose_name=_("tilbud"),
+    )
     description = models.CharField(
         _("beskrivelse"),
         max_length=200,
@@ -121,6 +129,8 @@ class ServiceLink(models.Model):
         verbose_name_plural = _("tjenester")
 
     def __str__(self) -> str:
+        if self.offer is not None and not self.description:
+            return self.offer.title
         return self.description or self.get_service_display()
 
     @property
