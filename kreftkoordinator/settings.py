@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "kreftkoordinator.audit",
     "kreftkoordinator.casework",
     "kreftkoordinator.directory",
+    "kreftkoordinator.public",
     "kreftkoordinator.demo",
 ]
 
@@ -158,6 +159,16 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
 OTP_TOTP_ISSUER = "Kreftkoordinator"
+
+# The public contact form: requests per client per hour. The cache counts them; with several app
+# servers set CACHE_URL to a shared cache (e.g. redis://127.0.0.1:6379/1).
+PUBLIC_FORM_LIMIT = int(os.environ.get("PUBLIC_FORM_LIMIT", "5"))
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if cache_url := os.environ.get("CACHE_URL"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": cache_url,
+    }
 
 # Single sign-on (HelseID, ID-porten, Entra ID): on when OIDC_RP_CLIENT_ID is set.
 OIDC_ENABLED = bool(os.environ.get("OIDC_RP_CLIENT_ID"))

@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("kreftkoordinator.casework.urls")),
     path("administrasjon/", include("kreftkoordinator.organisation.urls")),
     path("", include("kreftkoordinator.directory.urls")),
+    path("", include("kreftkoordinator.public.urls")),
 ]

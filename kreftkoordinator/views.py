@@ -1,4 +1,3 @@
-from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import render
 
@@ -7,9 +6,16 @@ from kreftkoordinator.casework.models import Person
 from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Position, today
 
 
-@login_required
 def home(request):
-    """Each role's start page: what this user is responsible for, and nothing more."""
+    """The public front page for visitors; for each role, what this user is responsible for."""
+    if not request.user.is_authenticated:
+        from kreftkoordinator.public.views import front
+
+        return front(request)
+    return _start_page(request)
+
+
+def _start_page(request):
     user, day = request.user, today()
     context: dict = {"today": day}
     if user.role == Role.COORDINATOR:

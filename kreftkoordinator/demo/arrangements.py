@@ -155,6 +155,10 @@ def create_arrangements(seed: int = 2017, years: int = 2) -> None:
             fte=spec.fte,
             start_date=spec.start,
             district_office=offices[host.code[:2]],
+            # Invented numbers in a range no real subscriber has (demo only).
+            phone=f"99 00 {rng.randint(10, 99)} {rng.randint(10, 99)}",
+            email=f"kreftkoordinator.{spec.key}@demo.kreftkoordinator.no",
+            office_hours="Mandag til fredag 08.00–15.30. Hjemmebesøk etter avtale.",
         )
         position.covered_areas.set([areas[c] for c in spec.covers])
         first, last = spec.coordinator

@@ -31,12 +31,7 @@ class OfferSearchForm(forms.Form):
         text = self.cleaned_data["area"].strip()
         if not text:
             return None
-        areas = Area.objects.current().serviceable()
-        area = (
-            areas.filter(code=text).first()
-            or areas.filter(name__iexact=text).first()
-            or areas.filter(name__istartswith=text).order_by("name").first()
-        )
+        area = Area.objects.find(text)
         if area is None:
             raise django_forms.ValidationError(
                 _("Finner ingen kommune eller bydel som heter eller har nummer «%(text)s».")

@@ -52,7 +52,17 @@ class PositionForm(forms.ModelForm):
 
     class Meta:
         model = Position
-        fields = ["name", "fte", "start_date", "end_date", "district_office"]
+        fields = [
+            "name",
+            "kind",
+            "fte",
+            "start_date",
+            "end_date",
+            "district_office",
+            "phone",
+            "email",
+            "office_hours",
+        ]
         widgets = {
             "start_date": forms.DateInput(),
             "end_date": forms.DateInput(),

@@ -51,6 +51,18 @@ class AreaQuerySet(models.QuerySet["Area"]):
         """Areas that own personal records and can be covered by a position."""
         return self.filter(kind__in=[AreaKind.MUNICIPALITY, AreaKind.DISTRICT])
 
+    def find(self, text: str) -> Area | None:
+        """The current municipality or district a person means by a number or a name."""
+        text = text.strip()
+        if not text:
+            return None
+        areas = self.current().serviceable()
+        return (
+            areas.filter(code=text).first()
+            or areas.filter(name__iexact=text).first()
+            or areas.filter(name__istartswith=text).order_by("name").first()
+        )
+
     def visible_to(self, user: User, on: date | None = None) -> AreaQuerySet:
         """The areas whose personal records `user` may see on the given day (default: today).
 
@@ -134,6 +146,10 @@ class PositionQuerySet(models.QuerySet["Position"]):
 
 
 class Position(models.Model):
+    class Kind(models.TextChoices):
+        MUNICIPAL = "municipal", _("Kommunal kreftkoordinator")
+        HOSPITAL = "hospital", _("Kreftkoordinator på sykehus")
+
     class FTE(models.IntegerChoices):
         HALF = 50, _("50 %")
         FULL = 100, _("100 %")
@@ -156,6 +172,11 @@ class Position(models.Model):
         related_name="positions",
         verbose_name=_("distriktskontor"),
     )
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.MUNICIPAL)
+    # Shown on the public pages: the position's work phone and e-mail, not a person's own.
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    office_hours = models.CharField(_("treffetid"), max_length=200, blank=True)
 
     objects = PositionQuerySet.as_manager()
 

@@ -22,7 +22,7 @@ class TestLogin:
         attempt(client, "per", "et-langt-passord-2026")
         assert client.get(reverse("accounts:logout")).status_code == 405
         assert client.post(reverse("accounts:logout")).status_code == 302
-        assert client.get(reverse("home")).status_code == 302
+        assert client.get(reverse("accounts:account")).status_code == 302
 
 
 @pytest.mark.django_db
@@ -64,6 +64,6 @@ def test_an_idle_session_is_logged_out(client, per):
     from django.utils import timezone
 
     attempt(client, "per", "et-langt-passord-2026")
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("accounts:account")).status_code == 200
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
-    assert client.get(reverse("home")).status_code == 302
+    assert client.get(reverse("accounts:account")).status_code == 302

@@ -19,7 +19,6 @@ EVERYONE = {COORDINATOR, LEADER, PROGRAMME, ADMIN}
 
 # URL name -> (who may open it, how to build its arguments from the fixtures)
 PAGES = {
-    "home": (EVERYONE, None),
     "accounts:account": (EVERYONE, None),
     "accounts:setup_totp": (EVERYONE, None),
     "audit:my_activity": (EVERYONE, None),
@@ -82,6 +81,10 @@ POST_ACTIONS = {
 RECORD_PAGES = {"directory:offer_edit", "directory:offer_choices"}
 # Pages outside the role model: log-in steps, language, single sign-on.
 NOT_ROLE_PAGES = {
+    "home",  # the public front page for visitors, each role's start page when logged in
+    "public:find",
+    "public:contact",
+    "public:contact_thanks",
     "accounts:login",
     "accounts:verify",
     "accounts:logout",

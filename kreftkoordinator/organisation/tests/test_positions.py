@@ -12,6 +12,7 @@ from kreftkoordinator.organisation.models import Assignment, Position
 def position_data(**changes):
     data = {
         "name": "Kreftkoordinator i Larvik",
+        "kind": "municipal",
         "fte": "100",
         "start_date": "2026-01-01",
         "end_date": "",

@@ -1,0 +1,92 @@
+import re
+
+from django import forms as django_forms
+from django.utils.translation import gettext_lazy as _
+
+from kreftkoordinator import forms
+from kreftkoordinator.casework.models import ContactRequest
+from kreftkoordinator.organisation.models import Area
+
+MESSAGE_LIMIT = 1000
+
+
+class AreaLookupMixin:
+    def clean_municipality(self):
+        text = self.cleaned_data["municipality"]  # type: ignore[attr-defined]
+        area = Area.objects.find(text)
+        if area is None:
+            raise django_forms.ValidationError(
+                _("Finner ingen kommune eller bydel som heter eller har nummer «%(text)s».")
+                % {"text": text}
+            )
+        return area
+
+
+class FindForm(AreaLookupMixin, forms.Form):
+    municipality = django_forms.CharField(
+        label=_("Kommune"),
+        max_length=100,
+        help_text=_(
+            "Skriv navnet på kommunen eller kommunenummeret, for eksempel Vang eller 3454."
+        ),
+    )
+
+
+class ContactForm(AreaLookupMixin, forms.Form):
+    name = django_forms.CharField(label=_("Navn"), max_length=100)
+    phone = django_forms.CharField(label=_("Telefon"), max_length=20, required=False)
+    email = django_forms.EmailField(label=_("E-post"), required=False, max_length=200)
+    municipality = django_forms.CharField(label=_("Kommunen du bor i"), max_length=100)
+    role = django_forms.ChoiceField(
+        label=_("Jeg er"), choices=ContactRequest.Role.choices, widget=django_forms.RadioSelect
+    )
+    message = django_forms.CharField(
+        label=_("Kort melding"),
+        required=False,
+        max_length=MESSAGE_LIMIT,
+        widget=django_forms.Textarea(attrs={"rows": 4, "maxlength": MESSAGE_LIMIT}),
+        help_text=_(
+            "Ikke skriv om diagnose eller helse her. Koordinatoren spør om det hun "
+            "trenger å vite når hun ringer deg."
+        ),
+    )
+    consent = django_forms.BooleanField(
+        label=_(
+            "Jeg vil at kreftkoordinatoren kontakter meg, og samtykker til at hun får "
+            "navnet mitt og telefonnummeret eller e-postadressen min."
+        )
+    )
+    # A field people do not see and robots fill in.
+    website = django_forms.CharField(
+        label=_("Ikke fyll ut dette feltet"),
+        required=False,
+        widget=django_forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not re.fullmatch(r"\+?[0-9 ]{8,15}", phone):
+            raise django_forms.ValidationError(
+                _("Skriv telefonnummeret med siffer, for eksempel 912 34 567.")
+            )
+        return phone
+
+    def clean_message(self):
+        message = self.cleaned_data["message"]
+        if re.search(r"<\s*/?\s*(script|iframe|object|a\s)", message, re.IGNORECASE):
+            raise django_forms.ValidationError(_("Meldingen kan ikke inneholde kode eller lenker."))
+        return message
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        if not (cleaned.get("phone") or cleaned.get("email")) and not (
+            "phone" in self.errors or "email" in self.errors
+        ):
+            self.add_error(
+                "phone", _("Skriv telefonnummer eller e-post, så koordinatoren kan nå deg.")
+            )
+        return cleaned
+
+    @property
+    def is_robot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))

@@ -1,0 +1,116 @@
+"""The pages anyone can use without logging in. They show positions, offers and events, never
+anything about a person; a contact request is stored for the coordinators and only thanked for."""
+
+from django.core.mail import send_mail
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kreftkoordinator import audit
+from kreftkoordinator.audit.models import Action
+from kreftkoordinator.casework.models import ContactRequest
+from kreftkoordinator.casework.transfers import receiving_coordinators
+from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Position, today
+
+from .forms import ContactForm, FindForm
+from .ratelimit import allow
+
+
+def front(request):
+    return render(request, "public/front.html", {"form": FindForm()})
+
+
+def positions_for(area: Area):
+    """Positions in force today that cover the area, each with who holds it today."""
+    day = today()
+    positions = list(
+        Position.objects.active_on(day)
+        .filter(covered_areas=area)
+        .prefetch_related("covered_areas")
+        .order_by("kind", "name")
+    )
+    holders = {
+        a.position_id: a.user
+        for a in Assignment.objects.valid_on(day)
+        .filter(position__in=positions)
+        .select_related("user")
+        .order_by("kind")
+    }
+    for position in positions:
+        position.holder = holders.get(position.pk)  # type: ignore[attr-defined]
+    return positions
+
+
+def find(request):
+    form = FindForm(request.GET or None)
+    context: dict[str, object] = {"form": form}
+    if form.is_valid():
+        area = form.cleaned_data["municipality"]
+        if area.code == "0301":  # Oslo: the coordinators work in the city districts
+            context["districts"] = (
+                Area.objects.current().filter(kind=AreaKind.DISTRICT, parent=area).order_by("name")
+            )
+        positions = positions_for(area)
+        context.update(
+            area=area,
+            municipal=[p for p in positions if p.kind == "municipal"],
+            hospital=[p for p in positions if p.kind == "hospital"],
+        )
+    return render(request, "public/find.html", context)
+
+
+def contact(request):
+    form = ContactForm(
+        request.POST or None, initial={"municipality": request.GET.get("kommune", "")}
+    )
+    if request.method == "POST":
+        if not allow(request, "contact"):
+            return render(request, "public/too_many.html", status=429)
+        if form.is_valid():
+            if form.is_robot:
+                return redirect("public:contact_thanks")
+            area = form.cleaned_data["municipality"]
+            coordinators = receiving_coordinators(area)
+            if not coordinators:
+                form.add_error(
+                    "municipality",
+                    _(
+                        "Det er ingen kreftkoordinator registrert i %(area)s ennå. Ta kontakt med "
+                        "kommunen direkte."
+                    )
+                    % {"area": area.name},
+                )
+            else:
+                _store(request, form, area, coordinators)
+                return redirect("public:contact_thanks")
+    return render(request, "public/contact.html", {"form": form})
+
+
+def _store(request, form, area, coordinators) -> None:
+    data = form.cleaned_data
+    contact_request = ContactRequest.objects.create(
+        area=area,
+        name=data["name"],
+        phone=data["phone"],
+        email=data["email"],
+        role=data["role"],
+        message=data["message"],
+    )
+    audit.record(
+        request, Action.CREATE, contact_request, area=area, reason="kontaktskjema på nettsiden"
+    )
+    recipients = [u.email for u in coordinators if u.email]
+    if recipients:
+        # Names no one: the request is read after logging in.
+        send_mail(
+            _("Ny kontaktforespørsel i Kreftkoordinator"),
+            _("Noen i %(area)s ber om å bli kontaktet. Logg inn for å se forespørselen: %(url)s")
+            % {"area": area.name, "url": request.build_absolute_uri(reverse("casework:caseload"))},
+            None,
+            recipients,
+            fail_silently=True,
+        )
+
+
+def contact_thanks(request):
+    return render(request, "public/thanks.html")
