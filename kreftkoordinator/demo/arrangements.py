@@ -20,6 +20,7 @@ from kreftkoordinator.organisation.models import (
 )
 
 from . import casework
+from .directory import create_directory
 
 DEMO_PASSWORD = "demo"
 
@@ -165,6 +166,7 @@ def create_arrangements(seed: int = 2017, years: int = 2) -> None:
         user = _user(f"koordinator.{spec.key}", Role.COORDINATOR, first, last)
         Assignment.objects.create(user=user, position=position, valid_from=spec.start)
         casework.save(casework.generate(position, years, rng, user=user))
+    create_directory(rng)
     drammen = Position.objects.get(host_area=areas["3301"])
     start, end = substitute_period(day)
     for username, role, first, last, _what in OTHER_USERS:

@@ -8,4 +8,8 @@ urlpatterns = [
     path("finn-kreftkoordinator/", views.find, name="find"),
     path("kontakt-meg/", views.contact, name="contact"),
     path("kontakt-meg/takk/", views.contact_thanks, name="contact_thanks"),
+    path("tilbud-for-deg/", views.offers, name="offers"),
+    path("tilbud-for-deg/<int:pk>/", views.offer, name="offer"),
+    path("moteplasser/", views.events, name="events"),
+    path("moteplasser/<str:code>.ics", views.events_ical, name="events_ical"),
 ]

@@ -2,14 +2,20 @@
 anything about a person; a contact request is stored for the coordinators and only thanked for."""
 
 from django.core.mail import send_mail
-from django.shortcuts import redirect, render
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from icalendar import Calendar
+from icalendar import Event as ICalEvent
 
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.casework.models import ContactRequest
 from kreftkoordinator.casework.transfers import receiving_coordinators
+from kreftkoordinator.directory.forms import OfferSearchForm, search_offers
+from kreftkoordinator.directory.models import Event, Offer
 from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Position, today
 
 from .forms import ContactForm, FindForm
@@ -114,3 +120,53 @@ def _store(request, form, area, coordinators) -> None:
 
 def contact_thanks(request):
     return render(request, "public/thanks.html")
+
+
+def offers(request):
+    """Offers for someone living in a municipality: by category, target group and words."""
+    form = OfferSearchForm(request.GET or None)
+    found = Offer.objects.published().select_related("provider").order_by("title", "pk")
+    if form.is_valid():
+        found = search_offers(found, form.cleaned_data)
+    page = Paginator(found, 20).get_page(request.GET.get("side"))
+    return render(request, "public/offers.html", {"form": form, "page": page})
+
+
+def offer(request, pk):
+    shown = get_object_or_404(
+        Offer.objects.published().select_related("provider").prefetch_related("areas"), pk=pk
+    )
+    return render(request, "public/offer.html", {"offer": shown, "events": shown.events.upcoming()})
+
+
+def events(request):
+    """Meeting places, theme cafés and courses ahead, in one municipality or everywhere."""
+    form = FindForm(request.GET or None)
+    upcoming = Event.objects.filter(published=True).upcoming().select_related("area")
+    area = None
+    if form.is_valid():
+        area = form.cleaned_data["municipality"]
+        upcoming = upcoming.filter(area=area)
+    upcoming = upcoming[:100]
+    return render(request, "public/events.html", {"form": form, "events": upcoming, "area": area})
+
+
+def events_ical(request, code):
+    """An iCalendar feed of an area's events, to subscribe to in a calendar app."""
+    area = get_object_or_404(Area.objects.current().serviceable(), code=code)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Kreftkoordinator//NO")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", _("Møteplasser og kurs i %(area)s") % {"area": area.name})
+    for event in Event.objects.filter(published=True, area=area).upcoming():
+        item = ICalEvent()
+        item.add("uid", f"event-{event.pk}@kreftkoordinator")
+        item.add("summary", event.title)
+        item.add("dtstart", event.starts_at)
+        item.add("dtend", event.ends_at)
+        item.add("location", event.place)
+        item.add("description", event.description)
+        calendar.add_component(item)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="kreftkoordinator-{area.code}.ics"'
+    return response

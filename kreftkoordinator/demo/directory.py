@@ -1,0 +1,72 @@
+"""Local offers and events for the demo areas (invented, but of the kinds municipalities have)."""
+
+from datetime import datetime, time, timedelta
+from random import Random
+
+from django.utils import timezone
+
+from kreftkoordinator.directory.models import Event, Offer, Provider
+from kreftkoordinator.organisation.models import Position, today
+
+THEMES = ["Å være pårørende", "Kosthold", "Trening", "Økonomi og NAV"]
+LOCAL_OFFERS = [
+    (
+        "Frisklivssentralen",
+        "rehabilitation",
+        "Trening i gruppe og veiledning om kosthold og søvn, også under og etter kreftbehandling.",
+        "rehabilitation,living_with",
+    ),
+    (
+        "Temakafé om kreft",
+        "voluntary",
+        "Uformelle møter med kaffe og et tema, for pasienter og "
+        "pårørende. Kreftkoordinatoren er til stede.",
+        "treatment,rehabilitation,living_with",
+    ),
+    (
+        "Sorggruppe",
+        "bereavement",
+        "Samtalegruppe for etterlatte, ledet av kreftkoordinatoren og diakonen.",
+        "bereavement",
+    ),
+]
+
+
+def create_directory(rng: Random) -> None:
+    day = today()
+    for position in Position.objects.prefetch_related("covered_areas").select_related("host_area"):
+        host = position.host_area
+        provider, _ = Provider.objects.get_or_create(
+            name=f"{host.name} kommune", defaults={"kind": "municipal"}
+        )
+        covered = list(position.covered_areas.all())
+        for title, category, description, phases in LOCAL_OFFERS:
+            offer = Offer.objects.create(
+                provider=provider,
+                title=f"{title} i {host.name}",
+                description=description,
+                category=category,
+                for_relatives=True,
+                owner_area=host,
+                phases=f",{phases},",
+                phone=position.phone,
+                email=position.email,
+                last_verified=day - timedelta(days=rng.randint(10, 500)),
+            )
+            offer.areas.set(covered)
+            if category == "voluntary":
+                for weeks in (1, 3, 5):
+                    start = timezone.make_aware(
+                        datetime.combine(
+                            day + timedelta(weeks=weeks, days=rng.randint(0, 4)), time(18)
+                        )
+                    )
+                    Event.objects.create(
+                        title=f"Temakafé: {rng.choice(THEMES)}",
+                        kind="theme_cafe",
+                        area=host,
+                        place=f"{host.name} bibliotek",
+                        starts_at=start,
+                        ends_at=start + timedelta(hours=2),
+                        offer=offer,
+                    )

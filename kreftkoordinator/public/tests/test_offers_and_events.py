@@ -1,0 +1,112 @@
+"""Public offer search, the meeting-places calendar and its iCalendar feed: published only."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from kreftkoordinator.conftest import area
+from kreftkoordinator.directory.models import Event, Offer, Provider
+
+
+@pytest.fixture
+def vang(db):
+    provider = Provider.objects.create(name="Vang kommune", kind="municipal")
+    offer = Offer.objects.create(
+        provider=provider,
+        title="Temakafé i Vang",
+        description="Samtale om å leve med kreft.",
+        category="voluntary",
+        for_relatives=True,
+    )
+    offer.areas.set([area("3454")])
+    hidden = Offer.objects.create(
+        provider=provider,
+        title="Ikke publisert",
+        description="x",
+        category="voluntary",
+        published=False,
+    )
+    hidden.areas.set([area("3454")])
+    start = timezone.make_aware(
+        datetime.combine(
+            timezone.localdate() + timedelta(days=7), datetime.min.time().replace(hour=18)
+        )
+    )
+    event = Event.objects.create(
+        title="Temakafé: Å være pårørende",
+        kind="theme_cafe",
+        area=area("3454"),
+        place="Vang bibliotek, Grindaheim",
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+        offer=offer,
+    )
+    Event.objects.create(
+        title="Gammelt",
+        kind="theme_cafe",
+        area=area("3454"),
+        place="x",
+        starts_at=start - timedelta(days=60),
+        ends_at=start - timedelta(days=60, hours=-2),
+    )
+    return offer, hidden, event
+
+
+@pytest.mark.django_db
+class TestPublicOffers:
+    def test_offers_for_vang_include_national_ones_but_not_unpublished(self, client, vang):
+        response = client.get(reverse("public:offers"), {"area": "Vang"})
+        titles = [o.title for o in response.context["page"].paginator.object_list]
+        assert "Temakafé i Vang" in titles and "Kreftlinjen" in titles
+        assert "Ikke publisert" not in titles
+
+    def test_an_unpublished_offer_is_not_found(self, client, vang):
+        _offer, hidden, _event = vang
+        assert client.get(reverse("public:offer", args=[hidden.pk])).status_code == 404
+
+    def test_the_offer_page_shows_how_to_get_it_and_its_events(self, client, vang):
+        offer, _hidden, _event = vang
+        content = client.get(reverse("public:offer", args=[offer.pk])).content.decode()
+        assert "Ta kontakt selv" in content and "Temakafé: Å være pårørende" in content
+
+
+@pytest.mark.django_db
+class TestCalendar:
+    def test_upcoming_events_in_vang(self, client, vang):
+        response = client.get(reverse("public:events"), {"municipality": "3454"})
+        assert [e.title for e in response.context["events"]] == ["Temakafé: Å være pårørende"]
+
+    def test_the_ical_feed_parses(self, client, vang):
+        response = client.get(reverse("public:events_ical", args=["3454"]))
+        assert response["Content-Type"].startswith("text/calendar")
+        calendar = Calendar.from_ical(response.content)
+        events = calendar.walk("VEVENT")
+        assert [str(e["SUMMARY"]) for e in events] == ["Temakafé: Å være pårørende"]
+        assert str(events[0]["LOCATION"]) == "Vang bibliotek, Grindaheim"
+
+    def test_an_unknown_area_has_no_feed(self, client, db):
+        assert client.get(reverse("public:events_ical", args=["9999"])).status_code == 404
+
+    def test_the_public_pages_answer_in_a_constant_number_of_queries(self, client, vang):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        url = reverse("public:offers")
+        with CaptureQueriesContext(connection) as before:
+            client.get(url, {"area": "Vang"})
+        provider = Provider.objects.get(name="Vang kommune")
+        for i in range(30):
+            extra = Offer.objects.create(
+                provider=provider,
+                title=f"Tilbud {i}",
+                description="x",
+                category="voluntary",
+                national=True,
+            )
+            assert extra.pk
+        with CaptureQueriesContext(connection) as after:
+            client.get(url, {"area": "Vang"})
+        assert len(before) == len(after)
