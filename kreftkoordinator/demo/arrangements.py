@@ -20,6 +20,7 @@ from kreftkoordinator.organisation.models import (
 )
 
 from . import casework
+from .casework import demo_phone
 from .directory import create_directory
 
 DEMO_PASSWORD = "demo"
@@ -156,8 +157,7 @@ def create_arrangements(seed: int = 2017, years: int = 2) -> None:
             fte=spec.fte,
             start_date=spec.start,
             district_office=offices[host.code[:2]],
-            # Invented numbers in a range no real subscriber has (demo only).
-            phone=f"99 00 {rng.randint(10, 99)} {rng.randint(10, 99)}",
+            phone=demo_phone(rng, spaced=True),
             email=f"kreftkoordinator.{spec.key}@demo.kreftkoordinator.no",
             office_hours="Mandag til fredag 08.00–15.30. Hjemmebesøk etter avtale.",
         )

@@ -146,6 +146,13 @@ class Batch:
     requests: list = field(default_factory=list)
 
 
+def demo_phone(rng: Random, spaced: bool = False) -> str:
+    """An eight-digit number starting with 1: no Norwegian subscriber number does, so the demo
+    never shows (or links to) a real person's phone."""
+    number = f"1{rng.randint(0, 9999999):07d}"
+    return f"{number[:3]} {number[3:5]} {number[5:]}" if spaced else number
+
+
 def pick(rng: Random, weighted: list[tuple[str, int]]) -> str:
     return rng.choices([v for v, _ in weighted], [w for _, w in weighted])[0]
 
@@ -248,7 +255,7 @@ def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
             ContactRequest(
                 area=rng.choice(areas),
                 name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-                phone=f"9{rng.randint(1000000, 9999999)}",
+                phone=demo_phone(rng),
                 role=rng.choice(["patient", "relative"]),
                 message=rng.choice(
                     ["Ønsker en samtale.", "Kan du ringe meg?", "Lurer på hva dere kan hjelpe med."]
@@ -378,7 +385,7 @@ def _person(rng: Random, area, age: int, last: str | None = None) -> Person:
         name=f"{rng.choice(FIRST)} {last or rng.choice(LAST)}",
         birth_date=born,
         identity_number=number or "",
-        phone=f"{rng.choice([4, 9])}{rng.randint(1000000, 9999999)}",
+        phone=demo_phone(rng),
     )
 
 

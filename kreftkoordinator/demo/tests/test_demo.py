@@ -102,6 +102,12 @@ class TestArrangements:
 
         home_deaths = CareEvent.objects.filter(kind="death", home_death_facilitated=True).count()
         assert home_deaths / (fte * 2) == pytest.approx(5, abs=2.5)
+        # no demo phone number can be a real subscriber's (Norwegian ones never start with 1)
+        phones = [
+            *Person.objects.values_list("phone", flat=True),
+            *Position.objects.values_list("phone", flat=True),
+        ]
+        assert phones and all(p.replace(" ", "").startswith("1") for p in phones if p)
         # every synthetic identity number is valid and marked synthetic (month + 80)
         numbers = Person.objects.exclude(identity_number="").values_list(
             "identity_number", flat=True
