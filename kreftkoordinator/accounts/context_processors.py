@@ -22,11 +22,16 @@ NAVIGATION: dict[str, list[tuple[str, StrOrPromise]]] = {
         ("directory:offer_list", _("Tilbud")),
         ("audit:my_activity", _("Min aktivitet")),
     ],
-    Role.LEADER: [("home", _("Mine områder")), ("directory:offer_list", _("Tilbud"))],
+    Role.LEADER: [
+        ("home", _("Mine områder")),
+        ("directory:offer_list", _("Tilbud")),
+        ("public:survey_results", _("Brukerundersøkelsen")),
+    ],
     Role.PROGRAMME: [
         ("home", _("Oversikt")),
         ("organisation:position_list", _("Stillinger")),
         ("directory:offer_list", _("Tilbud")),
+        ("public:survey_results", _("Brukerundersøkelsen")),
     ],
     Role.ADMIN: [
         ("home", _("Oversikt")),

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from kreftkoordinator.directory.models import Event, Offer, Provider
 from kreftkoordinator.organisation.models import Position, today
+from kreftkoordinator.public.models import SurveyAnswer
 
 THEMES = ["Å være pårørende", "Kosthold", "Trening", "Økonomi og NAV"]
 LOCAL_OFFERS = [
@@ -32,6 +33,15 @@ LOCAL_OFFERS = [
 ]
 
 
+ANSWERS = [
+    "Hun så ikke bare mannen min, hun så meg.",
+    "Hjalp oss med søknaden til NAV.",
+    "Fikk hjemmesykepleien på plass før vi kom hjem.",
+    "Var der da vi trengte det.",
+    "",
+]
+
+
 def create_directory(rng: Random) -> None:
     day = today()
     for position in Position.objects.prefetch_related("covered_areas").select_related("host_area"):
@@ -40,6 +50,14 @@ def create_directory(rng: Random) -> None:
             name=f"{host.name} kommune", defaults={"kind": "municipal"}
         )
         covered = list(position.covered_areas.all())
+        for _ in range(8):  # feedback survey answers (the funder's survey: 9 of 10 got help)
+            SurveyAnswer.objects.create(
+                area=rng.choice(covered),
+                month=(day - timedelta(days=rng.randint(0, 300))).replace(day=1),
+                respondent=rng.choice(["patient", "relative"]),
+                got_help=rng.choices(["yes", "partly", "no"], [90, 7, 3])[0],
+                most_important=rng.choice(ANSWERS),
+            )
         for title, category, description, phases in LOCAL_OFFERS:
             offer = Offer.objects.create(
                 provider=provider,

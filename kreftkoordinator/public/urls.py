@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import survey, views
 
 app_name = "public"
 
@@ -12,4 +12,7 @@ urlpatterns = [
     path("tilbud-for-deg/<int:pk>/", views.offer, name="offer"),
     path("moteplasser/", views.events, name="events"),
     path("moteplasser/<str:code>.ics", views.events_ical, name="events_ical"),
+    path("undersokelse/resultater/", survey.results, name="survey_results"),
+    path("undersokelse/<str:token>/", survey.answer, name="survey"),
+    path("oppfolging/<int:case_pk>/undersokelse/", survey.invite, name="survey_invite"),
 ]

@@ -42,6 +42,7 @@ PAGES = {
     "casework:case_transfer": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:request_detail": ({COORDINATOR}, lambda w: [w["contact_request"].pk]),
     "directory:offer_list": (EVERYONE, None),
+    "public:survey_results": (EVERYONE, None),
     "directory:offer_detail": (EVERYONE, lambda w: [w["offer"].pk]),
     "directory:offer_create": ({COORDINATOR, PROGRAMME, ADMIN}, None),
     "casework:person_detail": ({COORDINATOR}, lambda w: [w["person"].pk]),
@@ -72,6 +73,7 @@ POST_ACTIONS = {
     "casework:time_entry_add": ({COORDINATOR}, None),
     "casework:request_handled": ({COORDINATOR}, lambda w: [w["contact_request"].pk]),
     "directory:offer_verify": ({COORDINATOR, PROGRAMME, ADMIN}, lambda w: [w["offer"].pk]),
+    "public:survey_invite": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:notification_read": ({COORDINATOR}, lambda w: [w["notification"].pk]),
     "casework:time_entry_delete": ({COORDINATOR}, lambda w: [w["time_entry"].pk]),
 }
@@ -89,6 +91,7 @@ NOT_ROLE_PAGES = {
     "public:offer",
     "public:events",
     "public:events_ical",
+    "public:survey",
     "accounts:login",
     "accounts:verify",
     "accounts:logout",
@@ -173,8 +176,8 @@ NAVIGATION = {
         "Tilbud",
         "Min aktivitet",
     ],
-    LEADER: ["Mine områder", "Tilbud"],
-    PROGRAMME: ["Oversikt", "Stillinger", "Tilbud"],
+    LEADER: ["Mine områder", "Tilbud", "Brukerundersøkelsen"],
+    PROGRAMME: ["Oversikt", "Stillinger", "Tilbud", "Brukerundersøkelsen"],
     ADMIN: ["Oversikt", "Stillinger", "Brukere", "Områder", "Tilbud"],
 }
 

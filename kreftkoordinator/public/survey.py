@@ -1,0 +1,95 @@
+"""The feedback survey's pages: the public form behind a one-time link, the coordinator's link
+from a case, and the results (counts with small cells hidden)."""
+
+from django import forms as django_forms
+from django.db import transaction
+from django.db.models import Count
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from kreftkoordinator import audit, forms
+from kreftkoordinator.accounts.access import role_required
+from kreftkoordinator.accounts.models import Role
+from kreftkoordinator.audit.disclosure import SMALL, suppress
+from kreftkoordinator.audit.models import Action
+from kreftkoordinator.casework.access import case_for
+from kreftkoordinator.organisation.models import Area, today
+
+from .models import SurveyAnswer, SurveyInvitation
+
+
+class SurveyForm(forms.Form):
+    respondent = django_forms.ChoiceField(
+        label=gettext_lazy("Er du pasient eller pårørende?"),
+        choices=SurveyAnswer.Respondent.choices,
+        widget=django_forms.RadioSelect,
+    )
+    got_help = django_forms.ChoiceField(
+        label=gettext_lazy("Fikk du den hjelpen du var ute etter?"),
+        choices=SurveyAnswer.GotHelp.choices,
+        widget=django_forms.RadioSelect,
+    )
+    most_important = django_forms.CharField(
+        label=gettext_lazy("Hva var det viktigste koordinatoren gjorde for deg?"),
+        required=False,
+        max_length=1000,
+        widget=django_forms.Textarea(attrs={"rows": 4, "maxlength": 1000}),
+        help_text=gettext_lazy("Skriv gjerne med egne ord, men ikke navn eller helseopplysninger."),
+    )
+
+
+def answer(request, token):
+    invitation = SurveyInvitation.objects.usable(token)
+    if invitation is None:
+        return render(request, "public/survey_gone.html", status=410)
+    form = SurveyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            SurveyAnswer.objects.create(
+                area=invitation.area, month=today().replace(day=1), **form.cleaned_data
+            )
+            invitation.delete()
+        return render(request, "public/survey_thanks.html")
+    return render(request, "public/survey.html", {"form": form, "area": invitation.area})
+
+
+@role_required(Role.COORDINATOR)
+@require_POST
+def invite(request, case_pk):
+    case = case_for(request, case_pk, action=None)
+    _invitation, token = SurveyInvitation.objects.create_with_token(case.area)
+    audit.record(request, Action.CREATE, case, reason="lenke til brukerundersøkelsen")
+    link = request.build_absolute_uri(reverse("public:survey", args=[token]))
+    return render(request, "public/survey_link.html", {"case": case, "link": link})
+
+
+@role_required(*Role.values)
+def results(request):
+    """Leaders see their areas, coordinators theirs, the funder's staff and administrators all."""
+    user = request.user
+    if user.is_leader:
+        areas = user.areas.all()
+    elif user.is_coordinator:
+        areas = Area.objects.visible_to(user)
+    else:
+        areas = Area.objects.all()
+    answers = SurveyAnswer.objects.filter(area__in=areas)
+    total = answers.count()
+    counts = dict(answers.values_list("got_help").annotate(n=Count("pk")))
+    rows = [
+        (label, suppress(counts.get(value, 0))) for value, label in SurveyAnswer.GotHelp.choices
+    ]
+    texts = []
+    if user.is_coordinator and total >= SMALL:
+        texts = list(
+            answers.exclude(most_important="")
+            .values_list("most_important", flat=True)
+            .order_by("-month", "-pk")[:50]
+        )
+    return render(
+        request,
+        "public/survey_results.html",
+        {"total": suppress(total), "rows": rows, "texts": texts},
+    )

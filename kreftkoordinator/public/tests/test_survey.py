@@ -1,0 +1,118 @@
+"""The feedback survey: Kari gives a one-time link when a case closes; the answer is stored with
+no link to the person; results are counts, small ones hidden."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from kreftkoordinator.conftest import area, login
+from kreftkoordinator.organisation.models import today
+from kreftkoordinator.public.models import SurveyAnswer, SurveyInvitation
+
+
+@pytest.fixture
+def closed_case(drammen_case):
+    drammen_case.closed_on, drammen_case.closing_reason = today(), "no_need"
+    drammen_case.save()
+    return drammen_case
+
+
+def invite(client, case):
+    response = client.post(reverse("public:survey_invite", args=[case.pk]))
+    return response.context["link"].rsplit("/", 2)[-2]
+
+
+def answer_data(**changes):
+    data = {
+        "respondent": "patient",
+        "got_help": "yes",
+        "most_important": "Hun så ikke bare mannen min, hun så meg.",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.mark.django_db
+class TestSurvey:
+    def test_a_closed_case_offers_the_link(self, client, kari, closed_case):
+        login(client, kari)
+        page = client.get(reverse("casework:case_detail", args=[closed_case.pk]))
+        assert "Lag lenke til brukerundersøkelsen" in page.content.decode()
+
+    def test_answering_once_with_no_link_to_the_person(self, client, kari, closed_case):
+        login(client, kari)
+        token = invite(client, closed_case)
+        invitation = SurveyInvitation.objects.get()
+        assert token not in invitation.token_hash  # only a hash is stored
+        client.logout()
+        response = client.post(reverse("public:survey", args=[token]), answer_data())
+        assert response.status_code == 200 and "Takk for svaret" in response.content.decode()
+        answer = SurveyAnswer.objects.get()
+        assert (answer.area, answer.month) == (closed_case.area, today().replace(day=1))
+        assert not SurveyInvitation.objects.exists()  # nothing left to connect answer and case
+        field_names = {f.name for f in SurveyAnswer._meta.get_fields()}
+        assert not field_names & {"case", "person", "invitation", "user"}
+        again = client.get(reverse("public:survey", args=[token]))
+        assert again.status_code == 410
+
+    def test_an_expired_or_made_up_link(self, client, db):
+        invitation, token = SurveyInvitation.objects.create_with_token(area("3301"))
+        SurveyInvitation.objects.filter(pk=invitation.pk).update(
+            expires_on=today() - timedelta(days=1)
+        )
+        assert client.get(reverse("public:survey", args=[token])).status_code == 410
+        assert client.get(reverse("public:survey", args=["made-up"])).status_code == 410
+
+    def test_bad_answers_are_explained(self, client, db):
+        _invitation, token = SurveyInvitation.objects.create_with_token(area("3301"))
+        response = client.post(
+            reverse("public:survey", args=[token]),
+            answer_data(got_help="maybe", most_important="x" * 1001),
+        )
+        errors = response.context["form"].errors
+        assert "got_help" in errors and "most_important" in errors
+        assert not SurveyAnswer.objects.exists() and SurveyInvitation.objects.exists()
+
+    def test_hanne_cannot_make_a_link_for_a_drammen_case(self, client, hanne, closed_case):
+        login(client, hanne)
+        assert (
+            client.post(reverse("public:survey_invite", args=[closed_case.pk])).status_code == 404
+        )
+        assert not SurveyInvitation.objects.exists()
+
+
+@pytest.mark.django_db
+class TestResults:
+    def answers(self, n, code="3301", got_help="yes"):
+        for _ in range(n):
+            SurveyAnswer.objects.create(
+                area=area(code),
+                month=today().replace(day=1),
+                respondent="patient",
+                got_help=got_help,
+                most_important="Hun hjalp med søknaden.",
+            )
+
+    def test_small_counts_are_hidden(self, client, per):
+        self.answers(3)
+        self.answers(6, got_help="partly")
+        login(client, per)
+        response = client.get(reverse("public:survey_results"))
+        assert dict(response.context["rows"]) == {"Ja": "<5", "Delvis": "6", "Nei": "0"}
+        assert response.context["total"] == "9"
+
+    def test_a_leader_sees_only_her_areas(self, client, per):
+        self.answers(7, code="3901")
+        login(client, per)
+        assert client.get(reverse("public:survey_results")).context["total"] == "0"
+
+    def test_free_text_only_for_the_areas_coordinator_and_only_from_five(self, client, kari, per):
+        self.answers(4)
+        login(client, kari)
+        assert client.get(reverse("public:survey_results")).context["texts"] == []
+        self.answers(1)
+        assert len(client.get(reverse("public:survey_results")).context["texts"]) == 5
+        client.logout()
+        login(client, per)
+        assert client.get(reverse("public:survey_results")).context["texts"] == []
