@@ -6,7 +6,7 @@ from kreftkoordinator.casework.models import Phase
 from kreftkoordinator.organisation.forms import AreaCodesField
 from kreftkoordinator.organisation.models import Area
 
-from .models import Category, Offer, Provider
+from .models import Category, Event, Offer, Provider
 
 TARGETS = [
     ("patients", _("Pasienter")),
@@ -139,3 +139,43 @@ class OfferForm(forms.ModelForm):
             offer.save()
             offer.areas.set(self.cleaned_data["area_codes"])
         return offer
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "kind",
+            "area",
+            "place",
+            "starts_at",
+            "ends_at",
+            "description",
+            "offer",
+            "published",
+        ]
+        widgets = {
+            "starts_at": django_forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "ends_at": django_forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "description": django_forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        areas = Area.objects.visible_to(user).order_by("name")
+        self.fields["area"].queryset = areas  # type: ignore[attr-defined]
+        self.fields["offer"].queryset = (  # type: ignore[attr-defined]
+            Offer.objects.maintained_by(user).order_by("title")
+        )
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("Arrangementet må slutte etter at det starter."))
+        return cleaned

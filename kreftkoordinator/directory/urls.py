@@ -11,4 +11,7 @@ urlpatterns = [
     path("tilbud/<int:pk>/", views.offer_detail, name="offer_detail"),
     path("tilbud/<int:pk>/endre/", views.offer_edit, name="offer_edit"),
     path("tilbud/<int:pk>/kontrollert/", views.offer_verify, name="offer_verify"),
+    path("arrangementer/", views.event_list, name="event_list"),
+    path("arrangementer/nytt/", views.event_edit, name="event_create"),
+    path("arrangementer/<int:pk>/", views.event_edit, name="event_edit"),
 ]

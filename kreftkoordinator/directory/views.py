@@ -9,10 +9,10 @@ from django.views.decorators.http import require_POST
 from kreftkoordinator.accounts.access import role_required
 from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.audit.disclosure import suppress
-from kreftkoordinator.organisation.models import today
+from kreftkoordinator.organisation.models import Area, today
 
-from .forms import OfferForm, OfferSearchForm, search_offers
-from .models import Offer
+from .forms import EventForm, OfferForm, OfferSearchForm, search_offers
+from .models import Event, Offer
 
 readers = role_required(*Role.values)
 maintainers = role_required(Role.COORDINATOR, Role.PROGRAMME, Role.ADMIN)
@@ -101,3 +101,25 @@ def offer_choices(request):
         "directory/fragments/offer_choices.html",
         {"results": results, "query": query, "name": "offer"},
     )
+
+
+@role_required(Role.COORDINATOR)
+def event_list(request):
+    events = (
+        Event.objects.filter(area__in=Area.objects.visible_to(request.user))
+        .upcoming()
+        .select_related("area")
+    )
+    return render(request, "directory/event_list.html", {"events": events})
+
+
+@role_required(Role.COORDINATOR)
+def event_edit(request, pk=None):
+    mine = Event.objects.filter(area__in=Area.objects.visible_to(request.user))
+    event = get_object_or_404(mine, pk=pk) if pk else None
+    form = EventForm(request.POST or None, instance=event, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Arrangementet er lagret."))
+        return redirect("directory:event_list")
+    return render(request, "directory/event_form.html", {"form": form, "event": event})

@@ -43,6 +43,8 @@ PAGES = {
     "casework:request_detail": ({COORDINATOR}, lambda w: [w["contact_request"].pk]),
     "directory:offer_list": (EVERYONE, None),
     "public:survey_results": (EVERYONE, None),
+    "directory:event_list": ({COORDINATOR}, None),
+    "directory:event_create": ({COORDINATOR}, None),
     "directory:offer_detail": (EVERYONE, lambda w: [w["offer"].pk]),
     "directory:offer_create": ({COORDINATOR, PROGRAMME, ADMIN}, None),
     "casework:person_detail": ({COORDINATOR}, lambda w: [w["person"].pk]),
@@ -80,7 +82,7 @@ POST_ACTIONS = {
 # Pages whose access depends on the record as well as the role, tested on their own:
 # offer_edit (directory/tests/test_directory.py: who maintains which offer) and offer_choices
 # (test_offer_link.py: a case of one's own area).
-RECORD_PAGES = {"directory:offer_edit", "directory:offer_choices"}
+RECORD_PAGES = {"directory:offer_edit", "directory:offer_choices", "directory:event_edit"}
 # Pages outside the role model: log-in steps, language, single sign-on.
 NOT_ROLE_PAGES = {
     "home",  # the public front page for visitors, each role's start page when logged in
