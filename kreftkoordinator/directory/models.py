@@ -53,6 +53,7 @@ class Provider(models.Model):
     website = models.URLField(_("nettside"), blank=True)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
+    hsds_id = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -148,6 +149,8 @@ class Offer(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The id in HSDS exports and imports (directory/hsds.py); empty: derived from the pk.
+    hsds_id = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
     objects = OfferQuerySet.as_manager()
 

@@ -1,0 +1,41 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kreftkoordinator.directory.hsds import HSDSImportError, export_services, import_services
+from kreftkoordinator.directory.models import Offer
+
+
+class Command(BaseCommand):
+    help = (
+        "Export the directory as Open Referral HSDS 3.0 services (JSON), or import such a file: "
+        "`kreftkoordinator hsds export FILE` / `kreftkoordinator hsds import FILE`. An import "
+        "checks every service first and imports all or nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["export", "import"])
+        parser.add_argument("file")
+
+    def handle(self, *args, **options):
+        path = Path(options["file"])
+        if options["action"] == "export":
+            services = export_services(Offer.objects.order_by("pk"))
+            path.write_text(json.dumps(services, ensure_ascii=False, indent=1), encoding="utf-8")
+            self.stdout.write(self.style.SUCCESS(f"Eksportert {len(services)} tjenester."))
+            return
+        try:
+            services = json.loads(path.read_text(encoding="utf-8"))
+            result = import_services(services)
+        except FileNotFoundError as e:
+            raise CommandError(f"Finner ikke filen {path}.") from e
+        except json.JSONDecodeError as e:
+            raise CommandError(f"Filen er ikke gyldig JSON: {e}") from e
+        except HSDSImportError as e:
+            for line in e.errors:
+                self.stderr.write(line)
+            raise CommandError("Ingenting er importert. Rett feilene og prøv igjen.") from e
+        self.stdout.write(
+            self.style.SUCCESS(f"Importert: {result.created} nye, {result.updated} oppdatert.")
+        )

@@ -1,0 +1,156 @@
+"""The directory through Open Referral HSDS 3.0 (JSON): a round trip loses nothing we store, and
+a bad file is refused whole, service by service."""
+
+import json
+from datetime import date
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from kreftkoordinator.conftest import area
+from kreftkoordinator.directory.hsds import HSDSImportError, export_services, import_services
+from kreftkoordinator.directory.models import Offer, Provider
+
+FIELDS = [
+    "title",
+    "description",
+    "category",
+    "for_patients",
+    "for_relatives",
+    "for_children",
+    "phases",
+    "national",
+    "access",
+    "cost",
+    "languages",
+    "phone",
+    "email",
+    "website",
+    "opening_hours",
+    "address",
+    "published",
+    "last_verified",
+]
+
+
+def snapshot():
+    rows = {}
+    for offer in Offer.objects.select_related("provider", "owner_area").prefetch_related("areas"):
+        rows[offer.title] = (
+            {f: getattr(offer, f) for f in FIELDS},
+            sorted(a.code for a in offer.areas.all()),
+            offer.owner_area.code if offer.owner_area else None,
+            (
+                offer.provider.name,
+                offer.provider.kind,
+                offer.provider.website,
+                offer.provider.email,
+                offer.provider.phone,
+            ),
+        )
+    return rows
+
+
+@pytest.fixture
+def full_offer(db):
+    provider = Provider.objects.create(
+        name="Drammen frivilligsentral",
+        kind="voluntary_centre",
+        website="https://example.no",
+        email="post@example.no",
+        phone="123 45 678",
+    )
+    offer = Offer.objects.create(
+        provider=provider,
+        title="Sorggruppe i Drammen",
+        description="Samtalegruppe.",
+        category="bereavement",
+        for_patients=False,
+        for_relatives=True,
+        for_children=True,
+        phases=",bereavement,",
+        access="referral",
+        cost="Gratis",
+        languages="norsk, arabisk",
+        phone="123 00 000",
+        email="sorg@example.no",
+        website="https://example.no/sorg",
+        opening_hours="Tirsdager 18–20",
+        address="Kirkegata 1",
+        published=False,
+        last_verified=date(2026, 3, 1),
+        owner_area=area("3301"),
+    )
+    offer.areas.set([area("3301"), area("3312")])
+    return offer
+
+
+@pytest.mark.django_db
+class TestRoundTrip:
+    def test_export_and_import_loses_nothing(self, full_offer):
+        before = snapshot()
+        services = json.loads(json.dumps(export_services(Offer.objects.all())))
+        Offer.objects.all().delete()
+        Provider.objects.all().delete()
+        result = import_services(services)
+        assert result.created == len(before)
+        assert snapshot() == before
+
+    def test_the_export_has_what_hsds_requires(self, full_offer):
+        service = next(
+            s for s in export_services(Offer.objects.all()) if s["name"] == "Sorggruppe i Drammen"
+        )
+        assert {"id", "name", "status"} <= service.keys() and service["status"] == "inactive"
+        assert {"id", "name", "description"} <= service["organization"].keys()
+        assert service["assured_date"] == "2026-03-01"
+        assert {a["uri"] for a in service["service_areas"]} == {
+            "urn:ssb:klass:131:3301",
+            "urn:ssb:klass:131:3312",
+        }
+
+    def test_importing_again_updates_instead_of_duplicating(self, full_offer):
+        services = export_services(Offer.objects.all())
+        services[0]["description"] = "Ny beskrivelse"
+        result = import_services(services)
+        assert (result.created, result.updated) == (0, len(services))
+        assert Offer.objects.count() == len(services)
+        assert Offer.objects.filter(description="Ny beskrivelse").count() == 1
+
+    def test_the_command(self, tmp_path, full_offer, capsys):
+        path = tmp_path / "hsds.json"
+        call_command("hsds", "export", str(path))
+        assert "Eksportert" in capsys.readouterr().out
+        assert any(s["name"] == "Sorggruppe i Drammen" for s in json.loads(path.read_text()))
+        call_command("hsds", "import", str(path))
+        assert "oppdatert" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+class TestBadFiles:
+    def test_every_bad_service_is_reported_and_nothing_imported(self, full_offer):
+        services = export_services(Offer.objects.filter(pk=full_offer.pk))
+        good = dict(services[0], id="new-id-1", name="Nytt tilbud")
+        no_name = dict(services[0], id="new-id-2", name="")
+        bad_area = dict(
+            services[0], id="new-id-3", service_areas=[{"uri": "urn:ssb:klass:131:9999"}]
+        )
+        bad_category = json.loads(json.dumps(dict(services[0], id="new-id-4")))
+        for attribute in bad_category["attributes"]:
+            if attribute["taxonomy_term"]["taxonomy"].endswith(":category"):
+                attribute["taxonomy_term"]["code"] = "dancing"
+        count = Offer.objects.count()
+        with pytest.raises(HSDSImportError) as caught:
+            import_services([good, no_name, bad_area, bad_category])
+        assert [e.split(":")[0] for e in caught.value.errors] == [
+            "Tjeneste 2",
+            "Tjeneste 3",
+            "Tjeneste 4",
+        ]
+        assert "9999" in caught.value.errors[1] and "dancing" in caught.value.errors[2]
+        assert Offer.objects.count() == count
+
+    def test_not_a_list(self, tmp_path, db):
+        path = tmp_path / "hsds.json"
+        path.write_text('{"services": []}')
+        with pytest.raises(CommandError, match="Ingenting er importert"):
+            call_command("hsds", "import", str(path))
