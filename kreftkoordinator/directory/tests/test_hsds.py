@@ -154,3 +154,32 @@ class TestBadFiles:
         path.write_text('{"services": []}')
         with pytest.raises(CommandError, match="Ingenting er importert"):
             call_command("hsds", "import", str(path))
+
+
+@pytest.mark.django_db
+class TestTabularPackage:
+    def test_the_csv_package_round_trip_loses_nothing(self, tmp_path, full_offer):
+        import zipfile
+
+        before = snapshot()
+        path = tmp_path / "hsds.zip"
+        call_command("hsds", "export", str(path))
+        names = set(zipfile.ZipFile(path).namelist())
+        assert {"datapackage.json", "services.csv", "organizations.csv", "attributes.csv"} <= names
+        Offer.objects.all().delete()
+        Provider.objects.all().delete()
+        call_command("hsds", "import", str(path))
+        assert snapshot() == before
+
+    def test_a_package_without_services_is_refused(self, tmp_path, db):
+        import zipfile
+
+        path = tmp_path / "hsds.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("organizations.csv", "id,name\n")
+        with pytest.raises(CommandError):
+            call_command("hsds", "import", str(path))
+        not_zip = tmp_path / "other.zip"
+        not_zip.write_text("hello")
+        with pytest.raises(CommandError):
+            call_command("hsds", "import", str(not_zip))

@@ -4,12 +4,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from kreftkoordinator.directory.hsds import HSDSImportError, export_services, import_services
+from kreftkoordinator.directory.hsds_tabular import export_zip, read_zip
 from kreftkoordinator.directory.models import Offer
 
 
 class Command(BaseCommand):
     help = (
-        "Export the directory as Open Referral HSDS 3.0 services (JSON), or import such a file: "
+        "Export the directory as Open Referral HSDS 3.0 services (JSON, or the tabular CSV "
+        "package when FILE ends in .zip), or import such a file: "
         "`kreftkoordinator hsds export FILE` / `kreftkoordinator hsds import FILE`. An import "
         "checks every service first and imports all or nothing."
     )
@@ -20,13 +22,22 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = Path(options["file"])
+        tabular = path.suffix.lower() == ".zip"  # the CSV package; otherwise JSON
         if options["action"] == "export":
             services = export_services(Offer.objects.order_by("pk"))
-            path.write_text(json.dumps(services, ensure_ascii=False, indent=1), encoding="utf-8")
+            if tabular:
+                path.write_bytes(export_zip(services))
+            else:
+                path.write_text(
+                    json.dumps(services, ensure_ascii=False, indent=1), encoding="utf-8"
+                )
             self.stdout.write(self.style.SUCCESS(f"Eksportert {len(services)} tjenester."))
             return
         try:
-            services = json.loads(path.read_text(encoding="utf-8"))
+            if tabular:
+                services = read_zip(path.read_bytes())
+            else:
+                services = json.loads(path.read_text(encoding="utf-8"))
             result = import_services(services)
         except FileNotFoundError as e:
             raise CommandError(f"Finner ikke filen {path}.") from e
