@@ -18,6 +18,7 @@ from kreftkoordinator.directory.forms import OfferSearchForm, search_offers
 from kreftkoordinator.directory.models import Event, Offer
 from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Position, today
 
+from .coverage import HEIGHT, WIDTH, coverage, outline
 from .forms import ContactForm, FindForm
 from .ratelimit import allow
 
@@ -170,3 +171,23 @@ def events_ical(request, code):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="kreftkoordinator-{area.code}.ics"'
     return response
+
+
+def coverage_map(request):
+    """Which municipalities have a coordinator, which share one, since which year."""
+    rows = coverage()
+    counts = {
+        status: sum(1 for r in rows if r.status == status) for status in ("own", "shared", "none")
+    }
+    return render(
+        request,
+        "public/coverage.html",
+        {
+            "rows": rows,
+            "covered": [r for r in rows if r.status != "none"],
+            "counts": counts,
+            "outline": outline(),
+            "width": WIDTH,
+            "height": HEIGHT,
+        },
+    )

@@ -94,6 +94,7 @@ NOT_ROLE_PAGES = {
     "public:events",
     "public:events_ical",
     "public:survey",
+    "public:coverage",
     "accounts:login",
     "accounts:verify",
     "accounts:logout",

