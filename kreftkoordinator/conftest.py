@@ -19,6 +19,14 @@ from kreftkoordinator.organisation.models import Area, Assignment, Position, tod
 VALDRES = ["3450", "3451", "3449", "3452", "3453", "3454"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The cache outlives each test's database; start every test without it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def area(code: str) -> Area:
     return Area.objects.current().get(code=code)
 

@@ -176,8 +176,10 @@ class HSDSResult:
     errors: list[str] = field(default_factory=list)
 
 
-def import_services(services: list[dict], user=None) -> HSDSResult:
-    """Check every service first; import all or nothing. Services are matched on their id."""
+def import_services(services: list[dict], user=None, where=None) -> HSDSResult:
+    """Check every service first; import all or nothing. Services are matched on their id.
+    `where(n)` names the n-th service in error messages (the tabular form gives file and line)."""
+    where = where or (lambda n: _("Tjeneste %(n)d") % {"n": n})
     if not isinstance(services, list):
         raise HSDSImportError([_("Filen må være en liste med tjenester (HSDS «service»).")])
     areas = {a.code: a for a in Area.objects.current().serviceable()}
@@ -186,7 +188,7 @@ def import_services(services: list[dict], user=None) -> HSDSResult:
         try:
             plans.append(_plan(service, areas))
         except (KeyError, ValueError, TypeError) as e:
-            errors.append(_("Tjeneste %(n)d: %(error)s") % {"n": number, "error": e})
+            errors.append(f"{where(number)}: {e}")
     if errors:
         raise HSDSImportError(errors)
     result = HSDSResult()

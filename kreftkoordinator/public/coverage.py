@@ -15,6 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from kreftkoordinator.organisation.models import Area, AreaKind, Position, today
 
@@ -24,6 +29,7 @@ SCALE = 40.0
 SHRINK = math.cos(math.radians(65))  # longitudes are closer together this far north
 WIDTH = round((EAST - WEST) * SHRINK * SCALE)
 HEIGHT = round((NORTH - SOUTH) * SCALE)
+CACHE_KEY = "public:coverage"
 
 
 def project(lon: float, lat: float) -> tuple[float, float]:
@@ -102,7 +108,10 @@ def points_for(municipalities: list[Area]) -> dict[str, tuple[float, float]]:
 
 @dataclass
 class Coverage:
-    area: Area
+    """One municipality on the map: plain values, so the rows can be cached."""
+
+    name: str
+    code: str
     status: str  # "own", "shared" or "none"
     since: int | None
     positions: list[str]
@@ -111,16 +120,35 @@ class Coverage:
 
 
 def coverage() -> list[Coverage]:
-    """Every current municipality with its coverage today. Oslo counts as covered when any of
-    its city districts is."""
+    """Every current municipality with its coverage today, cached until a position changes (or
+    the day does): building it makes hundreds of objects, and their garbage collection was the
+    page's slow tail (docs/benchmarks.md)."""
+    key = f"{CACHE_KEY}:{today().isoformat()}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = compute_coverage()
+        cache.set(key, rows, 24 * 3600)
+    return rows
+
+
+@receiver([post_save, post_delete], sender=Position)
+@receiver(m2m_changed, sender=Position.covered_areas.through)
+def forget_coverage(**kwargs) -> None:
+    cache.delete(f"{CACHE_KEY}:{today().isoformat()}")
+
+
+def compute_coverage() -> list[Coverage]:
+    """Oslo counts as covered when any of its city districts is."""
     day = today()
     municipalities = list(
         Area.objects.current().filter(kind=AreaKind.MUNICIPALITY).order_by("name")
     )
     by_area: dict[int, list[Position]] = {}
-    positions = Position.objects.active_on(day).prefetch_related("covered_areas")
-    for position in positions:
-        covered = list(position.covered_areas.all())
+    shared: set[int] = set()  # positions covering more than one area
+    for position in Position.objects.active_on(day).prefetch_related("covered_areas"):
+        covered = list(position.covered_areas.all())  # once per position: this is the hot loop
+        if len(covered) > 1:
+            shared.add(position.pk)
         for area in covered:
             target = area.parent_id if area.kind == AreaKind.DISTRICT else area.pk
             if target is not None:
@@ -129,9 +157,34 @@ def coverage() -> list[Coverage]:
     rows = []
     for area in municipalities:
         covering = by_area.get(area.pk, [])
-        shared = any(len(p.covered_areas.all()) > 1 for p in covering)
-        status = "none" if not covering else ("shared" if shared else "own")
+        status = (
+            "none" if not covering else "shared" if any(p.pk in shared for p in covering) else "own"
+        )
         since = min((p.start_date.year for p in covering), default=None)
         x, y = points.get(area.code, (None, None))
-        rows.append(Coverage(area, status, since, sorted({p.name for p in covering}), x, y))
+        rows.append(
+            Coverage(area.name, area.code, status, since, sorted({p.name for p in covering}), x, y)
+        )
     return rows
+
+
+def markers(rows: list[Coverage]) -> str:
+    """The points as SVG, built here rather than in the template: 357 shapes through the template
+    engine cost more than the rest of the page. Shapes, not colour alone, tell the status."""
+    parts = []
+    for row in rows:
+        if row.x is None or row.y is None:
+            continue
+        x, y, name = f"{row.x:.1f}", f"{row.y:.1f}", escape(row.name)
+        if row.status == "own":
+            parts.append(
+                f'<circle cx="{x}" cy="{y}" r="4.5" class="own"><title>{name}</title></circle>'
+            )
+        elif row.status == "shared":
+            parts.append(
+                f'<path d="M{x},{y} m0,-5 l4.5,8 l-9,0 z" class="shared">'
+                f"<title>{name}</title></path>"
+            )
+        else:
+            parts.append(f'<circle cx="{x}" cy="{y}" r="1.3" class="none"/>')
+    return mark_safe("".join(parts))  # noqa: S308 -- every name is escaped above

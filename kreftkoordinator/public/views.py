@@ -18,7 +18,7 @@ from kreftkoordinator.directory.forms import OfferSearchForm, search_offers
 from kreftkoordinator.directory.models import Event, Offer
 from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Position, today
 
-from .coverage import HEIGHT, WIDTH, coverage, outline
+from .coverage import HEIGHT, WIDTH, coverage, markers, outline
 from .forms import ContactForm, FindForm
 from .ratelimit import allow
 
@@ -187,6 +187,7 @@ def coverage_map(request):
             "covered": [r for r in rows if r.status != "none"],
             "counts": counts,
             "outline": outline(),
+            "markers": markers(rows),
             "width": WIDTH,
             "height": HEIGHT,
         },

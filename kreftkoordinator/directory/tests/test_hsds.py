@@ -183,3 +183,26 @@ class TestTabularPackage:
         not_zip.write_text("hello")
         with pytest.raises(CommandError):
             call_command("hsds", "import", str(not_zip))
+
+
+@pytest.mark.django_db
+def test_a_bad_row_in_the_csv_package_is_named_by_file_and_line(tmp_path, full_offer, capsys):
+    import io
+    import zipfile
+
+    from kreftkoordinator.directory.hsds_tabular import export_zip
+
+    data = export_zip(export_services(Offer.objects.order_by("pk")))
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    files = {name: archive.read(name) for name in archive.namelist()}
+    lines = files["services.csv"].decode().splitlines()
+    header, first = lines[0], lines[1].split(",")
+    first[header.split(",").index("name")] = ""  # the first service loses its name
+    files["services.csv"] = "\n".join([header, ",".join(first), *lines[2:]]).encode()
+    path = tmp_path / "bad.zip"
+    with zipfile.ZipFile(path, "w") as out:
+        for name, content in files.items():
+            out.writestr(name, content)
+    with pytest.raises(CommandError):
+        call_command("hsds", "import", str(path))
+    assert "services.csv, linje 2: mangler id eller navn" in capsys.readouterr().err

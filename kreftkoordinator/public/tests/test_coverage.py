@@ -27,7 +27,7 @@ def test_the_map_shows_the_demo_arrangements(client):
     create_arrangements(years=1)
     response = client.get(reverse("public:coverage"))
     content = response.content.decode()
-    rows = {r.area.name: r for r in response.context["rows"]}
+    rows = {r.name: r for r in response.context["rows"]}
     assert rows["Drammen"].status == "own" and rows["Drammen"].since == 2012
     assert rows["Vang"].status == "shared" and rows["Etnedal"].status == "shared"
     assert rows["Oslo"].status == "own"  # through Bydel Frogner
@@ -53,3 +53,20 @@ def test_coordinates_use_a_decimal_point_whatever_the_language(client):
     content = client.get(reverse("public:coverage")).content.decode()
     assert re.search(r'cx="\d+\.\d"', content)
     assert not re.search(r'c[xy]="\d+,\d"', content)
+
+
+@pytest.mark.django_db
+def test_the_cached_map_follows_changes_to_positions(client):
+    from kreftkoordinator.conftest import make_position
+
+    def status(name):
+        rows = client.get(reverse("public:coverage")).context["rows"]
+        return next(r.status for r in rows if r.name == name)
+
+    assert status("Bergen") == "none"
+    position = make_position("Kreftkoordinator i Bergen", ["4601"])
+    assert status("Bergen") == "own"
+    position.covered_areas.add(Area.objects.current().get(code="4602"))
+    assert status("Bergen") == "shared"
+    position.delete()
+    assert status("Bergen") == "none"

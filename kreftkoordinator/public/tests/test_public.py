@@ -154,6 +154,10 @@ def test_no_public_page_shows_anything_about_a_person(client, valdres, drammen_c
         reverse("public:contact_thanks"),
         f"{reverse('public:find')}?municipality=Drammen",
         f"{reverse('public:find')}?municipality=Vang",
+        reverse("public:offers"),
+        f"{reverse('public:offers')}?area=Drammen",
+        reverse("public:events"),
+        reverse("public:coverage"),
     ]
     for url in pages:
         content = client.get(url).content.decode()

@@ -53,6 +53,7 @@ class Command(BaseCommand):
             ("Meeting places (Vang)", reverse("public:events"), {"municipality": "Vang"}),
             ("Calendar feed (Vang)", reverse("public:events_ical", args=["3454"]), {}),
             ("Contact form", reverse("public:contact"), {}),
+            ("Coverage map", reverse("public:coverage"), {}),
         ]
         self.stdout.write("| page | p50 ms | p95 ms | max ms | queries |")
         self.stdout.write("|---|---|---|---|---|")

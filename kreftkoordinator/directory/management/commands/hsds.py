@@ -36,9 +36,10 @@ class Command(BaseCommand):
         try:
             if tabular:
                 services = read_zip(path.read_bytes())
+                result = import_services(services, where=lambda n: f"services.csv, linje {n + 1}")
             else:
                 services = json.loads(path.read_text(encoding="utf-8"))
-            result = import_services(services)
+                result = import_services(services)
         except FileNotFoundError as e:
             raise CommandError(f"Finner ikke filen {path}.") from e
         except json.JSONDecodeError as e:
