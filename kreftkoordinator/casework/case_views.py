@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -36,8 +37,7 @@ from .models import (
     Notification,
     ServiceStatusChange,
 )
-from .models.versioned import EditConflict
-from .views import CONFLICT, coordinator_only, person_search
+from .views import coordinator_only, person_search, save_versioned
 from .workflows import add_relative, change_phase, open_case
 
 
@@ -113,7 +113,18 @@ def case_create(request, person_pk):
 
 @coordinator_only
 def case_detail(request, pk):
-    case = case_for(request, pk)
+    return case_page(request, case_for(request, pk))
+
+
+def case_page_with_errors(request, case, form):
+    """A side form of the case page (phase, follow-up, service status) came back with errors:
+    show the page again with what was typed. The page shows the case, so it is logged."""
+    audit.record(request, Action.VIEW, case, person=case.person)
+    return case_page(request, case, bound=form)
+
+
+def case_page(request, case, bound=None):
+    """The case page. `bound` is a side form with errors, shown in place of a blank one."""
     contacts = case.contacts.select_related("created_by")
     phases = case.phases.all()
     assessments = list(case.assessments.prefetch_related("needs"))
@@ -139,11 +150,17 @@ def case_detail(request, pk):
         "death": next((e for e in events if e.kind == EventKind.DEATH), None),
         "event_kinds": EventKind.choices,
         "services": [
-            (link, ServiceStatusForm(link=link, prefix=f"s{link.pk}")) for link in services
+            (
+                link,
+                bound
+                if isinstance(bound, ServiceStatusForm) and bound.link.pk == link.pk
+                else ServiceStatusForm(link=link, prefix=f"s{link.pk}"),
+            )
+            for link in services
         ],
         "follow_ups": case.follow_ups.order_by("done_on", "due_on"),
-        "phase_form": PhaseForm(case=case),
-        "follow_up_form": FollowUpForm(),
+        "phase_form": bound if isinstance(bound, PhaseForm) else PhaseForm(case=case),
+        "follow_up_form": bound if isinstance(bound, FollowUpForm) else FollowUpForm(),
         "today": today(),
     }
     return render(request, "casework/case_detail.html", context)
@@ -153,13 +170,14 @@ def case_detail(request, pk):
 def case_edit(request, pk):
     case = case_for(request, pk)
     form = CaseForm(request.POST or None, instance=case)
-    return _save_versioned(
+    return save_versioned(
         request,
         case,
         form,
         "casework/case_form.html",
-        {"person": case.person},
+        {"case": case, "person": case.person},
         _("Endringene er lagret."),
+        reverse("casework:case_detail", args=[case.pk]),
     )
 
 
@@ -167,22 +185,15 @@ def case_edit(request, pk):
 def case_close(request, pk):
     case = case_for(request, pk)
     form = CloseCaseForm(request.POST or None, instance=case)
-    return _save_versioned(
-        request, case, form, "casework/case_close.html", {}, _("Oppfølgingen er avsluttet.")
+    return save_versioned(
+        request,
+        case,
+        form,
+        "casework/case_close.html",
+        {"case": case},
+        _("Oppfølgingen er avsluttet."),
+        reverse("casework:case_detail", args=[case.pk]),
     )
-
-
-def _save_versioned(request, case, form, template, context, done_message):
-    if request.method == "POST" and form.is_valid():
-        try:
-            case.save_version(form.cleaned_data.get("seen_version") or 0)
-        except EditConflict:
-            form.add_error(None, CONFLICT)
-        else:
-            audit.record(request, Action.UPDATE, case)
-            messages.success(request, done_message)
-            return redirect("casework:case_detail", pk=case.pk)
-    return render(request, template, {"form": form, "case": case, **context})
 
 
 @coordinator_only
@@ -190,13 +201,10 @@ def _save_versioned(request, case, form, template, context, done_message):
 def case_phase(request, pk):
     case = case_for(request, pk, action=None)  # change_phase logs the write
     form = PhaseForm(request.POST, case=case)
-    if form.is_valid():
-        change_phase(request, case, form.cleaned_data["phase"], form.cleaned_data["from_date"])
-        messages.success(request, _("Fasen er endret."))
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
+    if not form.is_valid():
+        return case_page_with_errors(request, case, form)
+    change_phase(request, case, form.cleaned_data["phase"], form.cleaned_data["from_date"])
+    messages.success(request, _("Fasen er endret."))
     return redirect("casework:case_detail", pk=case.pk)
 
 

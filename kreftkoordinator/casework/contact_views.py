@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from kreftkoordinator.organisation.models import Assignment, today
 
 from .access import case_for, follow_up_for
+from .case_views import case_page_with_errors
 from .forms import ContactForm, FollowUpForm
 from .views import coordinator_only
 from .workflows import add_follow_up, record_contact
@@ -45,15 +46,11 @@ def contact_create(request, case_pk=None):
 def follow_up_add(request, case_pk):
     case = case_for(request, case_pk, action=None)  # add_follow_up logs the write
     form = FollowUpForm(request.POST)
-    if form.is_valid():
-        form.instance.case = case
-        add_follow_up(request, form.instance)
-        messages.success(request, _("Oppgaven er lagt til."))
-    else:
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            for error in errors:
-                messages.error(request, f"{label}: {error}" if label else str(error))
+    if not form.is_valid():
+        return case_page_with_errors(request, case, form)
+    form.instance.case = case
+    add_follow_up(request, form.instance)
+    messages.success(request, _("Oppgaven er lagt til."))
     return redirect("casework:case_detail", pk=case.pk)
 
 

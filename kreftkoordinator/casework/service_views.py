@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .access import case_for, service_link_for
+from .case_views import case_page_with_errors
 from .forms import ServiceLinkForm, ServiceStatusForm
 from .views import coordinator_only
 from .workflows import advance_service, connect_service
@@ -31,15 +32,12 @@ def service_add(request, case_pk):
 def service_status(request, pk):
     link = service_link_for(request, pk)
     form = ServiceStatusForm(request.POST, link=link, prefix=f"s{link.pk}")
-    if form.is_valid():
-        advance_service(request, link, form.cleaned_data["status"], form.cleaned_data["on"])
-        messages.success(
-            request,
-            _("Status er oppdatert: %(service)s er %(status)s.")
-            % {"service": link, "status": link.get_status_display().lower()},
-        )
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
+    if not form.is_valid():
+        return case_page_with_errors(request, case_for(request, link.case_id, action=None), form)
+    advance_service(request, link, form.cleaned_data["status"], form.cleaned_data["on"])
+    messages.success(
+        request,
+        _("Status er oppdatert: %(service)s er %(status)s.")
+        % {"service": link, "status": link.get_status_display().lower()},
+    )
     return redirect("casework:case_detail", pk=link.case_id)

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.forms import CheckboxInput
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
@@ -80,21 +81,33 @@ def person_detail(request, pk):
     return render(request, "casework/person_detail.html", context)
 
 
+def save_versioned(request, obj, form, template, context, done_message, done_url):
+    """Save an edit of a Versioned record, refusing it if someone else saved in between; the
+    form comes back with what was typed and says why."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj.save_version(form.cleaned_data.get("seen_version") or 0)
+        except EditConflict:
+            form.add_error(None, CONFLICT)
+        else:
+            audit.record(request, Action.UPDATE, obj)
+            messages.success(request, done_message)
+            return redirect(done_url)
+    return render(request, template, {"form": form, **context})
+
+
 @coordinator_only
 def person_edit(request, pk):
     person = person_for(request, pk)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            person.save_version(form.cleaned_data.get("seen_version") or 0)
-        except EditConflict:
-            form.add_error(None, CONFLICT)
-        else:
-            audit.record(request, Action.UPDATE, person)
-            messages.success(request, _("Endringene er lagret."))
-            return redirect("casework:person_detail", pk=person.pk)
-    return render(
-        request, "casework/person_form.html", {"form": form, "duplicates": [], "person": person}
+    return save_versioned(
+        request,
+        person,
+        form,
+        "casework/person_form.html",
+        {"duplicates": [], "person": person},
+        _("Endringene er lagret."),
+        reverse("casework:person_detail", args=[person.pk]),
     )
 
 

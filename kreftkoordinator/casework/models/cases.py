@@ -1,5 +1,3 @@
-from datetime import date
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -169,8 +167,3 @@ class Relation(models.Model):
     @property
     def is_child(self) -> bool:
         return self.person.is_child
-
-
-def record_phase(case: Case, phase: str, day: date, user) -> None:
-    case.phase = phase
-    CasePhase.objects.create(case=case, phase=phase, from_date=day, recorded_by=user)

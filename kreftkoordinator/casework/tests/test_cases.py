@@ -252,3 +252,36 @@ def test_a_recent_contact_takes_the_case_off_the_quiet_list(client, kari, dramme
     )
     two_weeks = client.get(reverse("casework:caseload"), {"quiet_weeks": "1"})
     assert two_weeks.status_code == 200
+
+
+@pytest.mark.django_db
+class TestSideFormsKeepWhatWasTyped:
+    """The case page's small forms come back on the case page with their errors and input."""
+
+    def test_a_follow_up_without_a_date(self, client, kari, drammen_case):
+        from kreftkoordinator.audit.models import AuditEntry
+
+        login(client, kari)
+        response = client.post(
+            reverse("casework:follow_up_add", args=[drammen_case.pk]),
+            {"what": "Ringe fastlegen om smertelindring", "due_on": "i morgen"},
+        )
+        content = response.content.decode()
+        assert response.status_code == 200
+        assert 'value="Ringe fastlegen om smertelindring"' in content
+        assert "due_on" in response.context["follow_up_form"].errors
+        assert AuditEntry.objects.filter(action="view", person_id=drammen_case.person_id).exists()
+        assert drammen_case.follow_ups.count() == 1  # only the fixture's
+
+    def test_a_phase_in_the_future(self, client, kari, drammen_case):
+        login(client, kari)
+        tomorrow = str(today() + timedelta(days=1))
+        response = client.post(
+            reverse("casework:case_phase", args=[drammen_case.pk]),
+            {"phase": "palliative", "from_date": tomorrow},
+        )
+        assert response.status_code == 200
+        assert response.context["phase_form"].errors["from_date"] == [
+            "Datoen kan ikke være i fremtiden."
+        ]
+        assert f'value="{tomorrow}"' in response.content.decode()
