@@ -10,7 +10,14 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kreftkoordinator.organisation.models import Area, AreaKind, DistrictOffice
+from kreftkoordinator.organisation.models import (
+    Area,
+    AreaKind,
+    Assignment,
+    DistrictOffice,
+    Position,
+    today,
+)
 
 
 class Role(models.TextChoices):
@@ -70,3 +77,16 @@ class User(AbstractUser):
     @property
     def needs_two_factor(self) -> bool:
         return self.role in TWO_FACTOR_ROLES
+
+
+def coordinators_covering(area: Area) -> list[User]:
+    """Active users who cover the area today through a position in force (holders and
+    substitutes in their period): who gets a contact request, a moved case, a notification."""
+    day = today()
+    positions = Position.objects.active_on(day).filter(covered_areas=area)
+    return list(
+        User.objects.filter(
+            is_active=True,
+            assignments__in=Assignment.objects.valid_on(day).filter(position__in=positions),
+        ).distinct()
+    )

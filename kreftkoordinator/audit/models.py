@@ -1,8 +1,10 @@
 """The append-only log of every read and write of personal data (DESIGN section 3, rule 5).
 
 Entries are written only by `kreftkoordinator.audit.record`. Nothing in the application edits or
-deletes them, the model refuses to, and a database trigger (PostgreSQL and SQLite) rejects UPDATE
-and DELETE on the table, so not even the application's own database user can change the past.
+deletes them, the model refuses to, and database triggers (PostgreSQL and SQLite) reject UPDATE,
+DELETE and SQLite's INSERT OR REPLACE. Each entry carries a SHA-256 digest of its content and of
+the entry before it (`chain.py`), so a change made past all that, by a database owner, breaks the
+chain where it was made and `kreftkoordinator audit verify` names the entry.
 Users and areas referenced here can therefore never be deleted (PROTECT): deactivate them instead.
 Persons are referenced by id only, so the log outlives a person deleted under the retention rules.
 """
@@ -28,9 +30,18 @@ class Action(models.TextChoices):
     EXPORT = "export", _("Eksportert")
     PRINT = "print", _("Skrevet ut")
     TRANSFER = "transfer", _("Overført")
+    REFUSED = "refused", _("Avvist")
 
 
-class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("The audit log is append-only.")
+
+    def delete(self):
+        raise AppendOnlyError("The audit log is append-only.")
+
+
+class AuditEntryQuerySet(AppendOnlyQuerySet):
     def between(self, start: date | None, end: date | None) -> "AuditEntryQuerySet":
         qs = self
         if start:
@@ -39,15 +50,20 @@ class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
             qs = qs.filter(at__date__lte=end)
         return qs
 
-    def update(self, **kwargs):
-        raise AppendOnlyError("The audit log is append-only.")
+    def about_person(self, person_id: int) -> "AuditEntryQuerySet":
+        """Entries whose main person is this one, or that also showed or touched her."""
+        return self.filter(
+            models.Q(person_id=person_id)
+            | models.Q(pk__in=AuditPerson.objects.filter(person_id=person_id).values("entry"))
+        )
 
-    def delete(self):
-        raise AppendOnlyError("The audit log is append-only.")
+    def about_user(self, user_id: int) -> "AuditEntryQuerySet":
+        """Changes to a user account: role, areas, assignments, two-factor, activation."""
+        return self.filter(object_type="accounts.user", object_id=str(user_id))
 
 
 class AuditEntry(models.Model):
-    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("tidspunkt"), db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.PROTECT,
@@ -64,6 +80,8 @@ class AuditEntry(models.Model):
     )
     reason = models.CharField(_("begrunnelse"), max_length=300, blank=True)
     path = models.CharField(_("adresse"), max_length=300, blank=True)
+    previous = models.CharField(_("forrige kontrollsum"), max_length=64, blank=True)
+    digest = models.CharField(_("kontrollsum"), max_length=64, blank=True)
 
     objects = AuditEntryQuerySet.as_manager()
 
@@ -83,3 +101,29 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("The audit log is append-only.")
+
+
+class AuditPerson(models.Model):
+    """Further people an entry showed or touched (a case page shows the relatives' names, a
+    duplicate warning shows other people), so that each of them finds it in her access log."""
+
+    entry = models.ForeignKey(AuditEntry, models.PROTECT, related_name="also")
+    person_id = models.BigIntegerField(db_index=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "person_id"], name="audit_person_once")
+        ]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("The audit log is append-only.")
+
+    def __str__(self) -> str:
+        return f"{self.entry_id}: {self.person_id}"

@@ -11,8 +11,7 @@ from datetime import date
 from typing import Any, Self, TypeVar
 
 from django.db import models
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from kreftkoordinator.organisation.models import Area
 
@@ -33,16 +32,31 @@ class AreaScopedQuerySet(models.QuerySet[M]):
 
 def get_visible_or_404(
     queryset: AreaScopedQuerySet[M],
-    request: HttpRequest,
+    user: Any,
     *,
     action: str | None = Action.VIEW,
     reason: str = "",
+    persons: Any = (),
     **lookup: Any,
 ) -> M:
     """Fetch one record the user may see, or 404 (never 403: the id's existence is not told),
     and log the access. `action=None` is for endpoints whose workflow logs the write itself,
-    so that one action leaves one entry."""
-    obj = get_object_or_404(queryset.visible_to(request.user), **lookup)
+    so that one action leaves one entry. An attempt on another area's record is logged as
+    refused, in that area, so its coordinators and the person can see who tried."""
+    try:
+        obj = queryset.visible_to(user).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        _log_refusal(queryset, user, lookup)
+        raise Http404 from None
     if action is not None:
-        record(request, action, obj, reason=reason)
+        record(user, action, obj, reason=reason, persons=persons)
     return obj
+
+
+def _log_refusal(queryset: models.QuerySet, user: Any, lookup: dict[str, Any]) -> None:
+    try:
+        other = queryset.model._default_manager.filter(**lookup).first()
+    except (ValueError, TypeError):
+        return
+    if other is not None:
+        record(user, Action.REFUSED, other, reason="utenfor brukerens områder")

@@ -33,11 +33,11 @@ def _rows(current: dict[str, int], previous: dict[str, int] | None):
 
 @coordinator_only
 def assessment_create(request, case_pk):
-    case = case_for(request, case_pk)
+    case = case_for(request.user, case_pk)
     previous = _previous(case)
     form = AssessmentForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
-        assessment = record_assessment(request, case, form.cleaned_data, form.needs())
+        assessment = record_assessment(request.user, case, form.cleaned_data, form.needs())
         messages.success(request, _("Kartleggingen er lagret."))
         return redirect("casework:assessment_detail", pk=assessment.pk)
     before = previous.levels() if previous else {}
@@ -55,7 +55,7 @@ def assessment_create(request, case_pk):
 
 @coordinator_only
 def assessment_detail(request, pk):
-    assessment = assessment_for(request, pk)
+    assessment = assessment_for(request.user, pk)
     previous = _previous(assessment.case, before=assessment)
     rows = _rows(assessment.levels(), previous.levels() if previous else None)
     notes = {n.topic: n.note for n in assessment.needs.all() if n.note}

@@ -37,7 +37,8 @@ from .models import (
     Notification,
     ServiceStatusChange,
 )
-from .views import coordinator_only, person_search, save_versioned
+from .models.versioned import EditConflict
+from .views import CONFLICT, coordinator_only, person_search, save_versioned
 from .workflows import add_relative, change_phase, open_case
 
 
@@ -85,7 +86,7 @@ def caseload(request):
     )
     notifications = Notification.objects.filter(user=user, read_at__isnull=True)[:10]
     inbox = ContactRequest.objects.visible_to(user).waiting().select_related("area")[:50]
-    audit.record(request, Action.VIEW, object_type="casework.case", reason="saksliste")
+    audit.record(user, Action.VIEW, object_type="casework.case", reason="saksliste")
     return render(
         request,
         "casework/caseload.html",
@@ -102,10 +103,10 @@ def caseload(request):
 
 @coordinator_only
 def case_create(request, person_pk):
-    person = person_for(request, person_pk)
+    person = person_for(request.user, person_pk)
     form = CaseForm(request.POST or None, instance=Case(person=person, area=person.area))
     if request.method == "POST" and form.is_valid():
-        case = open_case(request, form.instance)
+        case = open_case(request.user, form.instance)
         messages.success(request, _("Oppfølgingen er startet."))
         return redirect("casework:case_detail", pk=case.pk)
     return render(request, "casework/case_form.html", {"form": form, "person": person})
@@ -113,18 +114,22 @@ def case_create(request, person_pk):
 
 @coordinator_only
 def case_detail(request, pk):
-    return case_page(request, case_for(request, pk))
+    return case_page(request, case_for(request.user, pk, action=None))
 
 
 def case_page_with_errors(request, case, form):
     """A side form of the case page (phase, follow-up, service status) came back with errors:
-    show the page again with what was typed. The page shows the case, so it is logged."""
-    audit.record(request, Action.VIEW, case, person=case.person)
+    show the page again with what was typed."""
     return case_page(request, case, bound=form)
 
 
 def case_page(request, case, bound=None):
-    """The case page. `bound` is a side form with errors, shown in place of a blank one."""
+    """The case page. `bound` is a side form with errors, shown in place of a blank one. The
+    page shows the patient and the relatives' names and phones, so one entry names them all."""
+    relations = list(case.relations.select_related("person"))
+    audit.record(
+        request.user, Action.VIEW, case, person=case.person, persons=[r.person for r in relations]
+    )
     contacts = case.contacts.select_related("created_by")
     phases = case.phases.all()
     assessments = list(case.assessments.prefetch_related("needs"))
@@ -145,7 +150,7 @@ def case_page(request, case, bound=None):
     context = {
         "case": case,
         "timeline": timeline,
-        "relations": case.relations.select_related("person"),
+        "relations": relations,
         "latest_assessment": assessments[0] if assessments else None,
         "death": next((e for e in events if e.kind == EventKind.DEATH), None),
         "event_kinds": EventKind.choices,
@@ -168,7 +173,7 @@ def case_page(request, case, bound=None):
 
 @coordinator_only
 def case_edit(request, pk):
-    case = case_for(request, pk)
+    case = case_for(request.user, pk)
     form = CaseForm(request.POST or None, instance=case)
     return save_versioned(
         request,
@@ -183,7 +188,7 @@ def case_edit(request, pk):
 
 @coordinator_only
 def case_close(request, pk):
-    case = case_for(request, pk)
+    case = case_for(request.user, pk)
     form = CloseCaseForm(request.POST or None, instance=case)
     return save_versioned(
         request,
@@ -199,21 +204,31 @@ def case_close(request, pk):
 @coordinator_only
 @require_POST
 def case_phase(request, pk):
-    case = case_for(request, pk, action=None)  # change_phase logs the write
+    case = case_for(request.user, pk, action=None)  # change_phase logs the write
     form = PhaseForm(request.POST, case=case)
     if not form.is_valid():
         return case_page_with_errors(request, case, form)
-    change_phase(request, case, form.cleaned_data["phase"], form.cleaned_data["from_date"])
+    try:
+        change_phase(
+            request.user,
+            case,
+            form.cleaned_data["phase"],
+            form.cleaned_data["from_date"],
+            form.cleaned_data["seen_version"],
+        )
+    except EditConflict:
+        form.add_error(None, CONFLICT)
+        return case_page_with_errors(request, case, form)
     messages.success(request, _("Fasen er endret."))
     return redirect("casework:case_detail", pk=case.pk)
 
 
 @coordinator_only
 def relative_add(request, pk):
-    case = case_for(request, pk)
+    case = case_for(request.user, pk)
     form = RelativeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        add_relative(request, case, form.instance, form.cleaned_data["relation"])
+        add_relative(request.user, case, form.instance, form.cleaned_data["relation"])
         messages.success(request, _("Pårørende er lagt til."))
         return redirect("casework:case_detail", pk=case.pk)
     return render(request, "casework/relative_form.html", {"form": form, "case": case})

@@ -11,7 +11,7 @@ from .access import case_for, follow_up_for
 from .case_views import case_page_with_errors
 from .forms import ContactForm, FollowUpForm
 from .views import coordinator_only
-from .workflows import add_follow_up, record_contact
+from .workflows import add_follow_up, finish_follow_up, record_contact
 
 
 def _position_for(user, area_id):
@@ -28,12 +28,12 @@ def _position_for(user, area_id):
 @coordinator_only
 def contact_create(request, case_pk=None):
     """The quick contact: from a case, or on its own for an anonymous or one-off call."""
-    case = case_for(request, case_pk) if case_pk else None
+    case = case_for(request.user, case_pk) if case_pk else None
     form = ContactForm(request.POST or None, user=request.user, case=case)
     if request.method == "POST" and form.is_valid():
         contact = form.instance
         contact.position = _position_for(request.user, contact.area_id)
-        record_contact(request, contact)
+        record_contact(request.user, contact)
         messages.success(request, _("Kontakten er registrert."))
         if case:
             return redirect("casework:case_detail", pk=case.pk)
@@ -44,12 +44,12 @@ def contact_create(request, case_pk=None):
 @coordinator_only
 @require_POST
 def follow_up_add(request, case_pk):
-    case = case_for(request, case_pk, action=None)  # add_follow_up logs the write
+    case = case_for(request.user, case_pk, action=None)  # add_follow_up logs the write
     form = FollowUpForm(request.POST)
     if not form.is_valid():
         return case_page_with_errors(request, case, form)
     form.instance.case = case
-    add_follow_up(request, form.instance)
+    add_follow_up(request.user, form.instance)
     messages.success(request, _("Oppgaven er lagt til."))
     return redirect("casework:case_detail", pk=case.pk)
 
@@ -57,9 +57,7 @@ def follow_up_add(request, case_pk):
 @coordinator_only
 @require_POST
 def follow_up_done(request, pk):
-    follow_up = follow_up_for(request, pk)
-    follow_up.done_on = today()
-    follow_up.save(update_fields=["done_on"])
+    follow_up = finish_follow_up(request.user, follow_up_for(request.user, pk))
     messages.success(request, _("Oppgaven er merket som utført."))
     if follow_up.case_id:
         return redirect("casework:case_detail", pk=follow_up.case_id)

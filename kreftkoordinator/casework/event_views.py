@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from .access import case_for
 from .forms import CareEventForm
 from .models import EventKind
-from .views import coordinator_only
+from .models.versioned import EditConflict
+from .views import CONFLICT, coordinator_only
 from .workflows import record_care_event, register_death
 
 
@@ -16,11 +17,17 @@ from .workflows import record_care_event, register_death
 def care_event_add(request, case_pk, kind):
     if kind not in EventKind.values:
         raise Http404
-    case = case_for(request, case_pk)
+    case = case_for(request.user, case_pk)
     form = CareEventForm(request.POST or None, case=case, kind=kind)
     if request.method == "POST" and form.is_valid():
         if kind == EventKind.DEATH:
-            follow_up = register_death(request, form.instance)
+            try:
+                follow_up = register_death(
+                    request.user, form.instance, form.cleaned_data["seen_version"]
+                )
+            except EditConflict:
+                form.add_error(None, CONFLICT)
+                return _form_page(request, form, case, kind)
             messages.success(
                 request,
                 _(
@@ -30,9 +37,13 @@ def care_event_add(request, case_pk, kind):
                 % {"date": follow_up.due_on.strftime("%d.%m.%Y")},
             )
         else:
-            record_care_event(request, form.instance)
+            record_care_event(request.user, form.instance)
             messages.success(request, _("Hendelsen er registrert."))
         return redirect("casework:case_detail", pk=case.pk)
+    return _form_page(request, form, case, kind)
+
+
+def _form_page(request, form, case, kind):
     return render(
         request,
         "casework/care_event_form.html",

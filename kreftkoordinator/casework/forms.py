@@ -32,15 +32,31 @@ from .models.care_events import FIELDS as EVENT_FIELDS
 from .models.contacts import KINDS, PARTICIPANTS
 
 
+def seen_version_field() -> django_forms.IntegerField:
+    """The version of a record the user started from (hidden). Missing counts as 0, which no
+    record has, so a form without it is refused as an edit conflict rather than let through."""
+    message = _("Skjemaet er ikke gyldig lenger. Last siden på nytt og prøv igjen.")
+    return django_forms.IntegerField(
+        widget=django_forms.HiddenInput,
+        required=False,
+        min_value=0,
+        max_value=2**31 - 1,
+        error_messages={"invalid": message, "min_value": message, "max_value": message},
+    )
+
+
 class VersionedForm(forms.ModelForm):
     """Carries the version the user started from, so a second editor is refused."""
 
-    seen_version = django_forms.IntegerField(widget=django_forms.HiddenInput, required=False)
+    seen_version = seen_version_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
+
+    def clean_seen_version(self):
+        return self.cleaned_data.get("seen_version") or 0
 
 
 class AreaChoiceMixin:
@@ -166,13 +182,25 @@ class CloseCaseForm(VersionedForm):
         self.fields["closed_on"].initial = today()
 
 
-class PhaseForm(forms.Form):
+class CaseVersionMixin:
+    """A form whose workflow changes the case: it carries the case version the user saw."""
+
+    def carry_case_version(self, case: Case) -> None:
+        self.fields["seen_version"].initial = case.version  # type: ignore[attr-defined]
+
+    def clean_seen_version(self):
+        return self.cleaned_data.get("seen_version") or 0  # type: ignore[attr-defined]
+
+
+class PhaseForm(CaseVersionMixin, forms.Form):
     phase = django_forms.ChoiceField(label=_("Ny fase"), choices=Phase.choices)
     from_date = django_forms.DateField(label=_("Fra dato"), initial=today, widget=forms.DateInput())
+    seen_version = seen_version_field()
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
+        self.carry_case_version(case)
 
     def clean_from_date(self):
         value = self.cleaned_data["from_date"]
@@ -430,8 +458,11 @@ ON_LABELS = {
 }
 
 
-class CareEventForm(forms.ModelForm):
-    """One form per kind of event: the date and only the fields that kind records."""
+class CareEventForm(CaseVersionMixin, forms.ModelForm):
+    """One form per kind of event: the date and only the fields that kind records. A death
+    changes the case (its phase), so the form carries the case version."""
+
+    seen_version = seen_version_field()
 
     class Meta:
         model = CareEvent
@@ -454,7 +485,8 @@ class CareEventForm(forms.ModelForm):
     def __init__(self, *args, case: Case, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.case, self.instance.kind = case, kind
-        keep = {"on", *EVENT_FIELDS[EventKind(kind)]}
+        self.carry_case_version(case)
+        keep = {"on", "seen_version", *EVENT_FIELDS[EventKind(kind)]}
         for name in [n for n in self.fields if n not in keep]:
             del self.fields[name]
         self.fields["on"].label = ON_LABELS[EventKind(kind)]
@@ -527,7 +559,7 @@ class SystemActivityForm(PositionWorkForm):
         widgets = {"on": forms.DateInput()}
 
 
-class TransferForm(forms.Form):
+class TransferForm(CaseVersionMixin, forms.Form):
     to_area = AreaCodesField(
         label=_("Flytter til (kommune- eller bydelsnummer)"),
         required=True,
@@ -539,10 +571,12 @@ class TransferForm(forms.Form):
         help_text=_("Blir stående i loggen hos begge kommuner."),
         widget=django_forms.TextInput(),
     )
+    seen_version = seen_version_field()
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
+        self.carry_case_version(case)
 
     def clean(self):
         cleaned = super().clean() or {}

@@ -14,14 +14,14 @@ from .workflows import advance_service, connect_service
 
 @coordinator_only
 def service_add(request, case_pk):
-    case = case_for(request, case_pk)
+    case = case_for(request.user, case_pk)
     form = ServiceLinkForm(request.POST or None, case=case)
     if request.method == "POST" and request.POST.get("search_offers"):
         form.show_offers(request.POST.get("offer_query", "").strip())
         form.errors.clear()  # only searching: nothing is saved, nothing is wrong yet
         return render(request, "casework/service_form.html", {"form": form, "case": case})
     if request.method == "POST" and form.is_valid():
-        connect_service(request, form.instance)
+        connect_service(request.user, form.instance)
         messages.success(request, _("Tjenesten er lagt til."))
         return redirect("casework:case_detail", pk=case.pk)
     return render(request, "casework/service_form.html", {"form": form, "case": case})
@@ -30,11 +30,13 @@ def service_add(request, case_pk):
 @coordinator_only
 @require_POST
 def service_status(request, pk):
-    link = service_link_for(request, pk)
+    link = service_link_for(request.user, pk)
     form = ServiceStatusForm(request.POST, link=link, prefix=f"s{link.pk}")
     if not form.is_valid():
-        return case_page_with_errors(request, case_for(request, link.case_id, action=None), form)
-    advance_service(request, link, form.cleaned_data["status"], form.cleaned_data["on"])
+        return case_page_with_errors(
+            request, case_for(request.user, link.case_id, action=None), form
+        )
+    advance_service(request.user, link, form.cleaned_data["status"], form.cleaned_data["on"])
     messages.success(
         request,
         _("Status er oppdatert: %(service)s er %(status)s.")

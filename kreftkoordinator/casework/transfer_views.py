@@ -8,23 +8,34 @@ from django.views.decorators.http import require_POST
 from .access import case_for
 from .forms import TransferForm
 from .models import Notification
+from .models.versioned import EditConflict
 from .transfers import transfer_case
-from .views import coordinator_only
+from .views import CONFLICT, coordinator_only
 
 
 @coordinator_only
 def case_transfer(request, pk):
-    case = case_for(request, pk)
+    case = case_for(request.user, pk)
     form = TransferForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
         to_area = form.cleaned_data["to_area"][0]
-        transfer_case(request, case, to_area, form.cleaned_data["reason"])
-        messages.success(
-            request,
-            _("Oppfølgingen er overført til %(area)s, og koordinatoren der er varslet.")
-            % {"area": to_area.name},
-        )
-        return redirect("casework:case_detail", pk=case.pk)
+        try:
+            transfer_case(
+                request.user,
+                case,
+                to_area,
+                form.cleaned_data["reason"],
+                form.cleaned_data["seen_version"],
+            )
+        except EditConflict:
+            form.add_error(None, CONFLICT)
+        else:
+            messages.success(
+                request,
+                _("Oppfølgingen er overført til %(area)s, og koordinatoren der er varslet.")
+                % {"area": to_area.name},
+            )
+            return redirect("casework:case_detail", pk=case.pk)
     return render(request, "casework/case_transfer.html", {"form": form, "case": case})
 
 

@@ -4,14 +4,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
-from kreftkoordinator.accounts.models import User
+from kreftkoordinator.accounts.models import User, coordinators_covering
 from kreftkoordinator.audit.models import Action
-from kreftkoordinator.organisation.models import Area, Assignment, Position, today
+from kreftkoordinator.organisation.models import Area, today
 
 from .models import (
     Case,
@@ -26,7 +25,6 @@ from .models import (
 )
 from .models.cases import CasePhase
 from .models.services import ServiceStatusChange
-from .workflows import _user
 
 # Services still under way move with the case; finished ones stay in the sending area's records.
 ONGOING = [
@@ -35,17 +33,6 @@ ONGOING = [
     ServiceStatus.GRANTED,
     ServiceStatus.STARTED,
 ]
-
-
-def receiving_coordinators(area: Area) -> list[User]:
-    day = today()
-    positions = Position.objects.active_on(day).filter(covered_areas=area)
-    return list(
-        User.objects.filter(
-            is_active=True,
-            assignments__in=Assignment.objects.valid_on(day).filter(position__in=positions),
-        ).distinct()
-    )
 
 
 def check_transfer(case: Case, to_area: Area) -> list[User]:
@@ -61,7 +48,7 @@ def check_transfer(case: Case, to_area: Area) -> list[User]:
                 "samtykket på oppfølgingen først."
             )
         )
-    coordinators = receiving_coordinators(to_area)
+    coordinators = coordinators_covering(to_area)
     if not coordinators:
         raise ValidationError(
             _(
@@ -74,9 +61,12 @@ def check_transfer(case: Case, to_area: Area) -> list[User]:
 
 
 @transaction.atomic
-def transfer_case(request: HttpRequest, case: Case, to_area: Area, reason: str) -> Case:
+def transfer_case(user: User, case: Case, to_area: Area, reason: str, seen_version: int) -> Case:
+    """Move a case to another area. One entry, in the sending area, naming the person on both
+    sides; the receiving side finds it through the moved person's access log."""
     coordinators = check_transfer(case, to_area)
-    user, day = _user(request), today()
+    case.bump(seen_version, closed_on=today(), closing_reason=CaseClosing.MOVED)
+    day = today()
     person = case.person
     moved = Person.objects.create(
         area=to_area,
@@ -132,9 +122,6 @@ def transfer_case(request: HttpRequest, case: Case, to_area: Area, reason: str) 
             created_by=user,
         )
         ServiceStatusChange.objects.create(link=copy_link, status=link.status, on=link.status_on)
-    Case.objects.filter(pk=case.pk).update(
-        closed_on=day, closing_reason=CaseClosing.MOVED, version=case.version + 1
-    )
     Transfer.objects.create(
         from_case=case,
         to_case=new_case,
@@ -144,14 +131,14 @@ def transfer_case(request: HttpRequest, case: Case, to_area: Area, reason: str) 
         reason=reason,
         by=user,
     )
-    audit.record(request, Action.TRANSFER, case, person=person, area=case.area, reason=reason)
     audit.record(
-        request,
-        Action.CREATE,
-        new_case,
-        person=moved,
-        area=to_area,
-        reason=_("overført fra %(area)s") % {"area": case.area.name},
+        user,
+        Action.TRANSFER,
+        case,
+        person=person,
+        persons=[moved],
+        area=case.area,
+        reason=reason,
     )
     _notify(coordinators, new_case, case.area)
     return new_case

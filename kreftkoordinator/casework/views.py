@@ -46,7 +46,7 @@ def person_list(request):
     if query:
         persons = persons.filter(person_search(query))
     page = Paginator(persons, 50).get_page(request.GET.get("side"))
-    audit.record(request, Action.VIEW, object_type="casework.person", reason="personliste")
+    audit.record(request.user, Action.VIEW, object_type="casework.person", reason="personliste")
     return render(request, "casework/person_list.html", {"page": page, "query": query})
 
 
@@ -58,7 +58,7 @@ def person_create(request):
         person = form.instance
         duplicates = list(Person.objects.visible_to(request.user).possible_duplicates(person)[:5])
         if not duplicates or form.cleaned_data.get("confirm_duplicate"):
-            register_person(request, person)
+            register_person(request.user, person)
             messages.success(request, _("Personen er registrert."))
             return redirect("casework:person_detail", pk=person.pk)
         form.fields["confirm_duplicate"].widget = CheckboxInput(attrs={"class": "ds-input"})
@@ -71,7 +71,7 @@ def person_create(request):
 
 @coordinator_only
 def person_detail(request, pk):
-    person = person_for(request, pk)
+    person = person_for(request.user, pk)
     context = {
         "person": person,
         "cases": person.cases.select_related("area").order_by("-opened_on"),
@@ -90,7 +90,7 @@ def save_versioned(request, obj, form, template, context, done_message, done_url
         except EditConflict:
             form.add_error(None, CONFLICT)
         else:
-            audit.record(request, Action.UPDATE, obj)
+            audit.record(request.user, Action.UPDATE, obj)
             messages.success(request, done_message)
             return redirect(done_url)
     return render(request, template, {"form": form, **context})
@@ -98,7 +98,7 @@ def save_versioned(request, obj, form, template, context, done_message, done_url
 
 @coordinator_only
 def person_edit(request, pk):
-    person = person_for(request, pk)
+    person = person_for(request.user, pk)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     return save_versioned(
         request,
@@ -114,7 +114,7 @@ def person_edit(request, pk):
 @coordinator_only
 def person_access_log(request, pk):
     """Innsyn: who has looked at this person's records, when and why (DESIGN 3, rule 5)."""
-    person = person_for(request, pk, reason="innsynslogg")
-    entries = AuditEntry.objects.filter(person_id=person.pk).select_related("user", "area")
+    person = person_for(request.user, pk, reason="innsynslogg")
+    entries = AuditEntry.objects.about_person(person.pk).select_related("user", "area")
     page = Paginator(entries, 100).get_page(request.GET.get("side"))
     return render(request, "casework/person_access_log.html", {"person": person, "page": page})

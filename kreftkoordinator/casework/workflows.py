@@ -1,10 +1,10 @@
-"""Casework workflows that touch several records. Each writes its audit entries."""
+"""Casework workflows that touch several records. Each takes the acting user (not a request, so
+views, the importer, commands and tasks share them) and writes exactly one audit entry, naming
+every person it touches. Changes to a versioned record name the version the user saw."""
 
 from datetime import date, timedelta
-from typing import cast
 
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
@@ -27,73 +27,97 @@ from .models.cases import CasePhase
 from .models.services import ServiceLink, ServiceStatusChange
 
 
-def _user(request: HttpRequest) -> User:
-    """Every casework view is behind role_required, so the user is a signed-in coordinator."""
-    return cast(User, request.user)
-
-
 @transaction.atomic
-def register_person(request: HttpRequest, person: Person) -> Person:
+def register_person(user: User, person: Person) -> Person:
     person.save()
-    audit.record(request, Action.CREATE, person)
+    audit.record(user, Action.CREATE, person)
     return person
 
 
 @transaction.atomic
-def open_case(request: HttpRequest, case: Case) -> Case:
+def open_case(user: User, case: Case) -> Case:
     case.area_id = case.person.area_id
-    case.created_by = _user(request)
+    case.created_by = user
     case.save()
     CasePhase.objects.create(
-        case=case, phase=case.phase, from_date=case.opened_on, recorded_by=_user(request)
+        case=case, phase=case.phase, from_date=case.opened_on, recorded_by=user
     )
-    audit.record(request, Action.CREATE, case, person=case.person)
+    audit.record(user, Action.CREATE, case, person=case.person)
     return case
 
 
-@transaction.atomic
-def change_phase(request: HttpRequest, case: Case, phase: str, day: date) -> None:
+def _set_phase(user: User, case: Case, phase: str, day: date, seen_version: int) -> None:
     """Record a new phase from `day`; the case's current phase is the latest one."""
-    CasePhase.objects.create(case=case, phase=phase, from_date=day, recorded_by=_user(request))
+    CasePhase.objects.create(case=case, phase=phase, from_date=day, recorded_by=user)
     latest = case.phases.order_by("-from_date", "-pk")[0]  # at least the one just made
-    Case.objects.filter(pk=case.pk).update(phase=latest.phase, version=case.version + 1)
-    audit.record(request, Action.UPDATE, case, person=case.person, reason="fase")
+    case.bump(seen_version, phase=latest.phase)
 
 
 @transaction.atomic
-def add_relative(request: HttpRequest, case: Case, relative: Person, relation: str) -> Relation:
-    if relative.pk is None:
+def change_phase(user: User, case: Case, phase: str, day: date, seen_version: int) -> None:
+    _set_phase(user, case, phase, day, seen_version)
+    audit.record(user, Action.UPDATE, case, person=case.person, reason="fase")
+
+
+@transaction.atomic
+def add_relative(user: User, case: Case, relative: Person, relation: str) -> Relation:
+    """Link a relative to a case, registering her first if she is new. One entry, about the
+    relative, naming the patient too."""
+    new = relative.pk is None
+    if new:
         relative.area_id = case.area_id
-        register_person(request, relative)
+        relative.save()
     link = Relation.objects.create(case=case, person=relative, relation=relation)
-    audit.record(request, Action.UPDATE, case, person=case.person, reason="pårørende lagt til")
+    audit.record(
+        user,
+        Action.CREATE,
+        link,
+        person=relative,
+        persons=[case.person_id],
+        area=case.area,
+        reason="pårørende registrert" if new else "pårørende lagt til",
+    )
     return link
 
 
 @transaction.atomic
-def record_contact(request: HttpRequest, contact: Contact) -> Contact:
+def record_contact(user: User, contact: Contact) -> Contact:
     if contact.case is not None:
         contact.area_id = contact.case.area_id
         contact.person_id = contact.person_id or contact.case.person_id
-    contact.created_by = _user(request)
+    contact.created_by = user
     contact.save()
-    audit.record(request, Action.CREATE, contact, person=contact.person, area=contact.area)
+    audit.record(user, Action.CREATE, contact, person=contact.person_id, area=contact.area_id)
     return contact
 
 
-@transaction.atomic
-def add_follow_up(request: HttpRequest, follow_up: FollowUp) -> FollowUp:
+def _save_follow_up(user: User, follow_up: FollowUp) -> FollowUp:
     if follow_up.case is not None:
         follow_up.area_id = follow_up.case.area_id
-    follow_up.created_by = _user(request)
+    follow_up.created_by = user
     follow_up.save()
-    person = follow_up.case.person if follow_up.case is not None else None
-    audit.record(request, Action.CREATE, follow_up, person=person, area=follow_up.area)
     return follow_up
 
 
 @transaction.atomic
-def record_assessment(request: HttpRequest, case: Case, data: dict, needs) -> Assessment:
+def add_follow_up(user: User, follow_up: FollowUp) -> FollowUp:
+    _save_follow_up(user, follow_up)
+    person = follow_up.case.person_id if follow_up.case is not None else None
+    audit.record(user, Action.CREATE, follow_up, person=person, area=follow_up.area_id)
+    return follow_up
+
+
+@transaction.atomic
+def finish_follow_up(user: User, follow_up: FollowUp) -> FollowUp:
+    follow_up.done_on = today()
+    follow_up.save(update_fields=["done_on"])
+    person = follow_up.case.person_id if follow_up.case is not None else None
+    audit.record(user, Action.UPDATE, follow_up, person=person, area=follow_up.area_id)
+    return follow_up
+
+
+@transaction.atomic
+def record_assessment(user: User, case: Case, data: dict, needs) -> Assessment:
     assessment = Assessment.objects.create(
         area_id=case.area_id,
         case=case,
@@ -101,7 +125,7 @@ def record_assessment(request: HttpRequest, case: Case, data: dict, needs) -> As
         checkpoint=data["checkpoint"],
         distress=data["distress"],
         what_matters=data["what_matters"],
-        created_by=_user(request),
+        created_by=user,
     )
     AssessmentNeed.objects.bulk_create(
         [
@@ -109,35 +133,40 @@ def record_assessment(request: HttpRequest, case: Case, data: dict, needs) -> As
             for topic, level, note in needs
         ]
     )
-    audit.record(request, Action.CREATE, assessment, person=case.person, area=case.area)
+    audit.record(user, Action.CREATE, assessment, person=case.person_id, area=case.area_id)
     return assessment
 
 
 @transaction.atomic
-def connect_service(request: HttpRequest, link: ServiceLink) -> ServiceLink:
+def connect_service(user: User, link: ServiceLink) -> ServiceLink:
     link.area_id = link.case.area_id
-    link.created_by = _user(request)
+    link.created_by = user
     link.save()
     ServiceStatusChange.objects.create(link=link, status=link.status, on=link.status_on)
-    audit.record(request, Action.CREATE, link, person=link.case.person, area=link.case.area)
+    audit.record(user, Action.CREATE, link, person=link.case.person_id, area=link.area_id)
     return link
 
 
 @transaction.atomic
-def advance_service(request: HttpRequest, link: ServiceLink, status: str, on: date) -> None:
+def advance_service(user: User, link: ServiceLink, status: str, on: date) -> None:
     """Move a service link one step along its workflow (the form has checked the step)."""
     ServiceStatusChange.objects.create(link=link, status=status, on=on)
     link.status, link.status_on = status, on
     link.save(update_fields=["status", "status_on"])
-    audit.record(request, Action.UPDATE, link, person=link.case.person, area=link.case.area)
+    audit.record(user, Action.UPDATE, link, person=link.case.person_id, area=link.area_id)
+
+
+def _save_care_event(user: User, event: CareEvent) -> CareEvent:
+    event.area_id = event.case.area_id
+    event.created_by = user
+    event.save()
+    return event
 
 
 @transaction.atomic
-def record_care_event(request: HttpRequest, event: CareEvent) -> CareEvent:
-    event.area_id = event.case.area_id
-    event.created_by = _user(request)
-    event.save()
-    audit.record(request, Action.CREATE, event, person=event.case.person, area=event.case.area)
+def record_care_event(user: User, event: CareEvent) -> CareEvent:
+    _save_care_event(user, event)
+    audit.record(user, Action.CREATE, event, person=event.case.person_id, area=event.area_id)
     return event
 
 
@@ -145,18 +174,21 @@ BEREAVEMENT_CONVERSATION_AFTER = timedelta(weeks=4)
 
 
 @transaction.atomic
-def register_death(request: HttpRequest, event: CareEvent) -> FollowUp:
+def register_death(user: User, event: CareEvent, seen_version: int) -> FollowUp:
     """Record a patient's death: the case moves to bereavement follow-up for the relatives, and a
     follow-up for a bereavement conversation is proposed about four weeks later."""
     case = event.case
-    record_care_event(request, event)
-    CasePhase.objects.create(
-        case=case, phase=Phase.BEREAVEMENT, from_date=event.on, recorded_by=_user(request)
+    _save_care_event(user, event)
+    _set_phase(user, case, Phase.BEREAVEMENT, event.on, seen_version)
+    follow_up = _save_follow_up(
+        user,
+        FollowUp(
+            case=case,
+            due_on=max(event.on + BEREAVEMENT_CONVERSATION_AFTER, today()),
+            what=str(_("Etterlattesamtale med de pårørende")),
+        ),
     )
-    Case.objects.filter(pk=case.pk).update(phase=Phase.BEREAVEMENT, version=case.version + 1)
-    follow_up = FollowUp(
-        case=case,
-        due_on=max(event.on + BEREAVEMENT_CONVERSATION_AFTER, today()),
-        what=str(_("Etterlattesamtale med de pårørende")),
+    audit.record(
+        user, Action.CREATE, event, person=case.person_id, area=case.area_id, reason="dødsfall"
     )
-    return add_follow_up(request, follow_up)
+    return follow_up

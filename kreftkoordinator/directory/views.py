@@ -89,7 +89,7 @@ def offer_choices(request):
     case_id = request.GET.get("sak", "")
     case = get_visible_or_404(
         Case.objects.select_related("area"),
-        request,
+        request.user,
         action=None,
         pk=int(case_id) if case_id.isdigit() else 0,
     )

@@ -58,9 +58,9 @@ def answer(request, token):
 @role_required(Role.COORDINATOR)
 @require_POST
 def invite(request, case_pk):
-    case = case_for(request, case_pk, action=None)
+    case = case_for(request.user, case_pk, action=None)
     _invitation, token = SurveyInvitation.objects.create_with_token(case.area)
-    audit.record(request, Action.CREATE, case, reason="lenke til brukerundersøkelsen")
+    audit.record(request.user, Action.CREATE, case, reason="lenke til brukerundersøkelsen")
     link = request.build_absolute_uri(reverse("public:survey", args=[token]))
     return render(request, "public/survey_link.html", {"case": case, "link": link})
 

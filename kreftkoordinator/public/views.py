@@ -1,19 +1,15 @@
 """The pages anyone can use without logging in. They show positions, offers and events, never
 anything about a person; a contact request is stored for the coordinators and only thanked for."""
 
-from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
-from kreftkoordinator import audit
-from kreftkoordinator.audit.models import Action
-from kreftkoordinator.casework.models import ContactRequest
-from kreftkoordinator.casework.transfers import receiving_coordinators
+from kreftkoordinator.accounts.models import coordinators_covering
+from kreftkoordinator.casework.requests import receive_contact_request
 from kreftkoordinator.directory.forms import OfferSearchForm, search_offers
 from kreftkoordinator.directory.models import Event, Offer
 from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Position, today
@@ -77,7 +73,7 @@ def contact(request):
             if form.is_robot:
                 return redirect("public:contact_thanks")
             area = form.cleaned_data["municipality"]
-            coordinators = receiving_coordinators(area)
+            coordinators = coordinators_covering(area)
             if not coordinators:
                 form.add_error(
                     "municipality",
@@ -88,35 +84,9 @@ def contact(request):
                     % {"area": area.name},
                 )
             else:
-                _store(request, form, area, coordinators)
+                receive_contact_request(area, form.cleaned_data, coordinators)
                 return redirect("public:contact_thanks")
     return render(request, "public/contact.html", {"form": form})
-
-
-def _store(request, form, area, coordinators) -> None:
-    data = form.cleaned_data
-    contact_request = ContactRequest.objects.create(
-        area=area,
-        name=data["name"],
-        phone=data["phone"],
-        email=data["email"],
-        role=data["role"],
-        message=data["message"],
-    )
-    audit.record(
-        request, Action.CREATE, contact_request, area=area, reason="kontaktskjema på nettsiden"
-    )
-    recipients = [u.email for u in coordinators if u.email]
-    if recipients:
-        # Names no one: the request is read after logging in.
-        send_mail(
-            _("Ny kontaktforespørsel i Kreftkoordinator"),
-            _("Noen i %(area)s ber om å bli kontaktet. Logg inn for å se forespørselen: %(url)s")
-            % {"area": area.name, "url": request.build_absolute_uri(reverse("casework:caseload"))},
-            None,
-            recipients,
-            fail_silently=True,
-        )
 
 
 def contact_thanks(request):

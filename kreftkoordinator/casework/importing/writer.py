@@ -2,7 +2,7 @@
 is checked (the models' own rules included), and only a file without errors is saved, in one
 transaction, with an audit entry for each record."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from kreftkoordinator.audit.models import Action, AuditEntry
+from kreftkoordinator import audit
+from kreftkoordinator.audit.models import Action
 from kreftkoordinator.organisation.models import Area, Assignment
 
 from ..identity import validate_identity_number
@@ -319,23 +320,28 @@ def _save(plan: Plan) -> None:
     for batch in batches:
         if batch:
             type(batch[0]).objects.bulk_create(batch, batch_size=1000)
-    AuditEntry.objects.bulk_create(
-        [
-            AuditEntry(
-                user=plan.user,
-                action=Action.CREATE,
-                object_type=obj._meta.label_lower,
-                object_id=str(obj.pk),
-                person_id=_person_id(obj),
-                area_id=_area_id(obj),
-                reason="import",
-            )
-            for name in ORDER
-            if name != "time"
-            for obj in records[name]
-        ],
-        batch_size=1000,
-    )
+    # One import, one entry per area it wrote into (each area is its own data controller),
+    # naming every person whose records it wrote, so each finds the import in her access log.
+    people_by_area: dict[int, set[int]] = defaultdict(set)
+    counts: Counter = Counter()
+    for name in ORDER:
+        if name == "time":
+            continue
+        for obj in records[name]:
+            person_id = _person_id(obj)
+            area_id = obj.case.area_id if isinstance(obj, Relation) else obj.area_id
+            people_by_area[area_id].update([person_id] if person_id else [])
+            counts[area_id] += 1
+    areas = Area.objects.in_bulk(list(counts))
+    for area_id, n in sorted(counts.items()):
+        audit.record(
+            plan.user,
+            Action.CREATE,
+            object_type="casework.import",
+            area=areas[area_id],
+            persons=sorted(people_by_area[area_id]),
+            reason=f"import: {n} records",
+        )
 
 
 def _of(objects: list[Any], model: type) -> list[Any]:
@@ -347,7 +353,3 @@ def _person_id(obj: Any) -> int | None:
         return obj.pk
     person = getattr(obj, "person", None) or getattr(getattr(obj, "case", None), "person", None)
     return person.pk if person is not None else None
-
-
-def _area_id(obj: Any) -> int | None:
-    return getattr(obj, "area_id", None)

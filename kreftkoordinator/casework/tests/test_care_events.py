@@ -80,6 +80,7 @@ class TestDeath:
                 "home_death_facilitated": "on",
                 "home_death_needed_coordinator": "on",
                 "extra_municipal_hours": "25",
+                "seen_version": 1,
             },
             follow=True,
         )
@@ -112,9 +113,13 @@ class TestDeath:
 
     def test_only_one_death_per_case(self, client, kari, drammen_case):
         login(client, kari)
-        client.post(url(drammen_case, "death"), {"on": days_ago(1), "death_place": "hospital"})
+        client.post(
+            url(drammen_case, "death"),
+            {"on": days_ago(1), "death_place": "hospital", "seen_version": 1},
+        )
         response = client.post(
-            url(drammen_case, "death"), {"on": days_ago(1), "death_place": "hospital"}
+            url(drammen_case, "death"),
+            {"on": days_ago(1), "death_place": "hospital", "seen_version": 1},
         )
         assert "Dødsfallet er allerede registrert." in response.content.decode()
         assert CareEvent.objects.filter(kind="death").count() == 1

@@ -45,7 +45,7 @@ class TestOpenAndFollow:
         login(client, kari)
         client.post(
             reverse("casework:case_phase", args=[drammen_case.pk]),
-            {"phase": "palliative", "from_date": str(today())},
+            {"phase": "palliative", "from_date": str(today()), "seen_version": 1},
         )
         drammen_case.refresh_from_db()
         assert drammen_case.phase == "palliative"

@@ -112,7 +112,16 @@ def test_reading_drammen_as_hanne_is_404(client, hanne, drammen, name):
     login(client, hanne)
     url = reverse(name, args=[drammen[GET_URLS[name]].pk, *EXTRA_ARGS.get(name, [])])
     assert client.get(url).status_code == 404
-    assert not AuditEntry.objects.filter(person_id=drammen["person"].pk).exists()
+    assert_only_refusals(hanne, drammen)
+
+
+def assert_only_refusals(hanne, drammen):
+    """The attempt is logged in Drammen as refused; nothing else is written about the person."""
+    entries = list(AuditEntry.objects.all())
+    assert entries, "a refused attempt on Drammen's records is logged"
+    assert {(e.user, e.action, e.area.code) for e in entries} == {(hanne, "refused", "3301")}
+    about = AuditEntry.objects.about_person(drammen["person"].pk)
+    assert set(about) <= set(entries)
 
 
 @pytest.mark.django_db
@@ -124,6 +133,7 @@ def test_writing_to_drammen_as_hanne_is_404_and_changes_nothing(client, hanne, d
     url = reverse(name, args=[drammen[key].pk, *EXTRA_ARGS.get(name, [])])
     assert client.post(url, data).status_code == 404
     assert counts() == before
+    assert_only_refusals(hanne, drammen)
     drammen["case"].refresh_from_db()
     assert drammen["case"].is_open and drammen["case"].phase == "new_diagnosis"
     assert drammen["follow_up"].__class__.objects.get(pk=drammen["follow_up"].pk).done_on is None

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from kreftkoordinator import audit
 from kreftkoordinator.accounts.models import User
 from kreftkoordinator.casework.importing import CaseworkImportError, import_file
 
@@ -26,7 +27,8 @@ class Command(BaseCommand):
         except User.DoesNotExist as e:
             raise CommandError(f"Finner ingen aktiv bruker «{options['user']}».") from e
         try:
-            summary = import_file(options["file"], user, dry_run=options["dry_run"])
+            with audit.via("import-casework"):
+                summary = import_file(options["file"], user, dry_run=options["dry_run"])
         except CaseworkImportError as e:
             for line in e.errors:
                 self.stderr.write(line)

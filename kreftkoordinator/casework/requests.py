@@ -1,0 +1,52 @@
+"""«Kontakt meg»: a request from the public form lands in the inbox of the positions covering the
+area; a coordinator marks it handled. The public app calls `receive_contact_request`; it never
+writes casework records itself."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kreftkoordinator import audit
+from kreftkoordinator.accounts.models import User
+from kreftkoordinator.audit.models import Action
+from kreftkoordinator.organisation.models import Area
+
+from .models import ContactRequest
+
+
+@transaction.atomic
+def receive_contact_request(area: Area, data: dict, coordinators: list[User]) -> ContactRequest:
+    """Store a request from the public (no acting user) and tell the covering coordinators by
+    e-mail that one is waiting, without saying who wrote it."""
+    contact_request = ContactRequest.objects.create(
+        area=area,
+        name=data["name"],
+        phone=data["phone"],
+        email=data["email"],
+        role=data["role"],
+        message=data["message"],
+    )
+    audit.record(None, Action.CREATE, contact_request, area=area, reason="kontaktskjema")
+    recipients = [u.email for u in coordinators if u.email]
+    if recipients:
+        url = settings.SITE_URL.rstrip("/") + reverse("casework:caseload")
+        send_mail(
+            _("Ny kontaktforespørsel i Kreftkoordinator"),
+            _("Noen i %(area)s ber om å bli kontaktet. Logg inn for å se forespørselen: %(url)s")
+            % {"area": area.name, "url": url},
+            None,
+            recipients,
+            fail_silently=True,
+        )
+    return contact_request
+
+
+@transaction.atomic
+def handle_contact_request(user: User, contact_request: ContactRequest) -> None:
+    if contact_request.handled_at is None:
+        contact_request.handled_at, contact_request.handled_by = timezone.now(), user
+        contact_request.save(update_fields=["handled_at", "handled_by"])
+        audit.record(user, Action.UPDATE, contact_request, reason="kontaktforespørsel behandlet")
