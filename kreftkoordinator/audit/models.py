@@ -117,6 +117,9 @@ class AuditPerson(models.Model):
             models.UniqueConstraint(fields=["entry", "person_id"], name="audit_person_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.entry_id}: {self.person_id}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("The audit log is append-only.")
@@ -124,6 +127,3 @@ class AuditPerson(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("The audit log is append-only.")
-
-    def __str__(self) -> str:
-        return f"{self.entry_id}: {self.person_id}"

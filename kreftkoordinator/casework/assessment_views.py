@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from .access import assessment_for, case_for
 from .forms import AssessmentForm
 from .models import Assessment, NeedLevel, Topic
-from .views import coordinator_only
+from .views import coordinator_only, form_page
 from .workflows import record_assessment
 
 
@@ -33,7 +33,7 @@ def _rows(current: dict[str, int], previous: dict[str, int] | None):
 
 @coordinator_only
 def assessment_create(request, case_pk):
-    case = case_for(request.user, case_pk)
+    case = case_for(request.user, case_pk, action=None)
     previous = _previous(case)
     form = AssessmentForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
@@ -46,10 +46,11 @@ def assessment_create(request, case_pk):
         (label, level, note, labels.get(before[topic]) if topic in before else None)
         for label, level, note, topic in form.topic_rows()
     ]
-    return render(
+    return form_page(
         request,
         "casework/assessment_form.html",
         {"form": form, "case": case, "previous": previous, "rows": rows},
+        case,
     )
 
 

@@ -38,7 +38,7 @@ from .models import (
     ServiceStatusChange,
 )
 from .models.versioned import EditConflict
-from .views import CONFLICT, coordinator_only, person_search, save_versioned
+from .views import CONFLICT, coordinator_only, form_page, person_search, save_versioned
 from .workflows import add_relative, change_phase, open_case
 
 
@@ -103,13 +103,13 @@ def caseload(request):
 
 @coordinator_only
 def case_create(request, person_pk):
-    person = person_for(request.user, person_pk)
+    person = person_for(request.user, person_pk, action=None)
     form = CaseForm(request.POST or None, instance=Case(person=person, area=person.area))
     if request.method == "POST" and form.is_valid():
         case = open_case(request.user, form.instance)
         messages.success(request, _("Oppfølgingen er startet."))
         return redirect("casework:case_detail", pk=case.pk)
-    return render(request, "casework/case_form.html", {"form": form, "person": person})
+    return form_page(request, "casework/case_form.html", {"form": form, "person": person}, person)
 
 
 @coordinator_only
@@ -173,7 +173,7 @@ def case_page(request, case, bound=None):
 
 @coordinator_only
 def case_edit(request, pk):
-    case = case_for(request.user, pk)
+    case = case_for(request.user, pk, action=None)
     form = CaseForm(request.POST or None, instance=case)
     return save_versioned(
         request,
@@ -188,7 +188,7 @@ def case_edit(request, pk):
 
 @coordinator_only
 def case_close(request, pk):
-    case = case_for(request.user, pk)
+    case = case_for(request.user, pk, action=None)
     form = CloseCaseForm(request.POST or None, instance=case)
     return save_versioned(
         request,
@@ -225,10 +225,10 @@ def case_phase(request, pk):
 
 @coordinator_only
 def relative_add(request, pk):
-    case = case_for(request.user, pk)
+    case = case_for(request.user, pk, action=None)
     form = RelativeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         add_relative(request.user, case, form.instance, form.cleaned_data["relation"])
         messages.success(request, _("Pårørende er lagt til."))
         return redirect("casework:case_detail", pk=case.pk)
-    return render(request, "casework/relative_form.html", {"form": form, "case": case})
+    return form_page(request, "casework/relative_form.html", {"form": form, "case": case}, case)

@@ -1,7 +1,7 @@
 """Recording contacts (with or without a case) and follow-ups."""
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,7 +10,7 @@ from kreftkoordinator.organisation.models import Assignment, today
 from .access import case_for, follow_up_for
 from .case_views import case_page_with_errors
 from .forms import ContactForm, FollowUpForm
-from .views import coordinator_only
+from .views import coordinator_only, form_page
 from .workflows import add_follow_up, finish_follow_up, record_contact
 
 
@@ -28,7 +28,7 @@ def _position_for(user, area_id):
 @coordinator_only
 def contact_create(request, case_pk=None):
     """The quick contact: from a case, or on its own for an anonymous or one-off call."""
-    case = case_for(request.user, case_pk) if case_pk else None
+    case = case_for(request.user, case_pk, action=None) if case_pk else None
     form = ContactForm(request.POST or None, user=request.user, case=case)
     if request.method == "POST" and form.is_valid():
         contact = form.instance
@@ -38,7 +38,7 @@ def contact_create(request, case_pk=None):
         if case:
             return redirect("casework:case_detail", pk=case.pk)
         return redirect("casework:contact_create")
-    return render(request, "casework/contact_form.html", {"form": form, "case": case})
+    return form_page(request, "casework/contact_form.html", {"form": form, "case": case}, case)
 
 
 @coordinator_only

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from .access import case_for
 from .forms import CareEventForm
 from .models import EventKind
 from .models.versioned import EditConflict
-from .views import CONFLICT, coordinator_only
+from .views import CONFLICT, coordinator_only, form_page
 from .workflows import record_care_event, register_death
 
 
@@ -17,7 +17,7 @@ from .workflows import record_care_event, register_death
 def care_event_add(request, case_pk, kind):
     if kind not in EventKind.values:
         raise Http404
-    case = case_for(request.user, case_pk)
+    case = case_for(request.user, case_pk, action=None)
     form = CareEventForm(request.POST or None, case=case, kind=kind)
     if request.method == "POST" and form.is_valid():
         if kind == EventKind.DEATH:
@@ -44,7 +44,7 @@ def care_event_add(request, case_pk, kind):
 
 
 def _form_page(request, form, case, kind):
-    return render(
+    return form_page(
         request,
         "casework/care_event_form.html",
         {
@@ -53,4 +53,5 @@ def _form_page(request, form, case, kind):
             "kind_label": EventKind(kind).label,
             "is_death": kind == EventKind.DEATH,
         },
+        case,
     )

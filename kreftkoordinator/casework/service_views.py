@@ -1,30 +1,29 @@
 """Services connected: choose from the code list, then follow the link through its statuses."""
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .access import case_for, service_link_for
 from .case_views import case_page_with_errors
 from .forms import ServiceLinkForm, ServiceStatusForm
-from .views import coordinator_only
+from .views import coordinator_only, form_page
 from .workflows import advance_service, connect_service
 
 
 @coordinator_only
 def service_add(request, case_pk):
-    case = case_for(request.user, case_pk)
+    case = case_for(request.user, case_pk, action=None)
     form = ServiceLinkForm(request.POST or None, case=case)
     if request.method == "POST" and request.POST.get("search_offers"):
         form.show_offers(request.POST.get("offer_query", "").strip())
         form.errors.clear()  # only searching: nothing is saved, nothing is wrong yet
-        return render(request, "casework/service_form.html", {"form": form, "case": case})
-    if request.method == "POST" and form.is_valid():
+    elif request.method == "POST" and form.is_valid():
         connect_service(request.user, form.instance)
         messages.success(request, _("Tjenesten er lagt til."))
         return redirect("casework:case_detail", pk=case.pk)
-    return render(request, "casework/service_form.html", {"form": form, "case": case})
+    return form_page(request, "casework/service_form.html", {"form": form, "case": case}, case)
 
 
 @coordinator_only

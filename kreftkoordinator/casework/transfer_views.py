@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -10,12 +10,12 @@ from .forms import TransferForm
 from .models import Notification
 from .models.versioned import EditConflict
 from .transfers import transfer_case
-from .views import CONFLICT, coordinator_only
+from .views import CONFLICT, coordinator_only, form_page
 
 
 @coordinator_only
 def case_transfer(request, pk):
-    case = case_for(request.user, pk)
+    case = case_for(request.user, pk, action=None)
     form = TransferForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
         to_area = form.cleaned_data["to_area"][0]
@@ -36,7 +36,7 @@ def case_transfer(request, pk):
                 % {"area": to_area.name},
             )
             return redirect("casework:case_detail", pk=case.pk)
-    return render(request, "casework/case_transfer.html", {"form": form, "case": case})
+    return form_page(request, "casework/case_transfer.html", {"form": form, "case": case}, case)
 
 
 @coordinator_only

@@ -62,6 +62,15 @@ def person_create(request):
             messages.success(request, _("Personen er registrert."))
             return redirect("casework:person_detail", pk=person.pk)
         form.fields["confirm_duplicate"].widget = CheckboxInput(attrs={"class": "ds-input"})
+        # The warning shows these people's names and numbers: a read of each of them.
+        audit.record(
+            request.user,
+            Action.VIEW,
+            object_type="casework.person",
+            area=duplicates[0].area_id,
+            persons=duplicates,
+            reason="mulig duplikat",
+        )
     return render(
         request,
         "casework/person_form.html",
@@ -81,24 +90,33 @@ def person_detail(request, pk):
     return render(request, "casework/person_detail.html", context)
 
 
+def form_page(request, template, context, about):
+    """A form page about a person or a case (fetched with `action=None`). Showing it is a read,
+    logged here once; a POST that succeeds leaves only its workflow's entry instead, so one
+    action is one entry."""
+    if about is not None:
+        audit.record(request.user, Action.VIEW, about)
+    return render(request, template, context)
+
+
 def save_versioned(request, obj, form, template, context, done_message, done_url):
     """Save an edit of a Versioned record, refusing it if someone else saved in between; the
     form comes back with what was typed and says why."""
     if request.method == "POST" and form.is_valid():
         try:
-            obj.save_version(form.cleaned_data.get("seen_version") or 0)
+            obj.save_version(form.cleaned_data["seen_version"])
         except EditConflict:
             form.add_error(None, CONFLICT)
         else:
             audit.record(request.user, Action.UPDATE, obj)
             messages.success(request, done_message)
             return redirect(done_url)
-    return render(request, template, {"form": form, **context})
+    return form_page(request, template, {"form": form, **context}, obj)
 
 
 @coordinator_only
 def person_edit(request, pk):
-    person = person_for(request.user, pk)
+    person = person_for(request.user, pk, action=None)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     return save_versioned(
         request,
