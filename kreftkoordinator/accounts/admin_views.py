@@ -1,13 +1,18 @@
-"""Administrators manage users: create, edit, deactivate, reset two-factor."""
+"""Administrators manage users: create, edit, deactivate, send a password link, reset
+two-factor. The rules (no passwords, nothing on oneself, everything logged) are in
+`administration.py`."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .access import role_required
+from kreftkoordinator.roles import role_required
+
+from . import administration
 from .forms import UserForm
 from .models import Role, User
 
@@ -40,10 +45,20 @@ def user_list(request):
 @admin_only
 def user_edit(request, pk=None):
     user = get_object_or_404(User, pk=pk) if pk else None
-    form = UserForm(request.POST or None, instance=user)
+    before = {f: getattr(user, f) for f in administration.WATCHED} if user else None
+    form = UserForm(request.POST or None, instance=user, actor=request.user)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        messages.success(request, _("Brukeren er lagret."))
+        areas = form.cleaned_data.get("area_codes") or []
+        if before is None:
+            user = administration.create_user(request.user, form.instance, areas)
+            messages.success(
+                request,
+                _("Brukeren er opprettet. %(email)s har fått en lenke for å velge passord.")
+                % {"email": user.email},
+            )
+        else:
+            user = administration.update_user(request.user, form.instance, before, areas)
+            messages.success(request, _("Brukeren er lagret."))
         return redirect("accounts:user_detail", pk=user.pk)
     return render(request, "accounts/user_form.html", {"form": form, "edited": user})
 
@@ -55,6 +70,7 @@ def user_detail(request, pk):
         "shown": user,
         "has_totp": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
         "assignments": user.assignments.select_related("position").order_by("-valid_from"),
+        "is_self": user.pk == request.user.pk,
     }
     return render(request, "accounts/user_detail.html", context)
 
@@ -63,10 +79,26 @@ def user_detail(request, pk):
 @require_POST
 def reset_two_factor(request, pk):
     user = get_object_or_404(User, pk=pk)
-    TOTPDevice.objects.filter(user=user).delete()
+    if user.pk == request.user.pk:
+        raise PermissionDenied
+    administration.reset_two_factor(request.user, user)
     messages.success(
         request,
         _("Tofaktor er nullstilt. %(name)s må registrere appen sin på nytt ved neste innlogging.")
         % {"name": user},
+    )
+    return redirect("accounts:user_detail", pk=user.pk)
+
+
+@admin_only
+@require_POST
+def send_password_link(request, pk):
+    user = get_object_or_404(User, pk=pk)
+    if user.pk == request.user.pk:
+        raise PermissionDenied
+    administration.send_password_reset(request.user, user)
+    messages.success(
+        request,
+        _("%(email)s har fått en lenke for å velge nytt passord.") % {"email": user.email},
     )
     return redirect("accounts:user_detail", pk=user.pk)

@@ -1,6 +1,6 @@
 from django import forms as django_forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator import forms
@@ -38,16 +38,12 @@ class TokenForm(forms.Form):
 
 
 class UserForm(forms.ModelForm):
+    """An administrator's form for a user. It has no password: the user chooses her own through
+    a link sent to her e-mail. An administrator editing herself cannot change her role."""
+
     area_codes = AreaCodesField(
         label=_("Områder (for ledere)"),
         help_text=_("Kommune- eller bydelsnummer, skilt med komma. Gjelder bare ledere."),
-    )
-    password = django_forms.CharField(
-        label=_("Nytt passord"),
-        required=False,
-        strip=False,
-        widget=django_forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Minst 12 tegn. La feltet stå tomt for å beholde passordet."),
     )
 
     class Meta:
@@ -63,14 +59,19 @@ class UserForm(forms.ModelForm):
             "is_active",
         ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
+        self.fields["email"].help_text = _("Brukeren får lenken for å velge passord hit.")
         if self.instance.pk:
             self.initial["area_codes"] = ", ".join(a.code for a in self.instance.areas.all())
-        else:
-            self.fields["password"].required = True
-            self.fields["password"].help_text = _("Minst 12 tegn.")
+        if self.instance.pk == actor.pk:
+            for name in ("role", "is_active"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "Du kan ikke endre din egen rolle eller deaktivere deg selv. Be en annen "
+                    "administrator."
+                )
 
     def clean(self):
         cleaned = super().clean() or {}
@@ -82,22 +83,8 @@ class UserForm(forms.ModelForm):
                 "area_codes",
                 _("Bare ledere har områder her; koordinatorer får områder gjennom stillingen sin."),
             )
-        password = cleaned.get("password")
-        if password:
-            probe = User(
-                **{f: cleaned.get(f) for f in ("username", "first_name", "last_name", "email")}
-            )
-            try:
-                validate_password(password, probe)
-            except django_forms.ValidationError as e:
-                self.add_error("password", e)
         return cleaned
 
-    def save(self, commit=True):
-        user = super().save(commit=False)
-        if self.cleaned_data.get("password"):
-            user.set_password(self.cleaned_data["password"])
-        if commit:
-            user.save()
-            user.areas.set(self.cleaned_data.get("area_codes") or [])
-        return user
+
+class SetPasswordForm(forms.DSFormMixin, auth_forms.SetPasswordForm):
+    """The user chooses her own password from the link she was sent."""

@@ -1,10 +1,5 @@
-"""Users and their roles. What a role may see is decided here and in organisation's assignments.
-
-- coordinator: personal records of the areas her current assignments cover (nothing else)
-- leader: indicators and economics for the areas granted to her, never a person
-- programme: the funder's staff; national figures and grants, never a person
-- admin: positions, assignments, users and the activity log
-"""
+"""Users and their roles (`kreftkoordinator.roles`). What a role may see is decided by
+organisation's assignments (personal records) and `figure_areas` here (figures)."""
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -18,14 +13,7 @@ from kreftkoordinator.organisation.models import (
     Position,
     today,
 )
-
-
-class Role(models.TextChoices):
-    COORDINATOR = "coordinator", _("Kreftkoordinator")
-    LEADER = "leader", _("Leder i kommunen")
-    PROGRAMME = "programme", _("Programansvarlig i Kreftforeningen")
-    ADMIN = "admin", _("Administrator")
-
+from kreftkoordinator.roles import Role
 
 # Roles that can see personal data, directly or through the activity log, must use two factors.
 TWO_FACTOR_ROLES = {Role.COORDINATOR, Role.ADMIN}

@@ -12,6 +12,7 @@ urlpatterns = [
     path("logg-ut/", views.logout, name="logout"),
     path("konto/", views.account, name="account"),
     path("konto/tofaktor/", views.setup_totp, name="setup_totp"),
+    path("konto/passord/<str:uidb64>/<str:token>/", views.set_password, name="set_password"),
 ]
 
 # The OIDC views keep mozilla-django-oidc's names, which its redirects use.
@@ -39,5 +40,10 @@ urlpatterns += [
         "administrasjon/brukere/<int:pk>/nullstill-tofaktor/",
         admin_views.reset_two_factor,
         name="reset_two_factor",
+    ),
+    path(
+        "administrasjon/brukere/<int:pk>/send-passordlenke/",
+        admin_views.send_password_link,
+        name="send_password_link",
     ),
 ]

@@ -6,16 +6,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.tokens import default_token_generator
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import two_factor
-from .forms import LoginForm, TokenForm
+from . import administration, two_factor
+from .forms import LoginForm, SetPasswordForm, TokenForm
+from .models import User
 
 
 class LoginView(auth_views.LoginView):
@@ -82,6 +84,7 @@ def setup_totp(request):
             device.confirmed = True
             device.save()
             otp_login(request, device)
+            administration.two_factor_enrolled(request.user)
             messages.success(request, _("Tofaktorinnlogging er slått på."))
             return redirect(_next_url(request))
         form.add_error("token", _("Koden stemmer ikke. Skriv inn koden appen viser nå."))
@@ -104,3 +107,21 @@ def account(request):
         "assignments": request.user.assignments.select_related("position").order_by("-valid_from"),
     }
     return render(request, "accounts/account.html", context)
+
+
+def set_password(request, uidb64, token):
+    """The one-time link from an activation or reset e-mail: the user chooses her password.
+    The link is void once used (the token covers the password hash) or when it expires."""
+    try:
+        user = User.objects.get(pk=int(urlsafe_base64_decode(uidb64)), is_active=True)
+    except (ValueError, TypeError, OverflowError, User.DoesNotExist):
+        user = None
+    if user is None or not default_token_generator.check_token(user, token):
+        return render(request, "accounts/set_password.html", {"invalid": True}, status=400)
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        administration.password_set(user)
+        messages.success(request, _("Passordet er lagret. Logg inn med det nye passordet."))
+        return redirect("accounts:login")
+    return render(request, "accounts/set_password.html", {"form": form, "shown": user})

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Self, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.http import Http404
 
@@ -45,7 +46,7 @@ def get_visible_or_404(
     refused, in that area, so its coordinators and the person can see who tried."""
     try:
         obj = queryset.visible_to(user).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         _log_refusal(queryset, user, lookup)
         raise Http404 from None
     if action is not None:

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
-from kreftkoordinator.accounts.access import role_required
 from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.audit.models import Action, AuditEntry
+from kreftkoordinator.roles import role_required
 
 from .access import person_for
 from .forms import PersonForm

@@ -6,10 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kreftkoordinator.accounts.access import role_required
 from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.audit.disclosure import suppress
 from kreftkoordinator.organisation.models import Area, today
+from kreftkoordinator.roles import role_required
 
 from .forms import EventForm, OfferForm, OfferSearchForm, search_offers
 from .models import Event, Offer

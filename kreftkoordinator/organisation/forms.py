@@ -1,9 +1,11 @@
 import re
 
 from django import forms as django_forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator import forms
+from kreftkoordinator.roles import Role
 
 from .models import Area, Assignment, Position
 
@@ -108,10 +110,13 @@ class AssignmentForm(forms.ModelForm):
             "kind": django_forms.RadioSelect,
         }
 
-    def __init__(self, *args, position: Position, **kwargs):
+    def __init__(self, *args, position: Position, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.position = position
-        from kreftkoordinator.accounts.models import Role, User
-
-        coordinators = User.objects.filter(role=Role.COORDINATOR, is_active=True)
+        # Nobody gives herself access to personal data, nor changes her own assignment.
+        coordinators = (
+            get_user_model()
+            .objects.filter(role=Role.COORDINATOR, is_active=True)
+            .exclude(pk=actor.pk)
+        )
         self.fields["user"].queryset = coordinators  # type: ignore[attr-defined]

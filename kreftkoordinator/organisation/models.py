@@ -78,6 +78,35 @@ class AreaQuerySet(models.QuerySet["Area"]):
         covered = Position.covered_areas.through.objects.filter(position__in=positions)
         return self.filter(pk__in=covered.values("area"))
 
+    def figures_for(self, user: User) -> AreaQuerySet:
+        """The areas whose figures (indicators, counts, economics) `user` may see: the one scope
+        for every page with figures (DESIGN section 3, rule 3). Figures that leave an area are
+        suppressed (`audit.disclosure`) whoever sees them.
+
+        - coordinator: the areas she covers today (her own caseload's areas)
+        - leader: the areas granted to her
+        - programme staff at the funder: every municipality and district (national figures);
+          `district_of(user)` narrows it to her district office's counties where she wants
+        - administrator: none (she keeps the system, not the scheme)
+        """
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        if user.is_coordinator:
+            return self.visible_to(user)
+        if user.is_leader:
+            return self.serviceable().filter(leaders=user)
+        if user.is_programme:
+            return self.serviceable()
+        return self.none()
+
+    def district_of(self, user: User) -> AreaQuerySet:
+        """The municipalities and districts of the counties the user's district office serves."""
+        office = getattr(user, "district_office_id", None)
+        if office is None:
+            return self.none()
+        counties = self.filter(district_offices=office)
+        return self.serviceable().filter(Q(parent__in=counties) | Q(parent__parent__in=counties))
+
 
 class Area(models.Model):
     code = models.CharField(_("kode"), max_length=6, db_index=True)

@@ -5,9 +5,9 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from kreftkoordinator.accounts.access import role_required
-from kreftkoordinator.accounts.models import Role
+from kreftkoordinator.roles import Role, role_required
 
+from .administration import save_assignment
 from .forms import AssignmentForm, PositionForm
 from .models import Area, AreaKind, Assignment, Position, today
 
@@ -67,9 +67,11 @@ def position_edit(request, pk=None):
 def assignment_edit(request, position_pk, pk=None):
     position = get_object_or_404(Position, pk=position_pk)
     assignment = get_object_or_404(Assignment, pk=pk, position=position) if pk else None
-    form = AssignmentForm(request.POST or None, instance=assignment, position=position)
+    form = AssignmentForm(
+        request.POST or None, instance=assignment, position=position, actor=request.user
+    )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        save_assignment(request.user, form.save(commit=False))
         messages.success(request, _("Tilsettingen er lagret."))
         return redirect("organisation:position_detail", pk=position.pk)
     return render(

@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kreftkoordinator import audit, forms
-from kreftkoordinator.accounts.access import role_required
 from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.audit.disclosure import SMALL, suppress
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.casework.access import case_for
 from kreftkoordinator.organisation.models import Area, today
+from kreftkoordinator.roles import role_required
 
 from .models import SurveyAnswer, SurveyInvitation
 

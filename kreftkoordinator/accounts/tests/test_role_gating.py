@@ -64,10 +64,12 @@ PAGES = {
     "accounts:user_detail": ({ADMIN}, lambda w: [w["users"][LEADER].pk]),
     "accounts:user_edit": ({ADMIN}, lambda w: [w["users"][LEADER].pk]),
     "audit:user_activity": ({ADMIN}, lambda w: [w["users"][COORDINATOR].pk]),
+    "audit:account_changes": ({ADMIN}, None),
 }
 # Actions that only accept POST: who may, by the same rule.
 POST_ACTIONS = {
     "accounts:reset_two_factor": ({ADMIN}, lambda w: [w["users"][LEADER].pk]),
+    "accounts:send_password_link": ({ADMIN}, lambda w: [w["users"][LEADER].pk]),
     "casework:case_phase": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:follow_up_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:follow_up_done": ({COORDINATOR}, lambda w: [w["follow_up"].pk]),
@@ -97,6 +99,7 @@ NOT_ROLE_PAGES = {
     "public:coverage",
     "accounts:login",
     "accounts:verify",
+    "accounts:set_password",  # a one-time link from an e-mail (test_user_admin)
     "accounts:logout",
     "set_language",
     "oidc_authentication_init",

@@ -1,6 +1,9 @@
 """Ola manages users; a bad form keeps what he typed and says what is wrong in Norwegian."""
 
+import re
+
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from kreftkoordinator.accounts.models import Role, User
@@ -18,7 +21,6 @@ def user_data(**changes):
         "district_office": "",
         "is_active": "on",
         "area_codes": "3301",
-        "password": "et-godt-langt-passord",
     }
     data.update(changes)
     return data
@@ -26,19 +28,39 @@ def user_data(**changes):
 
 @pytest.mark.django_db
 class TestUserForm:
-    def test_create_a_leader_for_drammen(self, client, ola):
+    def test_create_a_leader_for_drammen_who_chooses_her_own_password(self, client, ola):
         login(client, ola)
         response = client.post(reverse("accounts:user_create"), user_data())
         nina = User.objects.get(username="nina")
         assert response.status_code == 302
-        assert nina.check_password("et-godt-langt-passord")
         assert [a.code for a in nina.areas.all()] == ["3301"]
+        assert not nina.has_usable_password()
+        assert mail.outbox[0].to == ["nina@example.no"]
+        link = re.search(r"http\S+/konto/passord/\S+/", str(mail.outbox[0].body)).group(0)
+        client.logout()
+        path = link.split("8000", 1)[-1]
+        form = {"new_password1": "et-godt-langt-passord", "new_password2": "et-godt-langt-passord"}
+        assert client.post(path, form).status_code == 302
+        nina.refresh_from_db()
+        assert nina.check_password("et-godt-langt-passord")
+        # The link works once.
+        assert client.post(path, form).status_code == 400
 
-    def test_short_password_is_refused_and_the_rest_is_kept(self, client, ola):
+    def test_the_form_has_no_password_field(self, client, ola, per):
         login(client, ola)
-        response = client.post(reverse("accounts:user_create"), user_data(password="kort"))
+        for url in (reverse("accounts:user_create"), reverse("accounts:user_edit", args=[per.pk])):
+            assert 'type="password"' not in client.get(url).content.decode()
+        client.post(
+            reverse("accounts:user_edit", args=[per.pk]),
+            user_data(username="per", password="x" * 20),
+        )
+        per.refresh_from_db()
+        assert per.check_password("et-langt-passord-2026")
+
+    def test_a_bad_form_keeps_what_was_typed(self, client, ola):
+        login(client, ola)
+        response = client.post(reverse("accounts:user_create"), user_data(area_codes=""))
         assert response.status_code == 200
-        assert "password" in response.context["form"].errors
         assert 'value="nina@example.no"' in response.content.decode()
         assert not User.objects.filter(username="nina").exists()
 
@@ -52,11 +74,11 @@ class TestUserForm:
         response = client.post(reverse("accounts:user_create"), user_data(role=Role.COORDINATOR))
         assert "area_codes" in response.context["form"].errors
 
-    def test_edit_keeps_the_password_when_left_empty(self, client, ola, per):
+    def test_edit_changes_the_name_and_keeps_the_password(self, client, ola, per):
         login(client, ola)
         response = client.post(
             reverse("accounts:user_edit", args=[per.pk]),
-            user_data(username="per", password="", first_name="Peder"),
+            user_data(username="per", first_name="Peder"),
         )
         per.refresh_from_db()
         assert response.status_code == 302

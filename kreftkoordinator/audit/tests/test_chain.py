@@ -30,7 +30,7 @@ def run_verify(*args):
     out, err = io.StringIO(), io.StringIO()
     try:
         call_command("audit", "verify", *args, stdout=out, stderr=err)
-        code = 0
+        code: object = 0
     except SystemExit as e:
         code = e.code
     return code, out.getvalue() + err.getvalue()

@@ -1,0 +1,163 @@
+"""Ola, the administrator, keeps the accounts but can never become Kari: he never sets or sees a
+password, a two-factor reset makes Kari enrol a new app herself, nobody changes her own role or
+assignments, and every change is in the log, shown to Kari and to the other administrators."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kreftkoordinator.accounts.models import Role, User
+from kreftkoordinator.audit.models import AuditEntry
+from kreftkoordinator.conftest import login, make_user
+from kreftkoordinator.organisation.models import Assignment
+
+
+@pytest.fixture
+def ola2(db):
+    return make_user("ola2", Role.ADMIN, name="Olga Berg")
+
+
+def changes_to(user):
+    return list(AuditEntry.objects.about_user(user.pk).values_list("user__username", "reason"))
+
+
+@pytest.mark.django_db
+class TestNoPasswords:
+    def test_a_reset_is_a_link_to_the_user_not_a_password(self, client, ola, kari):
+        login(client, ola)
+        client.post(reverse("accounts:send_password_link", args=[kari.pk]))
+        assert mail.outbox[0].to == [kari.email] and "/konto/passord/" in mail.outbox[0].body
+        kari.refresh_from_db()
+        assert kari.check_password("et-langt-passord-2026")  # unchanged until Kari uses the link
+        assert ("ola", "lenke for nytt passord sendt") in changes_to(kari)
+
+    def test_the_administrator_does_not_send_himself_a_link(self, client, ola):
+        login(client, ola)
+        assert client.post(reverse("accounts:send_password_link", args=[ola.pk])).status_code == 403
+
+    def test_a_changed_email_is_told_to_the_old_address(self, client, ola, kari):
+        login(client, ola)
+        client.post(
+            reverse("accounts:user_edit", args=[kari.pk]),
+            {
+                "username": "kari",
+                "first_name": "Kari",
+                "last_name": "Berg",
+                "email": "ny@example.no",
+                "phone": "",
+                "role": Role.COORDINATOR,
+                "is_active": "on",
+            },
+        )
+        assert mail.outbox[0].to == ["kari@example.no"]
+        assert any("e-post: ny@example.no" in reason for _, reason in changes_to(kari))
+
+
+@pytest.mark.django_db
+class TestTwoFactorReset:
+    def test_kari_enrols_again_herself(self, client, ola, kari):
+        TOTPDevice.objects.create(user=kari, name="app", confirmed=True)
+        login(client, ola)
+        client.post(reverse("accounts:reset_two_factor", args=[kari.pk]))
+        assert not TOTPDevice.objects.filter(user=kari).exists()
+        assert ("ola", "tofaktor nullstilt") in changes_to(kari)
+        # Kari logs in with her own password and is sent to enrol a new app.
+        client.logout()
+        client.post(
+            reverse("accounts:login"), {"username": "kari", "password": "et-langt-passord-2026"}
+        )
+        response = client.get(reverse("casework:caseload"))
+        assert response.status_code == 302
+        assert client.get(reverse("accounts:verify")).url == reverse("accounts:setup_totp")
+
+    def test_no_one_resets_her_own_two_factor(self, client, ola):
+        login(client, ola)
+        assert client.post(reverse("accounts:reset_two_factor", args=[ola.pk])).status_code == 403
+        assert TOTPDevice.objects.filter(user=ola).exists()
+
+
+@pytest.mark.django_db
+class TestNothingOnOneself:
+    def test_ola_cannot_change_his_own_role(self, client, ola):
+        login(client, ola)
+        client.post(
+            reverse("accounts:user_edit", args=[ola.pk]),
+            {
+                "username": "ola",
+                "first_name": "Ola",
+                "last_name": "Aas",
+                "email": "ola@example.no",
+                "phone": "",
+                "role": Role.COORDINATOR,
+                "is_active": "",
+            },
+        )
+        ola.refresh_from_db()
+        assert ola.role == Role.ADMIN and ola.is_active
+
+    def test_ola_cannot_assign_himself_to_a_position(self, client, ola, drammen_position):
+        login(client, ola)
+        url = reverse("organisation:assignment_create", args=[drammen_position.pk])
+        response = client.post(
+            url, {"user": ola.pk, "kind": "holder", "valid_from": "2026-01-01", "valid_to": ""}
+        )
+        assert response.status_code == 200 and "user" in response.context["form"].errors
+        assert not Assignment.objects.filter(user=ola).exists()
+
+    def test_assignments_are_logged_and_shown(self, client, ola, ola2, kari, drammen_position):
+        hilde = make_user("hilde", name="Hilde Moen")
+        login(client, ola)
+        url = reverse("organisation:assignment_create", args=[drammen_position.pk])
+        client.post(
+            url,
+            {"user": hilde.pk, "kind": "substitute", "valid_from": "2026-01-01", "valid_to": ""},
+        )
+        assert Assignment.objects.filter(user=hilde).exists()
+        [(who, reason)] = changes_to(hilde)
+        assert who == "ola" and reason.startswith("tilsatt: Kreftkoordinator i Drammen")
+        # Hilde sees it under her own activity, the other administrator on Hilde's page.
+        client.logout()
+        login(client, hilde)
+        assert "tilsatt: Kreftkoordinator i Drammen" in (
+            client.get(reverse("audit:my_activity")).content.decode()
+        )
+        client.logout()
+        login(client, ola2)
+        assert "tilsatt: Kreftkoordinator i Drammen" in (
+            client.get(reverse("audit:user_activity", args=[hilde.pk])).content.decode()
+        )
+        assert "tilsatt: Kreftkoordinator i Drammen" in (
+            client.get(reverse("audit:account_changes")).content.decode()
+        )
+
+
+@pytest.mark.django_db
+def test_a_new_account_is_logged_and_has_no_password(client, ola, ola2):
+    login(client, ola)
+    client.post(
+        reverse("accounts:user_create"),
+        {
+            "username": "nina",
+            "first_name": "Nina",
+            "last_name": "Lund",
+            "email": "nina@example.no",
+            "phone": "",
+            "role": Role.COORDINATOR,
+            "is_active": "on",
+        },
+    )
+    nina = User.objects.get(username="nina")
+    assert not nina.has_usable_password()
+    assert changes_to(nina) == [("ola", "bruker opprettet med rollen Kreftkoordinator")]
+
+
+@pytest.mark.django_db
+def test_kari_sees_her_own_enrolment_in_her_activity(client, kari):
+    login(client, kari)
+    from kreftkoordinator.accounts import administration
+
+    administration.two_factor_enrolled(kari)
+    assert "autentiseringsapp registrert" in (
+        client.get(reverse("audit:my_activity")).content.decode()
+    )
