@@ -46,15 +46,30 @@ def offer_detail(request, pk):
         Offer.objects.select_related("provider", "owner_area").prefetch_related("areas"), pk=pk
     )
     can_edit = Offer.objects.maintained_by(request.user).filter(pk=pk).exists()
-    # Distinct people, across all areas: a figure that leaves the area, so small ones are hidden.
-    people = offer.service_links.values("case__person").distinct().count()
+    own, elsewhere = _usage(offer, request.user)
     context = {
         "offer": offer,
         "can_edit": can_edit,
         "events": offer.events.upcoming(),
-        "used_by": suppress(people),
+        "used_by_own": own,
+        "used_by": suppress(elsewhere),
     }
     return render(request, "directory/offer_detail.html", context)
+
+
+def _usage(offer: Offer, user) -> tuple[int | None, int]:
+    """Distinct people whose cases the offer is linked to. A coordinator sees her own areas'
+    count exactly and everyone else's apart, so linking her own people cannot step the other
+    figure past five to learn it (differencing); the other figure leaves the areas it counts,
+    so it is suppressed by the caller. Other roles see one suppressed national figure."""
+    mine = Area.objects.visible_to(user)
+    people = offer.service_links.values("case__person").distinct()
+    if not user.is_coordinator:
+        return None, people.count()
+    return (
+        people.filter(case__area__in=mine).count(),
+        people.exclude(case__area__in=mine).count(),
+    )
 
 
 @maintainers

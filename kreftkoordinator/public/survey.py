@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from kreftkoordinator import audit, forms
 from kreftkoordinator.accounts.models import Role
-from kreftkoordinator.audit.disclosure import SMALL, suppress
+from kreftkoordinator.audit.disclosure import SMALL, protect
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.casework.access import case_for
 from kreftkoordinator.organisation.models import Area, today
@@ -67,20 +67,15 @@ def invite(request, case_pk):
 
 @role_required(*Role.values)
 def results(request):
-    """Leaders see their areas, coordinators theirs, the funder's staff and administrators all."""
+    """The answers in the areas whose figures the user may see (`figures_for`): leaders their
+    areas, coordinators theirs, the funder's staff all; counts suppressed."""
     user = request.user
-    if user.is_leader:
-        areas = user.areas.all()
-    elif user.is_coordinator:
-        areas = Area.objects.visible_to(user)
-    else:
-        areas = Area.objects.all()
-    answers = SurveyAnswer.objects.filter(area__in=areas)
-    total = answers.count()
+    answers = SurveyAnswer.objects.filter(area__in=Area.objects.figures_for(user))
     counts = dict(answers.values_list("got_help").annotate(n=Count("pk")))
-    rows = [
-        (label, suppress(counts.get(value, 0))) for value, label in SurveyAnswer.GotHelp.choices
-    ]
+    choices = SurveyAnswer.GotHelp.choices
+    protected = protect([counts.get(value, 0) for value, _label in choices])
+    total = sum(counts.values())
+    rows = [(label, text) for (_value, label), text in zip(choices, protected.cells, strict=True)]
     texts = []
     if user.is_coordinator and total >= SMALL:
         texts = list(
@@ -91,5 +86,5 @@ def results(request):
     return render(
         request,
         "public/survey_results.html",
-        {"total": suppress(total), "rows": rows, "texts": texts},
+        {"total": protected.total, "rows": rows, "texts": texts},
     )

@@ -91,26 +91,40 @@ class TestPickingAnOffer:
         assert response.status_code == 403
 
 
+def link(offer, code, name):
+    person = Person.objects.create(area=area(code), name=name)
+    case = Case.objects.create(area=person.area, person=person)
+    ServiceLink.objects.create(
+        area=case.area, case=case, offer=offer, service="other", status_on=today()
+    )
+
+
 @pytest.mark.django_db
-def test_usage_counts_are_suppressed_below_five(client, kari, drammen_case):
+def test_usage_counts_are_suppressed_below_five(client, eva):
     offer = Offer.objects.get(title="Kreftlinjen")
-
-    def link(person_name):
-        person = Person.objects.create(area=area("3301"), name=person_name)
-        case = Case.objects.create(area=person.area, person=person)
-        ServiceLink.objects.create(
-            area=case.area, case=case, offer=offer, service="other", status_on=today()
-        )
-
-    login(client, kari)
+    login(client, eva)
     url = reverse("directory:offer_detail", args=[offer.pk])
     assert client.get(url).context["used_by"] == "0"
     for i in range(3):
-        link(f"P{i}")
+        link(offer, "3301", f"P{i}")
     assert client.get(url).context["used_by"] == "<5"
     for i in range(3, 6):
-        link(f"P{i}")
+        link(offer, "3901", f"P{i}")
     assert client.get(url).context["used_by"] == "6"
+
+
+@pytest.mark.django_db
+def test_linking_her_own_people_does_not_reveal_others_usage(client, kari, hanne):
+    """Kari cannot step the count past five with her own people to learn Horten's three."""
+    offer = Offer.objects.get(title="Kreftlinjen")
+    for i in range(3):
+        link(offer, "3901", f"H{i}")
+    login(client, kari)
+    url = reverse("directory:offer_detail", args=[offer.pk])
+    for i in range(6):
+        response = client.get(url)
+        assert (response.context["used_by_own"], response.context["used_by"]) == (i, "<5")
+        link(offer, "3301", f"D{i}")
 
 
 @pytest.mark.django_db

@@ -94,13 +94,15 @@ class TestResults:
                 most_important="Hun hjalp med søknaden.",
             )
 
-    def test_small_counts_are_hidden(self, client, per):
-        self.answers(3)
-        self.answers(6, got_help="partly")
+    def test_small_counts_are_hidden_and_cannot_be_worked_out(self, client, per):
+        # Before: "8 svar: ja 6, delvis <5, nei 0" told everyone that two answered "delvis".
+        self.answers(6)
+        self.answers(2, got_help="partly")
         login(client, per)
         response = client.get(reverse("public:survey_results"))
-        assert dict(response.context["rows"]) == {"Ja": "<5", "Delvis": "6", "Nei": "0"}
-        assert response.context["total"] == "9"
+        assert dict(response.context["rows"]) == {"Ja": "skjult", "Delvis": "<5", "Nei": "0"}
+        assert response.context["total"] == "8"
+        assert "kunne regnes ut" in response.content.decode()
 
     def test_a_leader_sees_only_her_areas(self, client, per):
         self.answers(7, code="3901")

@@ -1,0 +1,102 @@
+"""Suppression, proven on every kind of table hypothesis can think of: no count of 1-4 is shown,
+and no hidden cell can be worked out from the total and the shown cells, even by a reader who
+knows that "<5" means 1-4 and "skjult" means 0 or at least 5. The exact check is itself checked
+against brute force on small tables."""
+
+from itertools import product
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kreftkoordinator.audit.disclosure import (
+    ANY,
+    HIDDEN,
+    LESS_THAN_FIVE,
+    PRIMARY,
+    SECONDARY,
+    WITHHELD,
+    protect,
+    recoverable,
+)
+
+KNOWN = {LESS_THAN_FIVE: PRIMARY, HIDDEN: SECONDARY, WITHHELD: ANY}
+SUPPRESSED = tuple(KNOWN)
+
+tables = st.lists(st.one_of(st.integers(0, 8), st.integers(0, 300)), min_size=1, max_size=8)
+
+
+def brute_force_values(counts, shown_cells, shown_total, bound):
+    """Every table of counts up to `bound` that agrees with what is shown."""
+
+    def options(text):
+        if text == LESS_THAN_FIVE:
+            return range(1, 5)
+        if text == HIDDEN:
+            return [0, *range(5, bound + 1)]
+        if text == WITHHELD:
+            return range(0, bound + 1)
+        return [int(text)]
+
+    for candidate in product(*(options(t) for t in shown_cells)):
+        total = sum(candidate)
+        if shown_total in SUPPRESSED:
+            if total not in options(shown_total):
+                continue
+        elif total != int(shown_total):
+            continue
+        yield candidate
+
+
+class TestTheSurveyThatLeaked:
+    def test_eight_answers_six_yes_no_longer_give_away_partly(self):
+        # Before: "8 answers: yes 6, partly <5, no 0", so partly was 2.
+        protected = protect([6, 2, 0])
+        assert protected.cells[1] == LESS_THAN_FIVE
+        assert protected.cells.count(HIDDEN) + (protected.total == HIDDEN) >= 1
+        values = {c[1] for c in brute_force_values([6, 2, 0], protected.cells, protected.total, 12)}
+        assert len(values) > 1
+
+    def test_nothing_small_nothing_hidden(self):
+        assert protect([6, 7, 0]) == protect([6, 7, 0])
+        protected = protect([6, 7, 0])
+        assert (protected.cells, protected.total) == (["6", "7", "0"], "13")
+
+    def test_four_people_in_four_cells_withhold_the_table(self):
+        protected = protect([1, 1, 1, 1, 0])
+        assert protected.cells == [WITHHELD] * 5 and protected.total == LESS_THAN_FIVE
+
+    def test_a_single_small_cell_hides_a_second(self):
+        protected = protect([40, 3, 12])
+        assert protected.cells == ["40", LESS_THAN_FIVE, HIDDEN] and protected.total == "55"
+
+
+@settings(max_examples=400, deadline=None)
+@given(tables)
+def test_no_count_of_one_to_four_is_shown(counts):
+    protected = protect(counts)
+    for text in [*protected.cells, protected.total]:
+        assert text in SUPPRESSED or not 1 <= int(text) <= 4
+
+
+@settings(max_examples=400, deadline=None)
+@given(tables)
+def test_shown_cells_are_true_and_hidden_ones_cannot_be_recovered(counts):
+    protected = protect(counts)
+    for text, count in zip(protected.cells, counts, strict=True):
+        assert text in SUPPRESSED or int(text) == count
+    domains = [
+        KNOWN[t] if t in KNOWN else [(int(t), int(t))] for t in [*protected.cells, protected.total]
+    ]
+    assert not any(recoverable(domains))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 9), min_size=1, max_size=4))
+def test_the_exact_check_agrees_with_brute_force(counts):
+    protected = protect(counts)
+    bound = sum(counts) + 6
+    solutions = list(brute_force_values(counts, protected.cells, protected.total, bound))
+    assert tuple(counts) in solutions
+    for i, text in enumerate(protected.cells):
+        if text in SUPPRESSED:
+            assert len({s[i] for s in solutions}) > 1, (counts, protected)
