@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from kreftkoordinator.audit.disclosure import (
     ANY,
+    Domain,
     HIDDEN,
     LESS_THAN_FIVE,
     PRIMARY,
@@ -84,8 +85,9 @@ def test_shown_cells_are_true_and_hidden_ones_cannot_be_recovered(counts):
     protected = protect(counts)
     for text, count in zip(protected.cells, counts, strict=True):
         assert text in SUPPRESSED or int(text) == count
-    domains = [
-        KNOWN[t] if t in KNOWN else [(int(t), int(t))] for t in [*protected.cells, protected.total]
+    domains: list[Domain] = [
+        KNOWN[t] if t in KNOWN else [(float(t), float(t))]
+        for t in [*protected.cells, protected.total]
     ]
     assert not any(recoverable(domains))
 
