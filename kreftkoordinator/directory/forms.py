@@ -5,6 +5,7 @@ from kreftkoordinator import forms
 from kreftkoordinator.casework.models import Phase
 from kreftkoordinator.organisation.forms import AreaCodesField
 from kreftkoordinator.organisation.models import Area
+from kreftkoordinator.validators import web_url
 
 from .models import Category, Event, Offer, Provider
 
@@ -64,7 +65,9 @@ class OfferForm(forms.ModelForm):
         required=False,
         widget=django_forms.CheckboxSelectMultiple,
     )
-    website = django_forms.URLField(label=_("Nettside"), required=False, assume_scheme="https")
+    website = django_forms.URLField(
+        label=_("Nettside"), required=False, assume_scheme="https", validators=[web_url]
+    )
     area_codes = AreaCodesField(
         label=_("Kommuner eller bydeler"),
         help_text=_("Kommune- eller bydelsnummer, skilt med komma. Tomt for nasjonale tilbud."),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -187,8 +188,8 @@ def import_services(services: list[dict], user=None, where=None) -> HSDSResult:
     for number, service in enumerate(services, start=1):
         try:
             plans.append(_plan(service, areas))
-        except (KeyError, ValueError, TypeError) as e:
-            errors.append(f"{where(number)}: {e}")
+        except (KeyError, ValueError, TypeError, AttributeError) as e:
+            errors.append(f"{where(number)}: {_readable(e)}")
     if errors:
         raise HSDSImportError(errors)
     result = HSDSResult()
@@ -196,6 +197,26 @@ def import_services(services: list[dict], user=None, where=None) -> HSDSResult:
         for plan in plans:
             _apply(plan, result, user)
     return result
+
+
+class PlanError(ValueError):
+    """What is wrong with one service, in Norwegian."""
+
+
+def _readable(error: Exception) -> str:
+    """Our own PlanErrors say what is wrong; anything else means the file has the wrong shape."""
+    if isinstance(error, PlanError):
+        return str(error)
+    if isinstance(error, KeyError):
+        return _("mangler feltet %(field)s") % {"field": error}
+    return _("feil format (en verdi har feil type eller form)")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PlanError(_("«assured_date» må være en dato (ÅÅÅÅ-MM-DD)")) from None
 
 
 def _terms(service: dict, kind: str) -> list[dict]:
@@ -210,37 +231,82 @@ def _one(service: dict, kind: str, choices, default: str) -> str:
     codes = [t["code"] for t in _terms(service, kind)]
     code = codes[0] if codes else default
     if code not in choices:
-        raise ValueError(_("ukjent %(kind)s «%(code)s»") % {"kind": kind, "code": code})
+        raise PlanError(_("ukjent %(kind)s «%(code)s»") % {"kind": kind, "code": code})
     return code
+
+
+TEXT_FIELDS = {
+    Offer: [
+        "title",
+        "description",
+        "website",
+        "email",
+        "cost",
+        "phone",
+        "opening_hours",
+        "languages",
+        "address",
+    ],
+    Provider: ["name", "website", "email", "phone"],
+}
+
+
+def _check(model, values: dict) -> None:
+    """Each text value is text, holds no NUL byte, and passes the model field's own checks
+    (length, e-mail, http/https links only), so the database never sees a value it refuses."""
+    for name in TEXT_FIELDS[model]:
+        value = values.get(name, "")
+        field = model._meta.get_field(name)
+        if not isinstance(value, str):
+            raise PlanError(_("«%(field)s» må være tekst") % {"field": name})
+        if "\x00" in value:
+            raise PlanError(_("«%(field)s» inneholder et ugyldig tegn (NUL)") % {"field": name})
+        try:
+            field.clean(value, None)
+        except ValidationError as e:
+            raise PlanError(f"«{name}»: {' '.join(e.messages)}") from None
 
 
 def _plan(service: dict, areas: dict) -> dict:
     if not isinstance(service, dict) or not service.get("id") or not service.get("name"):
-        raise ValueError(_("mangler id eller navn"))
+        raise PlanError(_("mangler id eller navn"))
+    if not isinstance(service["id"], str) or not isinstance(service["name"], str):
+        raise PlanError(_("id og navn må være tekst"))
     organization = service.get("organization") or {}
-    if not organization.get("name"):
-        raise ValueError(_("mangler organisasjon med navn"))
+    if not isinstance(organization, dict) or not organization.get("name"):
+        raise PlanError(_("mangler organisasjon med navn"))
+    _check(
+        Provider,
+        {
+            "name": organization["name"],
+            "website": organization.get("website") or "",
+            "email": organization.get("email") or "",
+            "phone": "",
+        },
+    )
     codes, national = [], False
     for area in service.get("service_areas") or []:
         uri = area.get("uri") or ""
         if uri.startswith(AREA_URI):
             code = uri[len(AREA_URI) :]
             if code not in areas:
-                raise ValueError(_("ukjent kommune eller bydel %(code)s") % {"code": code})
+                raise PlanError(_("ukjent kommune eller bydel %(code)s") % {"code": code})
             codes.append(code)
         elif area.get("name") == NATIONAL or area.get("extent_type") == "country":
             national = True
     owner = [t["code"] for t in _terms(service, "owner_area")]
     if owner and owner[0] not in areas:
-        raise ValueError(_("ukjent område %(code)s") % {"code": owner[0]})
+        raise PlanError(_("ukjent område %(code)s") % {"code": owner[0]})
     assured = service.get("assured_date")
+    if assured is not None and not isinstance(assured, str):
+        raise PlanError(_("«assured_date» må være en dato (ÅÅÅÅ-MM-DD)"))
     locations = service.get("service_at_locations") or []
     addresses = [(sal.get("location") or {}).get("addresses") or [] for sal in locations]
-    return {
+    plan = {
         "id": service["id"],
         "organization": organization,
         "provider_kind": _one(service, "provider_kind", ProviderKind.values, "private"),
-        "title": service["name"][:200],
+        "title": service["name"],
         "description": service.get("description") or "",
         "website": service.get("url") or "",
         "email": service.get("email") or "",
@@ -248,7 +314,7 @@ def _plan(service: dict, areas: dict) -> dict:
         "access": _one(service, "access", Access.values, Access.SELF_REFERRAL),
         "category": _one(service, "category", Category.values, Category.VOLUNTARY),
         "cost": service.get("fees_description") or "",
-        "last_verified": date.fromisoformat(assured) if assured else None,
+        "last_verified": _date(assured) if assured else None,
         "phone": next((p.get("number", "") for p in service.get("phones") or []), ""),
         "opening_hours": next(
             (s.get("description", "") for s in service.get("schedules") or []), ""
@@ -263,6 +329,8 @@ def _plan(service: dict, areas: dict) -> dict:
         "areas": [areas[c] for c in codes],
         "owner_area": areas[owner[0]] if owner else None,
     }
+    _check(Offer, plan)
+    return plan
 
 
 def _apply(plan: dict, result: HSDSResult, user) -> None:

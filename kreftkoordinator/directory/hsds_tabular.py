@@ -122,14 +122,37 @@ def read_zip(data: bytes) -> list[dict]:
     for name in TABLES:
         try:
             text = archive.read(f"{name}.csv").decode("utf-8-sig")
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as e:
+            raise HSDSImportError(
+                [_("%(file)s i pakken er skadet og kan ikke leses.") % {"file": f"{name}.csv"}]
+            ) from e
+        except UnicodeDecodeError as e:
+            raise HSDSImportError(
+                [
+                    _("%(file)s er ikke UTF-8-tekst (ugyldig byte ved posisjon %(pos)s).")
+                    % {"file": f"{name}.csv", "pos": e.start}
+                ]
+            ) from e
         except KeyError:
             if name in ("organizations", "services"):
                 raise HSDSImportError(
                     [_("Pakken mangler %(file)s.") % {"file": f"{name}.csv"}]
                 ) from None
             text = ""
-        tables[name] = list(csv.DictReader(io.StringIO(text))) if text else []
-    return _nest(tables)
+        reader = csv.DictReader(io.StringIO(text))
+        try:
+            tables[name] = list(reader) if text else []
+        except csv.Error as e:
+            raise HSDSImportError(
+                [
+                    _("%(file)s, linje %(line)s: et felt er for langt eller feil sitert.")
+                    % {"file": f"{name}.csv", "line": reader.line_num}
+                ]
+            ) from e
+    try:
+        return _nest(tables)
+    except KeyError as e:
+        raise HSDSImportError([_("En tabell i pakken mangler kolonnen %(c)s.") % {"c": e}]) from e
 
 
 def _by(rows: list[dict], key: str) -> dict[str, list[dict]]:

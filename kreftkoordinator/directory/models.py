@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator.casework.models import Phase
 from kreftkoordinator.organisation.models import Area, today
+from kreftkoordinator.validators import is_web_url, web_url
 
 VERIFY_EVERY = timedelta(days=365)
 
@@ -50,7 +51,7 @@ class Access(models.TextChoices):
 class Provider(models.Model):
     name = models.CharField(_("navn"), max_length=200)
     kind = models.CharField(_("type"), max_length=20, choices=ProviderKind.choices)
-    website = models.URLField(_("nettside"), blank=True)
+    website = models.URLField(_("nettside"), blank=True, validators=[web_url])
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     hsds_id = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
@@ -62,6 +63,11 @@ class Provider(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def web_link(self) -> str:
+        """The website, if it is an http(s) link: nothing else is ever rendered as a link."""
+        return self.website if is_web_url(self.website) else ""
 
 
 class OfferQuerySet(models.QuerySet["Offer"]):
@@ -141,7 +147,7 @@ class Offer(models.Model):
     languages = models.CharField(_("språk"), max_length=200, blank=True, default="norsk")
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
-    website = models.URLField(_("nettside"), blank=True)
+    website = models.URLField(_("nettside"), blank=True, validators=[web_url])
     opening_hours = models.CharField(_("åpningstider"), max_length=200, blank=True)
     address = models.CharField(_("adresse"), max_length=200, blank=True)
     published = models.BooleanField(_("vises offentlig"), default=True)
@@ -161,6 +167,11 @@ class Offer(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def web_link(self) -> str:
+        """The website, if it is an http(s) link: nothing else is ever rendered as a link."""
+        return self.website if is_web_url(self.website) else ""
 
     @property
     def phase_list(self) -> list[str]:

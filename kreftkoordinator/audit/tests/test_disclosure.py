@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 from kreftkoordinator.audit.disclosure import (
     ANY,
-    Domain,
     HIDDEN,
     LESS_THAN_FIVE,
     PRIMARY,
     SECONDARY,
     WITHHELD,
+    Domain,
     protect,
     recoverable,
 )

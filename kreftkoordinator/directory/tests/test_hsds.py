@@ -206,3 +206,74 @@ def test_a_bad_row_in_the_csv_package_is_named_by_file_and_line(tmp_path, full_o
     with pytest.raises(CommandError):
         call_command("hsds", "import", str(path))
     assert "services.csv, linje 2: mangler id eller navn" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+class TestHostileFiles:
+    """Files made to break the import: each is refused whole, with the service named, in
+    Norwegian, and never ends in a traceback."""
+
+    def one(self, full_offer, **changes):
+        service = export_services(Offer.objects.filter(pk=full_offer.pk))[0]
+        return dict(service, id="ny-tjeneste", **changes)
+
+    @pytest.mark.parametrize(
+        "changes, message",
+        [
+            ({"url": "javascript:alert(document.cookie)"}, "begynner med http:// eller https://"),
+            ({"url": "data:text/html,<script>x</script>"}, "«website»"),
+            ({"name": 42}, "id og navn må være tekst"),
+            ({"description": ["ikke", "tekst"]}, "«description» må være tekst"),
+            ({"email": "ikke-en-adresse"}, "«email»"),
+            ({"name": "x" * 200_000}, "«title»"),
+            ({"description": "null\x00byte"}, "NUL"),
+            ({"assured_date": "0000-13-45"}, "assured_date"),
+            ({"assured_date": 20260101}, "assured_date"),
+            ({"service_areas": "3301"}, "feil format"),
+            ({"attributes": [{"taxonomy_term": "x"}]}, "feil format"),
+            ({"organization": "Kreftforeningen"}, "mangler organisasjon"),
+        ],
+    )
+    def test_a_hostile_service_is_named_and_nothing_imported(self, full_offer, changes, message):
+        count = Offer.objects.count()
+        with pytest.raises(HSDSImportError) as caught:
+            import_services([self.one(full_offer, **changes)])
+        assert caught.value.errors[0].startswith("Tjeneste 1: ")
+        assert message in caught.value.errors[0]
+        assert Offer.objects.count() == count
+
+    def test_a_javascript_link_on_the_organisation_is_refused(self, full_offer):
+        service = self.one(full_offer)
+        service["organization"] = dict(service["organization"], website="javascript:alert(1)")
+        with pytest.raises(HSDSImportError, match="nettadresse"):
+            import_services([service])
+
+    @pytest.mark.parametrize(
+        "content, message",
+        [
+            (b"\xff\xfe\x00garbage", "ikke UTF-8"),
+            (b"[" * 100_000 + b"]" * 100_000, "for dypt"),
+            (b'[{"id": 1,', "ikke gyldig JSON (linje 1"),
+        ],
+    )
+    def test_a_broken_json_file(self, tmp_path, db, content, message):
+        path = tmp_path / "hsds.json"
+        path.write_bytes(content)
+        with pytest.raises(CommandError, match=message.replace("(", r"\(")):
+            call_command("hsds", "import", str(path))
+
+    def test_a_broken_csv_in_a_valid_zip(self, tmp_path, full_offer):
+        import zipfile
+
+        path = tmp_path / "hsds.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("organizations.csv", "id,name\n1,Org\n")
+            archive.writestr("services.csv", b"id,name\n\xff\xfe,x\n")
+        with pytest.raises(CommandError):
+            call_command("hsds", "import", str(path))
+        big = tmp_path / "big.zip"
+        with zipfile.ZipFile(big, "w") as archive:
+            archive.writestr("organizations.csv", "id,name\n1,Org\n")
+            archive.writestr("services.csv", "id,name\n1," + "x" * 200_000 + "\n")
+        with pytest.raises(CommandError):
+            call_command("hsds", "import", str(big))

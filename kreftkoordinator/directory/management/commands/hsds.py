@@ -42,8 +42,16 @@ class Command(BaseCommand):
                 result = import_services(services)
         except FileNotFoundError as e:
             raise CommandError(f"Finner ikke filen {path}.") from e
+        except UnicodeDecodeError as e:
+            raise CommandError(
+                f"Filen er ikke UTF-8-tekst (ugyldig byte ved posisjon {e.start})."
+            ) from e
         except json.JSONDecodeError as e:
-            raise CommandError(f"Filen er ikke gyldig JSON: {e}") from e
+            raise CommandError(
+                f"Filen er ikke gyldig JSON (linje {e.lineno}, kolonne {e.colno})."
+            ) from e
+        except RecursionError as e:
+            raise CommandError("Filen er for dypt nøstet til å være en HSDS-fil.") from e
         except HSDSImportError as e:
             for line in e.errors:
                 self.stderr.write(line)
