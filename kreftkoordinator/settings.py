@@ -49,6 +49,14 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+# Demo mode lists every user name on the log-in page and relaxes two-factor: it runs on the
+# developer's own machine only, never where anyone else can reach it.
+if DEMO and not (DEBUG and set(ALLOWED_HOSTS) <= LOOPBACK_HOSTS):
+    raise ImproperlyConfigured(
+        "Demo mode (KREFTKOORDINATOR_DEMO) runs only with DEBUG on and ALLOWED_HOSTS limited to "
+        "127.0.0.1, localhost and ::1. Turn demo mode off in production."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 

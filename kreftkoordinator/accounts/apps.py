@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "kreftkoordinator.accounts"
     verbose_name = _("Brukere")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401 -- registers the deploy checks

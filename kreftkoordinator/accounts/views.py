@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
+from django.db.models import Prefetch
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
@@ -14,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kreftkoordinator.organisation.models import Assignment, today
 
 from . import administration, two_factor
 from .forms import LoginForm, SetPasswordForm, TokenForm
@@ -30,11 +33,27 @@ class LoginView(auth_views.LoginView):
         context["oidc_enabled"] = settings.OIDC_ENABLED
         context["oidc_provider"] = settings.OIDC_PROVIDER_NAME
         context["sso_failed"] = self.request.GET.get("sso") == "feil"
-        if settings.DEMO:
-            from kreftkoordinator.demo.arrangements import demo_logins
-
-            context["demo_logins"] = demo_logins()
+        if settings.DEMO:  # only ever on a developer's own machine (settings refuse otherwise)
+            context["demo_logins"] = _demo_logins()
         return context
+
+
+def _demo_logins() -> list[tuple[str, str, str]]:
+    """(user name, name, role and positions held today) of every active user."""
+    held = Prefetch(
+        "assignments",
+        queryset=Assignment.objects.valid_on(today()).select_related("position"),
+        to_attr="current",
+    )
+    users = User.objects.filter(is_active=True).prefetch_related(held).order_by("role", "username")
+    return [
+        (
+            u.username,
+            str(u),
+            ", ".join([str(u.get_role_display()), *(a.position.name for a in u.current)]),
+        )
+        for u in users
+    ]
 
 
 logout = require_POST(auth_views.LogoutView.as_view())

@@ -43,3 +43,20 @@ def test_production_without_secret_key_refuses_to_start():
 def test_hyphenated_command_names_work():
     result = run("import-areas", "--help", env=PRODUCTION)
     assert result.returncode == 0 and "KLASS" in result.stdout
+
+
+def test_demo_mode_refuses_to_start_without_debug():
+    result = run("check", env={**PRODUCTION, "KREFTKOORDINATOR_DEMO": "1"})
+    assert result.returncode != 0 and "Turn demo mode off in production" in result.stderr
+
+
+def test_demo_mode_refuses_to_start_for_other_hosts():
+    env = {**PRODUCTION, "KREFTKOORDINATOR_DEMO": "1", "DEBUG": "1"}
+    result = run("check", env=env)
+    assert result.returncode != 0 and "ALLOWED_HOSTS limited to" in result.stderr
+
+
+def test_check_deploy_says_demo_mode_is_on():
+    env = {**PRODUCTION, "KREFTKOORDINATOR_DEMO": "1", "DEBUG": "1", "ALLOWED_HOSTS": "localhost"}
+    result = run("check", "--deploy", env=env)
+    assert result.returncode != 0 and "kreftkoordinator.E001" in result.stderr + result.stdout

@@ -136,9 +136,16 @@ def test_each_demo_user_logs_in_and_sees_the_navigation_of_their_role(client, de
 
 @override_settings(DEMO=True)
 @pytest.mark.django_db
-def test_the_login_page_lists_the_demo_users(client):
+def test_the_login_page_lists_the_demo_users(client, demo):
     content = client.get(reverse("accounts:login")).content.decode()
     assert "koordinator.valdres" in content and "Demobrukere" in content
+    assert "Kreftkoordinator i Valdres" in content
+
+
+@pytest.mark.django_db
+def test_outside_demo_mode_the_login_page_lists_no_one(client, demo):
+    content = client.get(reverse("accounts:login")).content.decode()
+    assert "koordinator.valdres" not in content and "Demobrukere" not in content
 
 
 @pytest.mark.django_db
