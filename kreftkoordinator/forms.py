@@ -4,8 +4,12 @@ Forms render through templates/forms/; this mixin gives widgets Designsystemet's
 invalid fields with aria-invalid and aria-describedby so screen readers hear the message.
 """
 
+from datetime import UTC, date, datetime, time
+
 from django import forms
+from django.core import validators
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 
 class Renderer(TemplatesSetting):
@@ -13,10 +17,42 @@ class Renderer(TemplatesSetting):
     field_template_name = "forms/field.html"
 
 
+# Every date a user types lies within these bounds: no person born in year 1, no contact in 9999.
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
+# Every whole number fits the database's integer, whatever a field's own bounds leave open.
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+
+
+def _bound(field: forms.Field) -> None:
+    """Sensible bounds for every date and number field of every form, each with a message."""
+    if isinstance(field, forms.DateTimeField):
+        low = datetime.combine(EARLIEST, time.min, tzinfo=UTC)
+        high = datetime.combine(LATEST, time.max, tzinfo=UTC)
+        field.validators += [_min(low, EARLIEST), _max(high, LATEST)]
+    elif isinstance(field, forms.DateField):
+        field.validators += [_min(EARLIEST, EARLIEST), _max(LATEST, LATEST)]
+    elif isinstance(field, forms.IntegerField) and not isinstance(field, forms.FloatField):
+        field.validators += [
+            validators.MinValueValidator(INT_MIN, _("Tallet er for lite.")),
+            validators.MaxValueValidator(INT_MAX, _("Tallet er for stort.")),
+        ]
+
+
+def _min(limit, day):
+    message = _("Datoen kan ikke være før %(day)s.") % {"day": day.strftime("%d.%m.%Y")}
+    return validators.MinValueValidator(limit, message)
+
+
+def _max(limit, day):
+    message = _("Datoen kan ikke være etter %(day)s.") % {"day": day.strftime("%d.%m.%Y")}
+    return validators.MaxValueValidator(limit, message)
+
+
 class DSFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for field in self.fields.values():  # type: ignore[attr-defined]
+            _bound(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
                 continue
@@ -47,3 +83,12 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+SEARCH_LENGTH = 100
+
+
+def search_text(data, name: str = "q") -> str:
+    """A search box's text from GET or POST data: trimmed, and cut at 100 characters (a search
+    never needs more, and databases refuse patterns far longer), NUL bytes dropped."""
+    return str(data.get(name, "")).replace("\x00", "").strip()[:SEARCH_LENGTH]

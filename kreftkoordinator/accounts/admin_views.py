@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kreftkoordinator.forms import search_text
 from kreftkoordinator.roles import role_required
 
 from . import administration
@@ -21,7 +22,7 @@ admin_only = role_required(Role.ADMIN)
 
 @admin_only
 def user_list(request):
-    query = request.GET.get("q", "").strip()
+    query = search_text(request.GET)
     role = request.GET.get("rolle", "")
     users = User.objects.annotate(
         has_totp=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))

@@ -5,6 +5,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kreftkoordinator.forms import search_text
+
 from .access import case_for, service_link_for
 from .case_views import case_page_with_errors
 from .forms import ServiceLinkForm, ServiceStatusForm
@@ -17,7 +19,7 @@ def service_add(request, case_pk):
     case = case_for(request.user, case_pk, action=None)
     form = ServiceLinkForm(request.POST or None, case=case)
     if request.method == "POST" and request.POST.get("search_offers"):
-        form.show_offers(request.POST.get("offer_query", "").strip())
+        form.show_offers(search_text(request.POST, "offer_query"))
         form.errors.clear()  # only searching: nothing is saved, nothing is wrong yet
     elif request.method == "POST" and form.is_valid():
         connect_service(request.user, form.instance)

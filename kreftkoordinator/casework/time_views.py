@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kreftkoordinator.forms import EARLIEST, LATEST
 from kreftkoordinator.organisation.models import today
 
 from .forms import SystemActivityForm, TimeEntryForm
@@ -17,10 +18,14 @@ from .week import build_week, monday_of
 
 
 def _monday(request) -> date:
+    """The week asked for, or this week for a date that is not one or is out of bounds."""
     try:
-        return monday_of(date.fromisoformat(request.GET.get("uke", "")))
+        day = date.fromisoformat(request.GET.get("uke", ""))
     except ValueError:
-        return monday_of(today())
+        day = today()
+    if not EARLIEST <= day <= LATEST:
+        day = today()
+    return monday_of(day)
 
 
 def _week_url(day: date) -> str:

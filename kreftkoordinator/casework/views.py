@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from kreftkoordinator import audit
 from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.audit.models import Action, AuditEntry
+from kreftkoordinator.forms import search_text
 from kreftkoordinator.roles import role_required
 
 from .access import person_for
@@ -41,7 +42,7 @@ def person_search(query: str, prefix: str = "") -> Q:
 
 @coordinator_only
 def person_list(request):
-    query = request.GET.get("q", "").strip()
+    query = search_text(request.GET)
     persons = Person.objects.visible_to(request.user).select_related("area")
     if query:
         persons = persons.filter(person_search(query))

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.audit.disclosure import suppress
+from kreftkoordinator.forms import search_text
 from kreftkoordinator.organisation.models import Area, today
 from kreftkoordinator.roles import role_required
 
@@ -108,7 +109,7 @@ def offer_choices(request):
         action=None,
         pk=int(case_id) if case_id.isdigit() else 0,
     )
-    query = request.GET.get("offer_query", "").strip()
+    query = search_text(request.GET, "offer_query")
     offers = Offer.objects.for_area(case.area).select_related("provider")
     results = list(offers.matching(query)[:10]) if query else []
     return render(

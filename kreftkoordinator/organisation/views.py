@@ -5,6 +5,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from kreftkoordinator.forms import search_text
 from kreftkoordinator.roles import Role, role_required
 
 from .administration import save_assignment
@@ -29,7 +30,7 @@ def _positions():
 @staff_only
 def position_list(request):
     positions = _positions().annotate(n_areas=Count("covered_areas"))
-    query = request.GET.get("q", "").strip()
+    query = search_text(request.GET)
     if query:
         positions = positions.filter(
             Q(name__icontains=query)
@@ -83,7 +84,7 @@ def assignment_edit(request, position_pk, pk=None):
 
 @admin_only
 def area_list(request):
-    query = request.GET.get("q", "").strip()
+    query = search_text(request.GET)
     areas = Area.objects.current().exclude(kind=AreaKind.COUNTY).select_related("parent")
     if query:
         areas = areas.filter(Q(name__icontains=query) | Q(code__startswith=query))

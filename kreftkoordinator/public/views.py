@@ -12,6 +12,7 @@ from kreftkoordinator.accounts.models import coordinators_covering
 from kreftkoordinator.casework.requests import receive_contact_request
 from kreftkoordinator.directory.forms import OfferSearchForm, search_offers
 from kreftkoordinator.directory.models import Event, Offer
+from kreftkoordinator.forms import search_text
 from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Position, today
 
 from .coverage import HEIGHT, WIDTH, coverage, markers, outline
@@ -64,7 +65,7 @@ def find(request):
 
 def contact(request):
     form = ContactForm(
-        request.POST or None, initial={"municipality": request.GET.get("kommune", "")}
+        request.POST or None, initial={"municipality": search_text(request.GET, "kommune")}
     )
     if request.method == "POST":
         if not allow(request, "contact"):

@@ -24,8 +24,19 @@ def read_file(path: Path | str) -> dict[str, list[Row]]:
 def read_json(data: bytes) -> dict[str, list[Row]]:
     try:
         document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise CaseworkImportError([_("Filen er ikke gyldig JSON: %(error)s") % {"error": e}]) from e
+    except UnicodeDecodeError as e:
+        raise CaseworkImportError(
+            [_("Filen er ikke UTF-8-tekst (ugyldig byte ved posisjon %(pos)s).") % {"pos": e.start}]
+        ) from e
+    except json.JSONDecodeError as e:
+        raise CaseworkImportError(
+            [
+                _("Filen er ikke gyldig JSON (linje %(line)s, kolonne %(col)s).")
+                % {"line": e.lineno, "col": e.colno}
+            ]
+        ) from e
+    except RecursionError as e:
+        raise CaseworkImportError([_("Filen er for dypt nøstet til å være en import.")]) from e
     if not isinstance(document, dict):
         raise CaseworkImportError([_("JSON-filen må være et objekt med lister.")])
     _check_sheets(document.keys())
@@ -53,26 +64,31 @@ def read_xlsx(path: Path) -> dict[str, list[Row]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds for a damaged file
-        raise CaseworkImportError([_("Kan ikke lese regnearket: %(error)s") % {"error": e}]) from e
+        raise CaseworkImportError([_("Kan ikke lese regnearket: det er skadet.")]) from e
     _check_sheets(workbook.sheetnames)
     sheets: dict[str, list[Row]] = {}
     for sheet in workbook.worksheets:
-        lines = sheet.iter_rows(values_only=True)
-        header = [str(h).strip() if h is not None else "" for h in next(lines, ())]
-        rows = []
-        for number, values in enumerate(lines, start=2):
-            if all(v is None or str(v).strip() == "" for v in values):
-                continue
-            rows.append(
-                Row(
-                    sheet.title,
-                    number,
-                    {h: _cell(v) for h, v in zip(header, values, strict=False) if h},
-                )
-            )
-        sheets[sheet.title] = rows
+        try:
+            sheets[sheet.title] = _read_sheet(sheet)
+        except Exception as e:  # a damaged sheet inside an archive that opened
+            workbook.close()
+            raise CaseworkImportError(
+                [_("Arket «%(sheet)s» er skadet og kan ikke leses.") % {"sheet": sheet.title}]
+            ) from e
     workbook.close()
     return sheets
+
+
+def _read_sheet(sheet) -> list[Row]:
+    lines = sheet.iter_rows(values_only=True)
+    header = [str(h).strip() if h is not None else "" for h in next(lines, ())]
+    rows = []
+    for number, values in enumerate(lines, start=2):
+        if all(v is None or str(v).strip() == "" for v in values):
+            continue
+        cells = {h: _cell(v) for h, v in zip(header, values, strict=False) if h}
+        rows.append(Row(sheet.title, number, cells))
+    return rows
 
 
 def _cell(value: Any) -> Any:

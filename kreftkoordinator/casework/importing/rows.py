@@ -8,6 +8,8 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kreftkoordinator.forms import EARLIEST, INT_MAX, LATEST
+
 Date = date  # the methods below include one named `date`, which hides the type in the class
 
 SHEETS = ["people", "cases", "relatives", "contacts", "assessments", "services", "events", "time"]
@@ -44,6 +46,8 @@ class Row:
         text = "" if value is None else str(value)
         if required and not text:
             raise Invalid(_("«%(key)s» mangler") % {"key": key})
+        if "\x00" in text:
+            raise Invalid(_("«%(key)s» inneholder et ugyldig tegn (NUL)") % {"key": key})
         if len(text) > max_length:
             raise Invalid(
                 _("«%(key)s» er for lang (høyst %(n)d tegn)") % {"key": key, "n": max_length}
@@ -51,6 +55,14 @@ class Row:
         return text
 
     def date(self, key: str, required: bool = False) -> Date | None:
+        day = self._date(key, required)
+        if day is not None and not EARLIEST <= day <= LATEST:
+            raise Invalid(
+                _("«%(key)s»: %(day)s er utenfor 1900–2100") % {"key": key, "day": day.isoformat()}
+            )
+        return day
+
+    def _date(self, key: str, required: bool) -> Date | None:
         value = self.raw(key)
         if value in (None, ""):
             if required:
@@ -104,10 +116,12 @@ class Row:
             number = Decimal(str(value))
         except InvalidOperation:
             number = Decimal("NaN")
-        if number.is_nan() or number != number.to_integral_value():
+        if not number.is_finite() or number != number.to_integral_value():
             raise Invalid(
                 _("«%(key)s»: «%(value)s» er ikke et heltall") % {"key": key, "value": value}
             )
+        if abs(number) > INT_MAX:
+            raise Invalid(_("«%(key)s»: tallet er for stort") % {"key": key})
         return int(number)
 
     def decimal(self, key: str) -> Decimal | None:
@@ -115,11 +129,14 @@ class Row:
         if value in (None, ""):
             return None
         try:
-            return Decimal(str(value).replace(",", "."))
-        except InvalidOperation as e:
+            number = Decimal(str(value).replace(",", "."))
+        except InvalidOperation:
+            number = Decimal("NaN")
+        if not number.is_finite():
             raise Invalid(
                 _("«%(key)s»: «%(value)s» er ikke et tall") % {"key": key, "value": value}
-            ) from e
+            )
+        return number
 
     def boolean(self, key: str) -> bool:
         value = self.raw(key)

@@ -151,6 +151,8 @@ def _relative(plan: Plan, row: Row) -> None:
         raise Invalid(_("pårørende må høre til samme område som oppfølgingen"))
     if person is case.person:
         raise Invalid(_("personen kan ikke være sin egen pårørende"))
+    if any(r.case is case and r.person is person for r in plan.records["relatives"]):
+        raise Invalid(_("denne pårørende er allerede knyttet til oppfølgingen"))
     plan.records["relatives"].append(
         Relation(
             case=case,
@@ -241,6 +243,10 @@ def _event(plan: Plan, row: Row) -> None:
         extra_municipal_hours=row.decimal("extra_municipal_hours"),
         created_by=plan.user,
     )
+    if event.kind == EventKind.DEATH and any(
+        e.case is case and e.kind == EventKind.DEATH for e in plan.records["events"]
+    ):
+        raise Invalid(_("dødsfallet er allerede registrert på denne oppfølgingen"))
     if plan.check(row, event, ["area", "case", "created_by"]):
         plan.records["events"].append(event)
 

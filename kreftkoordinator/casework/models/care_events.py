@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -65,7 +66,15 @@ class CareEvent(models.Model):
         help_text=_("Døgn pasienten var utskrivningsklar, men ble liggende på sykehuset."),
     )
     home_care_hours = models.DecimalField(
-        _("hjemmetjenester (timer per uke)"), max_digits=5, decimal_places=1, null=True, blank=True
+        _("hjemmetjenester (timer per uke)"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(0, _("Timene kan ikke være negative.")),
+            MaxValueValidator(168, _("En uke har 168 timer.")),
+        ],
     )
     death_place = models.CharField(
         _("dødssted"), max_length=12, choices=DeathPlace.choices, blank=True
@@ -82,6 +91,7 @@ class CareEvent(models.Model):
         decimal_places=1,
         null=True,
         blank=True,
+        validators=[MinValueValidator(0, _("Timene kan ikke være negative."))],
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", null=True
@@ -125,6 +135,12 @@ class CareEvent(models.Model):
         ):
             errors["delayed_discharge_days"] = _("Flere overliggerdøgn enn døgn på sykehuset.")
         if self.kind == EventKind.DEATH:
+            try:
+                opened = self.case.opened_on
+            except ObjectDoesNotExist:
+                opened = None
+            if self.on and opened and self.on < opened:
+                errors["on"] = _("Dødsfallet kan ikke være før oppfølgingen startet.")
             if not self.death_place:
                 errors["death_place"] = _("Oppgi dødssted.")
             elif self.death_place != DeathPlace.HOME and (

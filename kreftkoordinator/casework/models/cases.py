@@ -101,7 +101,9 @@ class Case(Versioned):
             errors["closing_reason"] = _("Oppgi hvorfor oppfølgingen avsluttes.")
         if self.closed_on and self.closed_on > today():
             errors["closed_on"] = _("Avslutningsdatoen kan ikke være i fremtiden.")
-        if self.consent_withdrawn_on and not self.consent_given_on:
+        if self.consent_withdrawn_on and (
+            not self.consent_given_on or self.consent_withdrawn_on < self.consent_given_on
+        ):
             errors["consent_withdrawn_on"] = _("Samtykket kan ikke trekkes før det er gitt.")
         if self.person_id and self.area_id and self.person.area_id != self.area_id:
             errors["person"] = _("Personen hører til et annet område.")

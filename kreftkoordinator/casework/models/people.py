@@ -1,5 +1,6 @@
 from datetime import date
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +36,15 @@ class Person(Versioned):
         help_text=_("Kan stå tomt når den som ringer vil være anonym."),
     )
     birth_date = models.DateField(_("fødselsdato"), null=True, blank=True)
-    birth_year = models.PositiveSmallIntegerField(_("fødselsår"), null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        _("fødselsår"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1900, _("Fødselsåret kan ikke være før 1900.")),
+            MaxValueValidator(2100, _("Fødselsåret kan ikke være etter 2100.")),
+        ],
+    )
     identity_number = models.CharField(
         _("fødselsnummer eller D-nummer"), max_length=11, blank=True, db_index=True
     )

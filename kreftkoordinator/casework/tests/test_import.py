@@ -193,3 +193,98 @@ class TestBadRows:
     def test_an_unknown_user(self, tmp_path, kari):
         with pytest.raises(CommandError, match="Finner ingen aktiv bruker"):
             call_command("import_casework", str(write(tmp_path, EXAMPLE)), "--user", "nobody")
+
+
+@pytest.mark.django_db
+class TestHostileImports:
+    """Files made to break the import end in Norwegian messages naming the row, never in a
+    traceback, and import nothing."""
+
+    def changed(self, sheet, index=0, **changes):
+        document = deepcopy(EXAMPLE)
+        document[sheet][index].update(changes)
+        return document
+
+    @pytest.mark.parametrize(
+        "sheet, changes, message",
+        [
+            ("events", {"delayed_discharge_days": "Infinity"}, "er ikke et heltall"),
+            ("events", {"delayed_discharge_days": str(2**63 - 1)}, "for stort"),
+            ("contacts", {"duration_minutes": 1e400}, "er ikke et heltall"),
+            ("people", {"birth_year": 2**63 - 1}, "for stort"),
+            ("people", {"birth_year": 1066}, "Fødselsåret kan ikke være før 1900"),
+            ("cases", {"opened_on": "0001-01-01"}, "utenfor 1900–2100"),
+            ("cases", {"opened_on": "9999-12-31"}, "utenfor 1900–2100"),
+            ("people", {"name": "x" * 200_000}, "for lang"),
+            ("people", {"name": "Anne\x00Hansen"}, "NUL"),
+        ],
+    )
+    def test_a_bad_value_names_its_row(self, tmp_path, kari, sheet, changes, message):
+        errors = errors_for(tmp_path, kari, self.changed(sheet, **changes))
+        assert errors[0].startswith(f"Ark «{sheet}», linje 1") and message in errors[0]
+        assert counts() == [0] * len(MODELS)
+
+    def test_negative_home_care_hours(self, tmp_path, kari):
+        document = deepcopy(EXAMPLE)
+        document["events"].append(
+            {"case": "c1", "kind": "home_care", "on": "2025-10-10", "home_care_hours": "-3"}
+        )
+        [error] = errors_for(tmp_path, kari, document)
+        assert "linje 2" in error and "negative" in error
+
+    def test_the_same_relative_twice(self, tmp_path, kari):
+        document = deepcopy(EXAMPLE)
+        document["relatives"].append(dict(document["relatives"][0]))
+        [error] = errors_for(tmp_path, kari, document)
+        line = len(document["relatives"])
+        assert error.startswith(f"Ark «relatives», linje {line}") and "allerede knyttet" in error
+
+    def test_two_deaths_on_one_case(self, tmp_path, kari):
+        document = deepcopy(EXAMPLE)
+        death = {"case": "c1", "kind": "death", "on": "2025-11-01", "death_place": "home"}
+        document["events"] += [death, dict(death, on="2025-11-02")]
+        [error] = errors_for(tmp_path, kari, document)
+        assert error.startswith("Ark «events», linje 3") and "allerede registrert" in error
+
+    def test_a_death_before_the_case_began(self, tmp_path, kari):
+        document = deepcopy(EXAMPLE)
+        document["events"].append(
+            {"case": "c1", "kind": "death", "on": "2025-08-01", "death_place": "home"}
+        )
+        [error] = errors_for(tmp_path, kari, document)
+        assert "før oppfølgingen startet" in error
+
+    @pytest.mark.parametrize(
+        "content, message",
+        [
+            (b"[" * 100_000 + b"]" * 100_000, "for dypt nøstet"),
+            (b'{"people": [{"name": "\xff\xfe"}]}', "ikke UTF-8"),
+            (b'{"people": [', "linje 1, kolonne"),
+        ],
+    )
+    def test_broken_bytes(self, tmp_path, kari, content, message):
+        path = tmp_path / "import.json"
+        path.write_bytes(content)
+        with pytest.raises(CaseworkImportError, match=message):
+            import_file(path, kari)
+
+    def test_a_damaged_sheet_inside_a_valid_workbook(self, tmp_path, kari):
+        import zipfile
+
+        from openpyxl import Workbook
+
+        good = tmp_path / "good.xlsx"
+        workbook = Workbook()
+        workbook.active.title = "people"
+        workbook.active.append(["ref", "area", "name"])
+        workbook.active.append(["p1", "3301", "Anne"])
+        workbook.save(good)
+        broken = tmp_path / "broken.xlsx"
+        with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+            for item in source.infolist():
+                data = source.read(item)
+                if item.filename.startswith("xl/worksheets/sheet"):
+                    data = data[: len(data) // 2]  # cut the sheet's XML in half
+                target.writestr(item, data)
+        with pytest.raises(CaseworkImportError, match="skadet"):
+            import_file(broken, kari)

@@ -117,3 +117,21 @@ class TestLostUpdates:
             assert "Last siden på nytt" in response.content.decode()
         case.refresh_from_db()
         assert case.phase == "new_diagnosis"
+
+
+@pytest.mark.django_db
+def test_consent_cannot_be_withdrawn_before_it_was_given(client, kari, case):
+    login(client, kari)
+    response = client.post(
+        reverse("casework:case_edit", args=[case.pk]),
+        {
+            "kind": "patient",
+            "opened_on": day(30),
+            "consent_given_on": day(20),
+            "consent_withdrawn_on": day(25),
+            "seen_version": case.version,
+        },
+    )
+    assert "Samtykket kan ikke trekkes før det er gitt" in response.content.decode()
+    case.refresh_from_db()
+    assert case.consent_withdrawn_on is None
