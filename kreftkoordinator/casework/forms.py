@@ -374,7 +374,7 @@ class ServiceLinkForm(forms.ModelForm):
         self.instance.case = case
         self.fields["status_on"].initial = today()
         offers = Offer.objects.for_area(case.area).select_related("provider")
-        search = f"{reverse('directory:offer_choices')}?sak={case.pk}"
+        search = f"{reverse('directory:offer_choices')}?omrade={case.area.code}"
         self.fields["offer"] = django_forms.ModelChoiceField(
             label=_("Tilbud fra tilbudsoversikten"),
             queryset=offers,

@@ -2,7 +2,7 @@ from django import forms as django_forms
 from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator import forms
-from kreftkoordinator.casework.models import Phase
+from kreftkoordinator.codes import Phase
 from kreftkoordinator.organisation.forms import AreaCodesField
 from kreftkoordinator.organisation.models import Area
 from kreftkoordinator.validators import web_url

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kreftkoordinator.casework.models import Phase
+from kreftkoordinator.codes import Phase
 from kreftkoordinator.organisation.models import Area, today
 from kreftkoordinator.validators import is_web_url, web_url
 

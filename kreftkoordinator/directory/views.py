@@ -6,11 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.audit.disclosure import suppress
 from kreftkoordinator.forms import search_text
 from kreftkoordinator.organisation.models import Area, today
-from kreftkoordinator.roles import role_required
+from kreftkoordinator.roles import Role, role_required
 
 from .forms import EventForm, OfferForm, OfferSearchForm, search_offers
 from .models import Event, Offer
@@ -96,21 +95,14 @@ def offer_verify(request, pk):
 
 @role_required(Role.COORDINATOR)
 def offer_choices(request):
-    """The picker's list, as an htmx fragment: offers for the case's area matching the query.
-    The case is only used for its area, fetched through the scoping entry point; no personal
-    data is shown, so nothing is logged."""
-    from kreftkoordinator.audit.scoping import get_visible_or_404
-    from kreftkoordinator.casework.models import Case
-
-    case_id = request.GET.get("sak", "")
-    case = get_visible_or_404(
-        Case.objects.select_related("area"),
-        request.user,
-        action=None,
-        pk=int(case_id) if case_id.isdigit() else 0,
+    """The picker's list, as an htmx fragment: offers for one of the coordinator's own areas
+    matching the query (the service form names the case's area). No personal data is shown,
+    so nothing is logged; an area she does not cover answers 404."""
+    area = get_object_or_404(
+        Area.objects.visible_to(request.user), code=search_text(request.GET, "omrade")
     )
     query = search_text(request.GET, "offer_query")
-    offers = Offer.objects.for_area(case.area).select_related("provider")
+    offers = Offer.objects.for_area(area).select_related("provider")
     results = list(offers.matching(query)[:10]) if query else []
     return render(
         request,

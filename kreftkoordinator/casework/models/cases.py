@@ -4,21 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator.audit.scoping import AreaScopedQuerySet
+from kreftkoordinator.codes import Phase
 from kreftkoordinator.organisation.models import Area, today
 
 from .codes import CancerSite, FirstContactSource
 from .people import Person
 from .versioned import Versioned
-
-
-class Phase(models.TextChoices):
-    NEW_DIAGNOSIS = "new_diagnosis", _("Ny diagnose")
-    TREATMENT = "treatment", _("Behandling")
-    REHABILITATION = "rehabilitation", _("Rehabilitering")
-    LIVING_WITH = "living_with", _("Leve med kreft / senskader")
-    PALLIATIVE = "palliative", _("Palliativ fase")
-    END_OF_LIFE = "end_of_life", _("Livets sluttfase")
-    BEREAVEMENT = "bereavement", _("Etterlatte")
 
 
 class CaseClosing(models.TextChoices):

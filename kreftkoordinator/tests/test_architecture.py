@@ -1,0 +1,66 @@
+"""Imports between apps point one way (DESIGN section 2, docs/architecture.md): an app may import
+the apps below it and the shared kernel, never one above it. Imports made only for type hints
+(`if TYPE_CHECKING:`) are not counted: they do not run."""
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1]
+
+# Modules at the package's root that every app may use; they import no app.
+KERNEL = {"roles", "forms", "validators", "codes"}
+# Each app and the apps it may import. Reporting, economics and grants go above casework.
+ALLOWED = {
+    "organisation": set(),
+    "accounts": {"organisation"},
+    "audit": {"organisation", "accounts"},
+    "directory": {"organisation", "accounts", "audit"},
+    "casework": {"organisation", "accounts", "audit", "directory"},
+    "public": {"organisation", "accounts", "audit", "directory", "casework"},
+    "demo": {"organisation", "accounts", "audit", "directory", "casework", "public"},
+}
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), str(path))
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skipped.update(id(n) for child in node.body for n in ast.walk(child))
+    found = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        else:
+            continue
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "kreftkoordinator" and len(parts) > 1:
+                found.add(parts[1])
+    return found
+
+
+def test_every_app_is_placed():
+    apps = {p.parent.name for p in PACKAGE.glob("*/apps.py")}
+    assert apps == set(ALLOWED)
+
+
+def test_the_kernel_imports_no_app():
+    for name in KERNEL:
+        assert imports_of(PACKAGE / f"{name}.py") <= KERNEL - {name}, name
+
+
+def test_imports_between_apps_point_one_way():
+    wrong = []
+    for app, allowed in ALLOWED.items():
+        for path in (PACKAGE / app).rglob("*.py"):
+            if "tests" in path.parts:
+                continue
+            for target in imports_of(path) - {app} - KERNEL:
+                if target not in allowed:
+                    wrong.append(f"{path.relative_to(PACKAGE)} imports {target}")
+    assert not wrong, "\n".join(wrong)
