@@ -139,6 +139,19 @@ def world(kari, per, eva, ola, drammen_person, drammen_case):
     }
 
 
+def unnamed(resolver=None):
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from unnamed(entry)
+        elif not entry.name:
+            yield str(entry.pattern)
+
+
+def test_every_url_pattern_has_a_name():
+    """So that none can escape the tables here and in tests/test_cross_area.py."""
+    assert list(unnamed()) == []
+
+
 def test_every_page_is_in_this_table():
     assert set(all_url_names()) == set(PAGES) | set(POST_ACTIONS) | NOT_ROLE_PAGES | RECORD_PAGES
 
