@@ -29,11 +29,15 @@ def _start_page(request):
         )
         context["n_persons"] = Person.objects.visible_to(user).count()
     elif user.role == Role.LEADER:
-        context["areas"] = user.areas.order_by("code").prefetch_related(
-            Prefetch(
-                "covering_positions",
-                queryset=Position.objects.active_on(day),
-                to_attr="current_positions",
+        context["areas"] = (
+            Area.objects.figures_for(user)
+            .order_by("code")
+            .prefetch_related(
+                Prefetch(
+                    "covering_positions",
+                    queryset=Position.objects.active_on(day),
+                    to_attr="current_positions",
+                )
             )
         )
     else:
