@@ -73,6 +73,14 @@ class UserForm(forms.ModelForm):
                     "administrator."
                 )
 
+    def clean_email(self):
+        """One account per address: single sign-on matches users on it, and an administrator
+        cannot give a new account an address that already opens another."""
+        email = self.cleaned_data["email"]
+        if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+            raise django_forms.ValidationError(_("En annen bruker har allerede denne e-posten."))
+        return email
+
     def clean(self):
         cleaned = super().clean() or {}
         role, areas = cleaned.get("role"), cleaned.get("area_codes") or []

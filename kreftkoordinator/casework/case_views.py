@@ -78,7 +78,7 @@ def caseload(request):
         if data["q"]:
             cases = cases.filter(person_search(data["q"], prefix="person__"))
     page = Paginator(cases, 50).get_page(request.GET.get("side"))
-    follow_ups = (
+    follow_ups = list(
         FollowUp.objects.visible_to(user)
         .due()
         .select_related("case__person")
@@ -86,7 +86,9 @@ def caseload(request):
     )
     notifications = Notification.objects.filter(user=user, read_at__isnull=True)[:10]
     inbox = ContactRequest.objects.visible_to(user).waiting().select_related("area")[:50]
-    audit.record(user, Action.VIEW, object_type="casework.case", reason="saksliste")
+    # The list shows names and phones: one entry names everyone on it.
+    shown = [c.person_id for c in page] + [f.case.person_id for f in follow_ups if f.case]
+    audit.record(user, Action.VIEW, object_type="casework.case", persons=shown, reason="saksliste")
     return render(
         request,
         "casework/caseload.html",

@@ -47,7 +47,13 @@ def person_list(request):
     if query:
         persons = persons.filter(person_search(query))
     page = Paginator(persons, 50).get_page(request.GET.get("side"))
-    audit.record(request.user, Action.VIEW, object_type="casework.person", reason="personliste")
+    audit.record(
+        request.user,
+        Action.VIEW,
+        object_type="casework.person",
+        persons=list(page),
+        reason="personliste",
+    )
     return render(request, "casework/person_list.html", {"page": page, "query": query})
 
 
@@ -81,11 +87,13 @@ def person_create(request):
 
 @coordinator_only
 def person_detail(request, pk):
-    person = person_for(request.user, pk)
+    person = person_for(request.user, pk, action=None)
+    relations = list(person.relations.select_related("case__person"))
+    audit.record(request.user, Action.VIEW, person, persons=[r.case.person for r in relations])
     context = {
         "person": person,
         "cases": person.cases.select_related("area").order_by("-opened_on"),
-        "relations": person.relations.select_related("case__person"),
+        "relations": relations,
         "contacts": person.contacts.filter(case__isnull=True).select_related("created_by")[:20],
     }
     return render(request, "casework/person_detail.html", context)

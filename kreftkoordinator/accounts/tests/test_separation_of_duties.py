@@ -161,3 +161,22 @@ def test_kari_sees_her_own_enrolment_in_her_activity(client, kari):
     assert "autentiseringsapp registrert" in (
         client.get(reverse("audit:my_activity")).content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_a_new_account_cannot_take_an_address_already_in_use(client, ola, kari):
+    login(client, ola)
+    response = client.post(
+        reverse("accounts:user_create"),
+        {
+            "username": "kari2",
+            "first_name": "Kari",
+            "last_name": "To",
+            "email": "KARI@example.no",
+            "phone": "",
+            "role": Role.COORDINATOR,
+            "is_active": "on",
+        },
+    )
+    assert "En annen bruker har allerede denne e-posten" in response.content.decode()
+    assert not User.objects.filter(username="kari2").exists()

@@ -173,3 +173,13 @@ def test_the_duplicate_warning_logs_the_people_it_shows(client, kari, drammen):
     assert entry.reason == "mulig duplikat" and entry.area.code == "3301"
     assert entry in AuditEntry.objects.about_person(drammen["person"].pk)
     assert Case.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_lists_name_everyone_they_show(client, kari, drammen):
+    login(client, kari)
+    for url in (reverse("casework:caseload"), reverse("casework:person_list")):
+        client.get(url)
+    caseload, person_list = AuditEntry.objects.order_by("pk")
+    for entry in (caseload, person_list):
+        assert entry in AuditEntry.objects.about_person(drammen["person"].pk)
