@@ -76,12 +76,18 @@ def user_detail(request, pk):
     return render(request, "accounts/user_detail.html", context)
 
 
-@admin_only
-@require_POST
-def reset_two_factor(request, pk):
+def _someone_else(request, pk) -> User:
+    """The user an action is about, who must not be the administrator herself."""
     user = get_object_or_404(User, pk=pk)
     if user.pk == request.user.pk:
         raise PermissionDenied
+    return user
+
+
+@admin_only
+@require_POST
+def reset_two_factor(request, pk):
+    user = _someone_else(request, pk)
     administration.reset_two_factor(request.user, user)
     messages.success(
         request,
@@ -94,9 +100,7 @@ def reset_two_factor(request, pk):
 @admin_only
 @require_POST
 def send_password_link(request, pk):
-    user = get_object_or_404(User, pk=pk)
-    if user.pk == request.user.pk:
-        raise PermissionDenied
+    user = _someone_else(request, pk)
     administration.send_password_reset(request.user, user)
     messages.success(
         request,

@@ -41,6 +41,21 @@ class AppendOnlyQuerySet(models.QuerySet):
         raise AppendOnlyError("The audit log is append-only.")
 
 
+class AppendOnly(models.Model):
+    """A row that is written once and never changed or deleted through the application."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("The audit log is append-only.")
+
+
 class AuditEntryQuerySet(AppendOnlyQuerySet):
     def between(self, start: date | None, end: date | None) -> "AuditEntryQuerySet":
         qs = self
@@ -62,7 +77,7 @@ class AuditEntryQuerySet(AppendOnlyQuerySet):
         return self.filter(object_type="accounts.user", object_id=str(user_id))
 
 
-class AuditEntry(models.Model):
+class AuditEntry(AppendOnly):
     at = models.DateTimeField(_("tidspunkt"), db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -94,16 +109,8 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.action} {self.object_type}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("The audit log is append-only.")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("The audit log is append-only.")
-
-
-class AuditPerson(models.Model):
+class AuditPerson(AppendOnly):
     """Further people an entry showed or touched (a case page shows the relatives' names, a
     duplicate warning shows other people), so that each of them finds it in her access log."""
 
@@ -119,11 +126,3 @@ class AuditPerson(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry_id}: {self.person_id}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("The audit log is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("The audit log is append-only.")
