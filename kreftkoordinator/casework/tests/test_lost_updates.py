@@ -135,3 +135,18 @@ def test_consent_cannot_be_withdrawn_before_it_was_given(client, kari, case):
     assert "Samtykket kan ikke trekkes før det er gitt" in response.content.decode()
     case.refresh_from_db()
     assert case.consent_withdrawn_on is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name, args",
+    [
+        ("casework:case_detail", []),
+        ("casework:case_transfer", []),
+        ("casework:care_event_add", ["death"]),
+    ],
+)
+def test_forms_that_change_the_case_carry_the_version_seen(client, kari, case, name, args):
+    login(client, kari)
+    content = client.get(reverse(name, args=[case.pk, *args])).content.decode()
+    assert f'name="seen_version" value="{case.version}"' in content
