@@ -48,6 +48,8 @@ def append(entry: AuditEntry, persons: list[int]) -> AuditEntry:
     """Save a new entry as the chain's next link, with the further people it names."""
     with transaction.atomic():
         if connection.vendor == "postgresql":
+            # Two statements on purpose: the head must be read with a snapshot taken after
+            # the lock is granted, or a writer that committed meanwhile would be missed.
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
         head = AuditEntry.objects.order_by("-pk").values_list("digest", flat=True).first()
