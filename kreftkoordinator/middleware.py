@@ -37,6 +37,7 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        if request.user.is_authenticated:
+        user = getattr(request, "user", None)  # not set for static files served by WhiteNoise
+        if user is not None and user.is_authenticated:
             response.headers["Cache-Control"] = "no-store, private"
         return response

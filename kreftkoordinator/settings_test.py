@@ -11,3 +11,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 SECURE_SSL_REDIRECT = False
 WHITENOISE_AUTOREFRESH = True  # no collected static folder in tests
+WHITENOISE_USE_FINDERS = True

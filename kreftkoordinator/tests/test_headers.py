@@ -25,6 +25,12 @@ def test_public_responses_carry_the_policies(client, url):
     assert_policies(response)
 
 
+def test_static_files_carry_the_policies_too(client):
+    response = client.get("/static/kreftkoordinator/app.js")
+    assert response.status_code == 200
+    assert_policies(response)
+
+
 @pytest.mark.django_db
 def test_pages_with_personal_data_are_not_stored(client, kari, drammen_case):
     login(client, kari)
