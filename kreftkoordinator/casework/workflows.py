@@ -1,5 +1,6 @@
 """Casework workflows that touch several records. Each takes the acting user (not a request, so
-views, the importer, commands and tasks share them) and writes exactly one audit entry, naming
+views, the importer, commands and tasks share them) and an optional reason (required by the
+caller for anything outside normal caseload work), and writes exactly one audit entry naming
 every person it touches. Changes to a versioned record name the version the user saw."""
 
 from datetime import date, timedelta
@@ -28,21 +29,21 @@ from .models.services import ServiceLink, ServiceStatusChange
 
 
 @transaction.atomic
-def register_person(user: User, person: Person) -> Person:
+def register_person(user: User, person: Person, reason: str = "") -> Person:
     person.save()
-    audit.record(user, Action.CREATE, person)
+    audit.record(user, Action.CREATE, person, reason=reason)
     return person
 
 
 @transaction.atomic
-def open_case(user: User, case: Case) -> Case:
+def open_case(user: User, case: Case, reason: str = "") -> Case:
     case.area_id = case.person.area_id
     case.created_by = user
     case.save()
     CasePhase.objects.create(
         case=case, phase=case.phase, from_date=case.opened_on, recorded_by=user
     )
-    audit.record(user, Action.CREATE, case, person=case.person)
+    audit.record(user, Action.CREATE, case, person=case.person, reason=reason)
     return case
 
 
@@ -54,13 +55,17 @@ def _set_phase(user: User, case: Case, phase: str, day: date, seen_version: int)
 
 
 @transaction.atomic
-def change_phase(user: User, case: Case, phase: str, day: date, seen_version: int) -> None:
+def change_phase(
+    user: User, case: Case, phase: str, day: date, seen_version: int, reason: str = ""
+) -> None:
     _set_phase(user, case, phase, day, seen_version)
-    audit.record(user, Action.UPDATE, case, person=case.person, reason="fase")
+    audit.record(user, Action.UPDATE, case, person=case.person, reason=reason or "fase")
 
 
 @transaction.atomic
-def add_relative(user: User, case: Case, relative: Person, relation: str) -> Relation:
+def add_relative(
+    user: User, case: Case, relative: Person, relation: str, reason: str = ""
+) -> Relation:
     """Link a relative to a case, registering her first if she is new. One entry, about the
     relative, naming the patient too."""
     new = relative.pk is None
@@ -75,19 +80,21 @@ def add_relative(user: User, case: Case, relative: Person, relation: str) -> Rel
         person=relative,
         persons=[case.person_id],
         area=case.area,
-        reason="pårørende registrert" if new else "pårørende lagt til",
+        reason=reason or ("pårørende registrert" if new else "pårørende lagt til"),
     )
     return link
 
 
 @transaction.atomic
-def record_contact(user: User, contact: Contact) -> Contact:
+def record_contact(user: User, contact: Contact, reason: str = "") -> Contact:
     if contact.case is not None:
         contact.area_id = contact.case.area_id
         contact.person_id = contact.person_id or contact.case.person_id
     contact.created_by = user
     contact.save()
-    audit.record(user, Action.CREATE, contact, person=contact.person_id, area=contact.area_id)
+    audit.record(
+        user, Action.CREATE, contact, person=contact.person_id, area=contact.area_id, reason=reason
+    )
     return contact
 
 
@@ -100,24 +107,28 @@ def _save_follow_up(user: User, follow_up: FollowUp) -> FollowUp:
 
 
 @transaction.atomic
-def add_follow_up(user: User, follow_up: FollowUp) -> FollowUp:
+def add_follow_up(user: User, follow_up: FollowUp, reason: str = "") -> FollowUp:
     _save_follow_up(user, follow_up)
     person = follow_up.case.person_id if follow_up.case is not None else None
-    audit.record(user, Action.CREATE, follow_up, person=person, area=follow_up.area_id)
+    audit.record(
+        user, Action.CREATE, follow_up, person=person, area=follow_up.area_id, reason=reason
+    )
     return follow_up
 
 
 @transaction.atomic
-def finish_follow_up(user: User, follow_up: FollowUp) -> FollowUp:
+def finish_follow_up(user: User, follow_up: FollowUp, reason: str = "") -> FollowUp:
     follow_up.done_on = today()
     follow_up.save(update_fields=["done_on"])
     person = follow_up.case.person_id if follow_up.case is not None else None
-    audit.record(user, Action.UPDATE, follow_up, person=person, area=follow_up.area_id)
+    audit.record(
+        user, Action.UPDATE, follow_up, person=person, area=follow_up.area_id, reason=reason
+    )
     return follow_up
 
 
 @transaction.atomic
-def record_assessment(user: User, case: Case, data: dict, needs) -> Assessment:
+def record_assessment(user: User, case: Case, data: dict, needs, reason: str = "") -> Assessment:
     assessment = Assessment.objects.create(
         area_id=case.area_id,
         case=case,
@@ -133,27 +144,33 @@ def record_assessment(user: User, case: Case, data: dict, needs) -> Assessment:
             for topic, level, note in needs
         ]
     )
-    audit.record(user, Action.CREATE, assessment, person=case.person_id, area=case.area_id)
+    audit.record(
+        user, Action.CREATE, assessment, person=case.person_id, area=case.area_id, reason=reason
+    )
     return assessment
 
 
 @transaction.atomic
-def connect_service(user: User, link: ServiceLink) -> ServiceLink:
+def connect_service(user: User, link: ServiceLink, reason: str = "") -> ServiceLink:
     link.area_id = link.case.area_id
     link.created_by = user
     link.save()
     ServiceStatusChange.objects.create(link=link, status=link.status, on=link.status_on)
-    audit.record(user, Action.CREATE, link, person=link.case.person_id, area=link.area_id)
+    audit.record(
+        user, Action.CREATE, link, person=link.case.person_id, area=link.area_id, reason=reason
+    )
     return link
 
 
 @transaction.atomic
-def advance_service(user: User, link: ServiceLink, status: str, on: date) -> None:
+def advance_service(user: User, link: ServiceLink, status: str, on: date, reason: str = "") -> None:
     """Move a service link one step along its workflow (the form has checked the step)."""
     ServiceStatusChange.objects.create(link=link, status=status, on=on)
     link.status, link.status_on = status, on
     link.save(update_fields=["status", "status_on"])
-    audit.record(user, Action.UPDATE, link, person=link.case.person_id, area=link.area_id)
+    audit.record(
+        user, Action.UPDATE, link, person=link.case.person_id, area=link.area_id, reason=reason
+    )
 
 
 def _save_care_event(user: User, event: CareEvent) -> CareEvent:
@@ -164,9 +181,11 @@ def _save_care_event(user: User, event: CareEvent) -> CareEvent:
 
 
 @transaction.atomic
-def record_care_event(user: User, event: CareEvent) -> CareEvent:
+def record_care_event(user: User, event: CareEvent, reason: str = "") -> CareEvent:
     _save_care_event(user, event)
-    audit.record(user, Action.CREATE, event, person=event.case.person_id, area=event.area_id)
+    audit.record(
+        user, Action.CREATE, event, person=event.case.person_id, area=event.area_id, reason=reason
+    )
     return event
 
 
@@ -174,7 +193,7 @@ BEREAVEMENT_CONVERSATION_AFTER = timedelta(weeks=4)
 
 
 @transaction.atomic
-def register_death(user: User, event: CareEvent, seen_version: int) -> FollowUp:
+def register_death(user: User, event: CareEvent, seen_version: int, reason: str = "") -> FollowUp:
     """Record a patient's death: the case moves to bereavement follow-up for the relatives, and a
     follow-up for a bereavement conversation is proposed about four weeks later."""
     case = event.case
@@ -189,6 +208,11 @@ def register_death(user: User, event: CareEvent, seen_version: int) -> FollowUp:
         ),
     )
     audit.record(
-        user, Action.CREATE, event, person=case.person_id, area=case.area_id, reason="dødsfall"
+        user,
+        Action.CREATE,
+        event,
+        person=case.person_id,
+        area=case.area_id,
+        reason=reason or "dødsfall",
     )
     return follow_up

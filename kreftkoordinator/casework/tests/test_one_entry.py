@@ -183,3 +183,22 @@ def test_the_lists_name_everyone_they_show(client, kari, drammen):
     caseload, person_list = AuditEntry.objects.order_by("pk")
     for entry in (caseload, person_list):
         assert entry in AuditEntry.objects.about_person(drammen["person"].pk)
+
+
+@pytest.mark.django_db
+def test_a_workflow_called_from_a_command_keeps_the_reason_and_the_channel(kari, drammen):
+    """The same workflow a page uses, called as a task or command would: the acting user, a
+    reason, and the command's name as the channel."""
+    from kreftkoordinator import audit
+    from kreftkoordinator.casework.models import FollowUp
+    from kreftkoordinator.casework.workflows import add_follow_up
+
+    with audit.via("nightly-task"):
+        add_follow_up(
+            kari,
+            FollowUp(case=drammen["case"], due_on=today(), what="Ring"),
+            reason="planlagt oppfølging",
+        )
+    entry = AuditEntry.objects.get()
+    assert (entry.user, entry.reason, entry.path) == (kari, "planlagt oppfølging", "nightly-task")
+    assert entry.person_id == drammen["person"].pk
