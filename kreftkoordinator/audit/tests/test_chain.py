@@ -104,20 +104,23 @@ class TestChain:
         code, output = run_verify("--expect", anchor)
         assert code == 1 and "no longer has the digest" in output
 
-    @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's INSERT OR REPLACE")
-    def test_sqlite_refuses_insert_or_replace(self, entries):
+    def test_an_insert_that_replaces_an_entry_is_refused(self, entries):
+        """SQLite's INSERT OR REPLACE deletes the old row without firing delete triggers;
+        PostgreSQL's INSERT ... ON CONFLICT DO UPDATE is the same move there."""
         target = entries[2]
+        columns = "(id, at, action, object_type, object_id, reason, path, previous, digest)"
+        values = "VALUES (%s, %s, 'view', 'x', '', 'omskrevet', '', '', '')"
+        sql = {
+            "sqlite": f"INSERT OR REPLACE INTO audit_auditentry {columns} {values}",
+            "postgresql": f"INSERT INTO audit_auditentry {columns} {values} "
+            "ON CONFLICT (id) DO UPDATE SET reason = EXCLUDED.reason",
+        }[connection.vendor]
         with (
             pytest.raises(DatabaseError, match="append-only"),
             transaction.atomic(),
             connection.cursor() as cursor,
         ):
-            cursor.execute(
-                "INSERT OR REPLACE INTO audit_auditentry (id, at, action, object_type, "
-                "object_id, reason, path, previous, digest) "
-                "VALUES (%s, %s, 'view', 'x', '', 'omskrevet', '', '', '')",
-                [target.pk, target.at],
-            )
+            cursor.execute(sql, [target.pk, target.at])
         assert AuditEntry.objects.get(pk=target.pk).reason == "nr. 2"
 
 
