@@ -1,5 +1,6 @@
-"""Users and their roles (`kreftkoordinator.roles`). What a role may see is decided by
-organisation's assignments (personal records) and `figure_areas` here (figures)."""
+"""Users and their roles (`kreftkoordinator.roles`). What a role may see is decided in
+organisation: `Area.objects.visible_to(user)` for personal records (through assignments) and
+`Area.objects.figures_for(user)` for figures (a leader's `areas` here, among others)."""
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
