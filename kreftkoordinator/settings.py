@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "kreftkoordinator.casework",
     "kreftkoordinator.directory",
     "kreftkoordinator.public",
+    "kreftkoordinator.reporting",
     "kreftkoordinator.demo",
 ]
 

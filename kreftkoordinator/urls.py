@@ -15,4 +15,5 @@ urlpatterns = [
     path("administrasjon/", include("kreftkoordinator.organisation.urls")),
     path("", include("kreftkoordinator.directory.urls")),
     path("", include("kreftkoordinator.public.urls")),
+    path("", include("kreftkoordinator.reporting.urls")),
 ]

@@ -86,6 +86,7 @@ PUBLIC = [
     ("public:coverage", []),
     ("public:survey", ["x" * 40]),
     ("accounts:login", []),
+    ("reporting:definitions", []),
 ]
 PUBLIC_PARAMS = [*QUERY_PARAMS, "kategori", "malgruppe", "omrade", "area", "category", "fra"]
 

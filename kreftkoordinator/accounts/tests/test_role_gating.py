@@ -97,6 +97,7 @@ NOT_ROLE_PAGES = {
     "public:events_ical",
     "public:survey",
     "public:coverage",
+    "reporting:definitions",  # the indicators' definitions, public so any figure can be traced
     "accounts:login",
     "accounts:verify",
     "accounts:set_password",  # a one-time link from an e-mail (test_user_admin)

@@ -1,0 +1,117 @@
+"""Every indicator on a hand-built year whose figures are known by hand
+(`data/drammen-2025.json`, imported as a coordinator would, through the casework import).
+
+Drammen, 2025: Anne's case spans New Year; Bjørn died at home in June, his partner Cecilie is a
+patient herself; Dag is Anne's son; Eva is followed as a relative in her own case; Frank's case
+closed on New Year's Eve 2024; Gro had two cases in 2025; Hans's case started on New Year's Eve
+2025. Horten has a patient and a contact of its own that Drammen's figures must not count.
+"""
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kreftkoordinator.casework.importing import import_file
+from kreftkoordinator.casework.models import Case, Contact, Person
+from kreftkoordinator.conftest import area
+from kreftkoordinator.reporting.indicators import REGISTRY, compute
+from kreftkoordinator.reporting.period import OSLO, Period
+
+DATA = Path(__file__).parent / "data" / "drammen-2025.json"
+
+# (value, numerator, denominator) as counted by hand from the data set.
+EXPECTED = {
+    "patients_followed": 5,  # Anne, Bjørn, Cecilie, Gro (once), Hans; not Frank
+    "patients_new": 4,  # Bjørn, Cecilie, Gro, Hans
+    "relatives_followed": 3,  # Cecilie (also a patient), Dag, Eva
+    "contacts": 3,  # not the one at 23:30 on New Year's Eve 2024
+    "contacts_without_case": 1,
+    "contact_minutes": 95,
+    "share_first_contact_at_discharge": (1 / 5, 1, 5),  # cases, not people: Gro's two count
+    "share_home_care_at_first_contact": (1 / 5, 1, 5),
+    "share_short_term_stay": (1 / 5, 1, 5),  # Cecilie
+    "share_hospice": (0.0, 0, 5),
+    "share_hospital": (1 / 5, 1, 5),  # Anne in February; her December 2024 stay is not counted
+    "share_home_care": (2 / 5, 2, 5),  # Gro (event), Cecilie (home care at first contact)
+    "deaths": 1,
+    "share_died": (1 / 5, 1, 5),
+    "home_deaths": 1,
+    "home_deaths_facilitated": 1,
+    "home_deaths_needed_coordinator": 1,
+    "delayed_discharge_days": 3,
+    "assessments_sp1": 1,  # Bjørn; Anne's SP1 was in 2024
+    "assessments_sp2": 1,
+    "assessments_sp3": 0,
+}
+
+
+@pytest.fixture
+def drammen_2025(kari, hanne):
+    import_file(DATA, kari)
+    horten = Person.objects.create(area=area("3901"), name="Horten-pasient")
+    case = Case.objects.create(area=horten.area, person=horten, opened_on="2025-03-01")
+    Contact.objects.create(
+        area=horten.area, case=case, person=horten, at=datetime(2025, 3, 2, 10, tzinfo=OSLO)
+    )
+    return Period((area("3301").pk,), 2025)
+
+
+@pytest.mark.django_db
+def test_every_indicator_has_a_known_value(drammen_2025):
+    assert set(EXPECTED) == set(REGISTRY)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", sorted(EXPECTED))
+def test_each_indicator_by_hand(drammen_2025, key):
+    figure = compute(drammen_2025, [key])[key]
+    expected = EXPECTED[key]
+    if isinstance(expected, tuple):
+        value, numerator, denominator = expected
+        assert (figure.numerator, figure.denominator) == (numerator, denominator)
+        assert figure.value == pytest.approx(value)
+    else:
+        assert figure.value == expected
+
+
+@pytest.mark.django_db
+def test_both_areas_of_an_inter_municipal_report_count(drammen_2025):
+    both = Period((area("3301").pk, area("3901").pk), 2025)
+    figures = compute(both, ["patients_followed", "contacts"])
+    assert (figures["patients_followed"].value, figures["contacts"].value) == (6, 4)
+
+
+@pytest.mark.django_db
+def test_a_year_without_records_is_empty_not_an_error(drammen_2025):
+    figures = compute(Period((area("3301").pk,), 2019))
+    assert figures["patients_followed"].value == 0
+    assert figures["share_died"].value is None and figures["share_died"].denominator == 0
+
+
+@pytest.mark.django_db
+def test_the_number_of_queries_does_not_grow_with_the_casework(drammen_2025, kari):
+    with CaptureQueriesContext(connection) as before:
+        compute(drammen_2025)
+    import_file(DATA, kari)  # the same year again: twice the records
+    with CaptureQueriesContext(connection) as after:
+        figures = compute(drammen_2025)
+    assert len(before) == len(after) <= len(REGISTRY) + 2
+    assert figures["patients_followed"].value == 10
+
+
+def test_references_quote_the_evaluation():
+    assert str(REGISTRY["share_first_contact_at_discharge"].reference) == (
+        "44 % i evalueringen 2017 (tabell 4-4)"
+    )
+    assert str(REGISTRY["share_died"].reference) == "32 % i evalueringen 2017 (tabell 4-6)"
+
+
+@pytest.mark.django_db
+def test_the_definitions_page_is_public(client):
+    content = client.get("/indikatorer/").content.decode()
+    for indicator in REGISTRY.values():
+        assert f'id="{indicator.key}"' in content
+    assert "44 % i evalueringen 2017 (tabell 4-4)" in content
