@@ -1,0 +1,88 @@
+"""One annual report's figures, as the command, the exports and (later) the report page take
+them: for a position (its areas together) or one area, and one calendar year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from kreftkoordinator.audit.disclosure import SMALL
+from kreftkoordinator.organisation.models import Area, Position, today
+
+from .indicators import REGISTRY, Figure, compute
+from .period import Period
+
+
+class ReportError(ValueError):
+    """Why a report cannot be made, in Norwegian."""
+
+
+@dataclass
+class AnnualReport:
+    year: int
+    areas: list[Area]
+    position: Position | None
+    figures: dict[str, Figure]
+
+    def as_dict(self, suppressed: bool = False) -> dict:
+        """The report as the `report annual --json` contract has it."""
+        return {
+            "year": self.year,
+            "areas": [a.code for a in self.areas],
+            "position": (
+                {"id": self.position.pk, "name": self.position.name} if self.position else None
+            ),
+            "indicators": {
+                key: _indicator(key, figure, suppressed) for key, figure in self.figures.items()
+            },
+        }
+
+
+def annual_report(year: int, position: Position | None = None, area: Area | None = None):
+    if (position is None) == (area is None):
+        raise ReportError(_("Oppgi enten en stilling eller ett område."))
+    if year > today().year:
+        raise ReportError(_("%(year)s er ikke kommet ennå.") % {"year": year})
+    if position is not None:
+        if year < position.start_date.year:
+            raise ReportError(
+                _("Stillingen startet i %(start)s; det finnes ingen rapport for %(year)s.")
+                % {"start": position.start_date.year, "year": year}
+            )
+        areas = list(position.covered_areas.order_by("code"))
+    else:
+        assert area is not None
+        areas = [area]
+    figures = compute(Period(tuple(a.pk for a in areas), year))
+    return AnnualReport(year, areas, position, figures)
+
+
+def _indicator(key: str, figure: Figure, suppressed: bool) -> dict:
+    definition = REGISTRY[key]
+    reference = definition.reference
+    row = {
+        "value": figure.value,
+        "label": str(definition.label),
+        "unit": str(definition.unit),
+        "numerator": figure.numerator,
+        "denominator": figure.denominator,
+        "reference_2017": (
+            {"value": reference.value, "source": reference.source} if reference else None
+        ),
+        "suppressed": False,
+    }
+    if suppressed and _small(figure):
+        row.update(value=None, numerator=None, denominator=None, suppressed=True)
+    return row
+
+
+def _small(figure: Figure) -> bool:
+    """Whether a figure could point at a person once it leaves the area: a count of 1-4, or a
+    share whose counted or uncounted part is 1-4."""
+    counts = (
+        [figure.numerator, figure.denominator - figure.numerator]
+        if figure.denominator is not None and figure.numerator is not None
+        else [figure.value]
+    )
+    return any(isinstance(n, int) and 0 < n < SMALL for n in counts)

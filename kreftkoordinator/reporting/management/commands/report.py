@@ -1,0 +1,97 @@
+"""`kreftkoordinator report annual (--position ID | --area CODE) --year YYYY [--json | --xlsx FILE]
+[--suppressed]`: one annual report's figures. Counts are exact (the operator's tool on the area's
+own data) unless `--suppressed` asks for what may leave the area."""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kreftkoordinator.organisation.models import Area, Position
+from kreftkoordinator.reporting.annual import ReportError, annual_report
+
+
+class Command(BaseCommand):
+    help = "Print an annual report's indicators (report annual ...)."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="what", required=True)
+        annual = sub.add_parser("annual", help="one position's or one area's year")
+        which = annual.add_mutually_exclusive_group(required=True)
+        which.add_argument("--position", type=int, metavar="ID")
+        which.add_argument("--area", metavar="CODE")
+        annual.add_argument("--year", type=int, required=True)
+        out = annual.add_mutually_exclusive_group()
+        out.add_argument("--json", action="store_true", help="the report as JSON")
+        out.add_argument("--xlsx", metavar="FILE", help="the report as an XLSX workbook")
+        annual.add_argument(
+            "--suppressed", action="store_true", help="hide what may not leave the area"
+        )
+
+    def handle(self, *args, **options):
+        position = area = None
+        if options["position"] is not None:
+            position = Position.objects.filter(pk=options["position"]).first()
+            if position is None:
+                raise CommandError(f"Finner ingen stilling med id {options['position']}.")
+        else:
+            area = Area.objects.current().serviceable().filter(code=options["area"]).first()
+            if area is None:
+                raise CommandError(f"Finner ingen kommune eller bydel {options['area']}.")
+        try:
+            report = annual_report(options["year"], position=position, area=area)
+        except ReportError as e:
+            raise CommandError(str(e)) from e
+        data = report.as_dict(suppressed=options["suppressed"])
+        if options["json"]:
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
+        elif options["xlsx"]:
+            _write_xlsx(data, options["xlsx"])
+            self.stdout.write(f"Skrevet til {options['xlsx']}.")
+        else:
+            self.stdout.write(_text(data))
+
+
+def _shown(row: dict) -> str:
+    if row["suppressed"]:
+        return "<5"
+    if row["value"] is None:
+        return "–"
+    if row["denominator"] is not None:
+        return f"{row['value'] * 100:.0f} % ({row['numerator']} av {row['denominator']})"
+    return str(row["value"])
+
+
+def _text(data: dict) -> str:
+    who = data["position"]["name"] if data["position"] else ", ".join(data["areas"])
+    lines = [f"{who}, {data['year']} (områder: {', '.join(data['areas'])})"]
+    for row in data["indicators"].values():
+        reference = row["reference_2017"]
+        note = (
+            f"  [2017: {reference['value'] * 100:.0f} %, {reference['source']}]"
+            if reference
+            else ""
+        )
+        lines.append(f"  {row['label']}: {_shown(row)}{note}")
+    return "\n".join(lines)
+
+
+def _write_xlsx(data: dict, path: str) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(data["year"])
+    sheet.append(["indikator", "verdi", "teller", "nevner", "enhet", "evalueringen 2017"])
+    for key, row in data["indicators"].items():
+        reference = row["reference_2017"]
+        sheet.append(
+            [
+                key,
+                "<5" if row["suppressed"] else row["value"],
+                row["numerator"],
+                row["denominator"],
+                row["unit"],
+                reference["value"] if reference else None,
+            ]
+        )
+    workbook.save(path)

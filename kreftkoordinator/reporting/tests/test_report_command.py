@@ -1,0 +1,80 @@
+"""`kreftkoordinator report annual`: the options and JSON keys others script against."""
+
+import io
+import json
+from datetime import date
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from kreftkoordinator.conftest import make_position
+from kreftkoordinator.reporting.indicators import REGISTRY
+from kreftkoordinator.reporting.tests.test_indicators import drammen_2025  # noqa: F401
+
+KEYS = {"value", "label", "unit", "numerator", "denominator", "reference_2017", "suppressed"}
+
+
+def report(*args):
+    out = io.StringIO()
+    call_command("report", "annual", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_json_for_a_position(drammen_2025, drammen_position):  # noqa: F811
+    data = json.loads(report("--position", str(drammen_position.pk), "--year", "2025", "--json"))
+    assert data["year"] == 2025 and data["areas"] == ["3301"]
+    assert data["position"] == {"id": drammen_position.pk, "name": "Kreftkoordinator i Drammen"}
+    assert set(data["indicators"]) == set(REGISTRY)
+    for row in data["indicators"].values():
+        assert set(row) == KEYS
+    discharge = data["indicators"]["share_first_contact_at_discharge"]
+    assert (discharge["numerator"], discharge["denominator"]) == (1, 5)
+    assert discharge["reference_2017"] == {"value": 0.44, "source": "tabell 4-4"}
+    assert data["indicators"]["patients_followed"]["value"] == 5  # exact: the area's own tool
+    assert data["indicators"]["patients_followed"]["reference_2017"] is None
+
+
+@pytest.mark.django_db
+def test_suppressed_hides_what_may_not_leave_the_area(drammen_2025):  # noqa: F811
+    data = json.loads(report("--area", "3301", "--year", "2025", "--json", "--suppressed"))
+    assert data["position"] is None
+    followed = data["indicators"]["patients_followed"]  # 5: may be shown
+    assert (followed["value"], followed["suppressed"]) == (5, False)
+    deaths = data["indicators"]["deaths"]  # 1
+    assert (deaths["value"], deaths["suppressed"]) == (None, True)
+    discharge = data["indicators"]["share_first_contact_at_discharge"]  # 1 of 5
+    assert discharge["value"] is None and discharge["numerator"] is None
+    assert data["indicators"]["assessments_sp3"]["value"] == 0  # zero tells nothing
+
+
+@pytest.mark.django_db
+def test_plain_text_and_xlsx(drammen_2025, tmp_path):  # noqa: F811
+    text = report("--area", "3301", "--year", "2025")
+    assert "Pasienter fulgt opp: 5" in text and "[2017: 44 %, tabell 4-4]" in text
+    path = tmp_path / "rapport.xlsx"
+    report("--area", "3301", "--year", "2025", "--xlsx", str(path))
+    from openpyxl import load_workbook
+
+    rows = {r[0]: r for r in load_workbook(path).active.iter_rows(values_only=True)}
+    assert rows["patients_followed"][1] == 5
+
+
+@pytest.mark.django_db
+def test_bad_requests_are_refused_with_a_message(drammen_2025):  # noqa: F811
+    late = make_position("Kreftkoordinator i Lier", ["3312"], start_date=date(2024, 3, 1))
+    for args, message in [
+        (["--area", "3301", "--year", "2999"], "ikke kommet ennå"),
+        (["--area", "9999", "--year", "2025"], "Finner ingen kommune"),
+        (["--position", "999999", "--year", "2025"], "Finner ingen stilling"),
+        (["--position", str(late.pk), "--year", "2023"], "startet i 2024"),
+    ]:
+        with pytest.raises(CommandError, match=message):
+            report(*args)
+
+
+@pytest.mark.django_db
+def test_a_year_without_records_is_an_empty_report(drammen_2025):  # noqa: F811
+    data = json.loads(report("--area", "3301", "--year", "2019", "--json"))
+    assert data["indicators"]["patients_followed"]["value"] == 0
+    assert data["indicators"]["share_died"]["value"] is None
