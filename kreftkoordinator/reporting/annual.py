@@ -51,10 +51,11 @@ def annual_report(year: int, position: Position | None = None, area: Area | None
                 % {"start": position.start_date.year, "year": year}
             )
         areas = list(position.covered_areas.order_by("code"))
+        positions: tuple[int, ...] = (position.pk,)
     else:
         assert area is not None
-        areas = [area]
-    figures = compute(Period(tuple(a.pk for a in areas), year))
+        areas, positions = [area], ()
+    figures = compute(Period(tuple(a.pk for a in areas), year, positions))
     return AnnualReport(year, areas, position, figures)
 
 

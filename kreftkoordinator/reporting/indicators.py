@@ -9,7 +9,7 @@ Reporting reads casework and never writes it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +25,12 @@ from kreftkoordinator.casework.models import (
     Relation,
 )
 from kreftkoordinator.casework.models.assessments import Checkpoint
+from kreftkoordinator.casework.models.worktime import (
+    ACTIVITY_CATEGORY,
+    SystemActivity,
+    TimeCategory,
+    TimeEntry,
+)
 
 from .period import Period
 
@@ -76,7 +82,8 @@ def indicator(key, label, definition, unit, reference=None):
 
 
 def compute(period: Period, keys: list[str] | None = None) -> dict[str, Figure]:
-    return {key: REGISTRY[key].compute(period) for key in keys or REGISTRY}
+    fresh = replace(period)  # a memo of its own: shared sub-results never outlive one report
+    return {key: REGISTRY[key].compute(fresh) for key in keys or REGISTRY}
 
 
 def share(numerator: int, denominator: int) -> Figure:
@@ -390,3 +397,102 @@ def assessments_sp2(period: Period) -> Figure:
 )
 def assessments_sp3(period: Period) -> Figure:
     return _assessments(period, Checkpoint.SP3)
+
+
+# Time (tables 4-2 and 4-3) -----------------------------------------------------------------
+
+
+def _minutes(period: Period) -> dict[str, int]:
+    """Minutes per category in the year, by the week view's rule (casework/week.py): contacts in
+    the report's areas (with the patient or a relative: direct; otherwise coordination), plus the
+    report's positions' system activities and time entries. Three queries."""
+
+    def make() -> dict[str, int]:
+        minutes = dict.fromkeys(TimeCategory.values, 0)
+        with_person = Q(with_patient=True) | Q(with_relative=True)
+        split = _contacts(period).aggregate(
+            direct=Sum("duration_minutes", filter=with_person),
+            coordination=Sum("duration_minutes", filter=~with_person),
+            patient=Sum("duration_minutes", filter=Q(with_patient=True)),
+            relative=Sum("duration_minutes", filter=Q(with_relative=True, with_patient=False)),
+        )
+        minutes[TimeCategory.DIRECT] += split["direct"] or 0
+        minutes[TimeCategory.COORDINATION] += split["coordination"] or 0
+        work = Q(position_id__in=period.position_ids) & period.dated("on")
+        for kind, n in (
+            SystemActivity.objects.filter(work).values_list("kind").annotate(n=Sum("minutes"))
+        ):
+            minutes[ACTIVITY_CATEGORY[kind]] += n
+        for category, n in (
+            TimeEntry.objects.filter(work).values_list("category").annotate(n=Sum("minutes"))
+        ):
+            minutes[category] += n
+        minutes["patient"], minutes["relative"] = split["patient"] or 0, split["relative"] or 0
+        return minutes
+
+    return period.once("minutes", make)
+
+
+def _category_indicators(category: str, key: str, label, definition, reference: float) -> None:
+    indicator(f"minutes_{key}", label, definition, MINUTES)(
+        lambda period: Figure(_minutes(period)[category])
+    )
+    indicator(
+        f"share_minutes_{key}",
+        label,
+        _("Andelen av all registrert tid i året (tabell 4-2s fire kategorier)."),
+        SHARE,
+        Reference(reference, "tabell 4-2"),
+    )(
+        lambda period: share(
+            _minutes(period)[category], sum(_minutes(period)[c] for c in TimeCategory.values)
+        )
+    )
+
+
+_category_indicators(
+    TimeCategory.DIRECT,
+    "direct",
+    _("Direkte pasient- og pårørendekontakt"),
+    _(
+        "Minutter i kontakter med pasienten eller pårørende, møteplasser og kurs for pårørende, "
+        "og tid ført som direkte kontakt."
+    ),
+    0.44,
+)
+_category_indicators(
+    TimeCategory.COORDINATION,
+    "coordination",
+    _("Koordinering"),
+    _("Minutter i kontakter uten pasienten og pårørende, og tid ført som koordinering."),
+    0.24,
+)
+_category_indicators(
+    TimeCategory.SYSTEM,
+    "system",
+    _("Systemrettet og administrativt arbeid"),
+    _("Minutter i nettverksmøter, planarbeid og informasjonsarbeid, og tid ført som systemarbeid."),
+    0.17,
+)
+_category_indicators(
+    TimeCategory.COMPETENCE,
+    "competence",
+    _("Kompetansebygging og fagutvikling"),
+    _("Minutter i opplæring av andre, og tid ført som kompetansebygging."),
+    0.16,
+)
+
+
+@indicator(
+    "share_direct_patient",
+    _("Direkte kontakt: pasienter"),
+    _(
+        "Av minuttene i kontakter med pasienter eller pårørende: andelen der pasienten var med "
+        "(resten er kontakter med pårørende alene)."
+    ),
+    SHARE,
+    Reference(0.68, "tabell 4-3"),
+)
+def share_direct_patient(period: Period) -> Figure:
+    minutes = _minutes(period)
+    return share(minutes["patient"], minutes["patient"] + minutes["relative"])

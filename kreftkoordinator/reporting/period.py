@@ -1,7 +1,9 @@
 """What a figure is computed over: a set of areas and a calendar year in Norwegian time."""
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
@@ -11,8 +13,23 @@ OSLO = ZoneInfo("Europe/Oslo")
 
 @dataclass(frozen=True)
 class Period:
+    """`area_ids`: the areas whose records count. `position_ids`: the positions whose own time
+    and system work count (a position's report; an area's report has none, since a position's
+    time is not split between its areas)."""
+
     area_ids: tuple[int, ...]
     year: int
+    position_ids: tuple[int, ...] = ()
+    _memo: dict[str, Any] = field(
+        default_factory=dict, init=False, compare=False, hash=False, repr=False
+    )
+
+    def once(self, key: str, make: Callable[[], Any]) -> Any:
+        """A sub-result several indicators share, computed once per report (never kept past
+        it, so a report always reads the casework as it is)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     @property
     def first(self) -> date:

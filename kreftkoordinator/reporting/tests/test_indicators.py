@@ -7,7 +7,7 @@ closed on New Year's Eve 2024; Gro had two cases in 2025; Hans's case started on
 2025. Horten has a patient and a contact of its own that Drammen's figures must not count.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kreftkoordinator.casework.importing import import_file
-from kreftkoordinator.casework.models import Case, Contact, Person
+from kreftkoordinator.casework.models import Case, Contact, Person, SystemActivity
 from kreftkoordinator.conftest import area
 from kreftkoordinator.reporting.indicators import REGISTRY, compute
 from kreftkoordinator.reporting.period import OSLO, Period
@@ -27,9 +27,9 @@ EXPECTED = {
     "patients_followed": 5,  # Anne, Bjørn, Cecilie, Gro (once), Hans; not Frank
     "patients_new": 4,  # Bjørn, Cecilie, Gro, Hans
     "relatives_followed": 3,  # Cecilie (also a patient), Dag, Eva
-    "contacts": 3,  # not the one at 23:30 on New Year's Eve 2024
+    "contacts": 4,  # not the one at 23:30 on New Year's Eve 2024
     "contacts_without_case": 1,
-    "contact_minutes": 95,
+    "contact_minutes": 120,
     "share_first_contact_at_discharge": (1 / 5, 1, 5),  # cases, not people: Gro's two count
     "share_home_care_at_first_contact": (1 / 5, 1, 5),
     "share_short_term_stay": (1 / 5, 1, 5),  # Cecilie
@@ -45,18 +45,38 @@ EXPECTED = {
     "assessments_sp1": 1,  # Bjørn; Anne's SP1 was in 2024
     "assessments_sp2": 1,
     "assessments_sp3": 0,
+    # Time: contacts with the patient or a relative 95 min + a meeting place 90 = direct 185;
+    # the contact with professionals only 25 = coordination; time entries 60 system and 30
+    # competence (the 2024 entry does not count). 300 minutes in all.
+    "minutes_direct": 185,
+    "minutes_coordination": 25,
+    "minutes_system": 60,
+    "minutes_competence": 30,
+    "share_minutes_direct": (185 / 300, 185, 300),
+    "share_minutes_coordination": (25 / 300, 25, 300),
+    "share_minutes_system": (60 / 300, 60, 300),
+    "share_minutes_competence": (30 / 300, 30, 300),
+    "share_direct_patient": (75 / 95, 75, 95),  # Anne 30 + Bjørn 45; the relative's call 20
 }
 
 
 @pytest.fixture
-def drammen_2025(kari, hanne):
+def drammen_2025(kari, hanne, drammen_position):
     import_file(DATA, kari)
+    SystemActivity.objects.create(
+        position=drammen_position,
+        user=kari,
+        on=date(2025, 5, 5),
+        kind="meeting_place",
+        minutes=90,
+        participants=12,
+    )
     horten = Person.objects.create(area=area("3901"), name="Horten-pasient")
     case = Case.objects.create(area=horten.area, person=horten, opened_on="2025-03-01")
     Contact.objects.create(
         area=horten.area, case=case, person=horten, at=datetime(2025, 3, 2, 10, tzinfo=OSLO)
     )
-    return Period((area("3301").pk,), 2025)
+    return Period((area("3301").pk,), 2025, (drammen_position.pk,))
 
 
 @pytest.mark.django_db
@@ -81,7 +101,7 @@ def test_each_indicator_by_hand(drammen_2025, key):
 def test_both_areas_of_an_inter_municipal_report_count(drammen_2025):
     both = Period((area("3301").pk, area("3901").pk), 2025)
     figures = compute(both, ["patients_followed", "contacts"])
-    assert (figures["patients_followed"].value, figures["contacts"].value) == (6, 4)
+    assert (figures["patients_followed"].value, figures["contacts"].value) == (6, 5)
 
 
 @pytest.mark.django_db
@@ -95,7 +115,7 @@ def test_a_year_without_records_is_empty_not_an_error(drammen_2025):
 def test_the_number_of_queries_does_not_grow_with_the_casework(drammen_2025, kari):
     with CaptureQueriesContext(connection) as before:
         compute(drammen_2025)
-    import_file(DATA, kari)  # the same year again: twice the records
+    import_file(DATA, kari)  # the same year again: twice the casework
     with CaptureQueriesContext(connection) as after:
         figures = compute(drammen_2025)
     assert len(before) == len(after) <= len(REGISTRY) + 2
