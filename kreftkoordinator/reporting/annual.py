@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from kreftkoordinator.audit.disclosure import SMALL
+from kreftkoordinator.audit.disclosure import SMALL, protect
 from kreftkoordinator.organisation.models import Area, Position, today
 
 from .indicators import REGISTRY, Figure, compute
@@ -62,7 +62,10 @@ def annual_report(year: int, position: Position | None = None, area: Area | None
 def _indicator(key: str, figure: Figure, suppressed: bool) -> dict:
     definition = REGISTRY[key]
     reference = definition.reference
-    row = {
+    parts: dict[str, dict[str, int | bool | None]] = {
+        code: {"value": n, "suppressed": False} for code, n in figure.parts.items()
+    }
+    row: dict[str, object] = {
         "value": figure.value,
         "label": str(definition.label),
         "unit": str(definition.unit),
@@ -72,8 +75,19 @@ def _indicator(key: str, figure: Figure, suppressed: bool) -> dict:
             {"value": reference.value, "source": reference.source} if reference else None
         ),
         "suppressed": False,
+        "parts": parts,
     }
-    if suppressed and _small(figure):
+    if suppressed and figure.parts:
+        # A breakdown leaves the area through the one suppression, total included.
+        protected = protect(list(figure.parts.values()))
+        for (code, n), shown in zip(figure.parts.items(), protected.cells, strict=True):
+            parts[code] = {
+                "value": n if shown == str(n) else None,
+                "suppressed": shown != str(n),
+            }
+        if protected.total != str(figure.value):
+            row.update(value=None, suppressed=True)
+    elif suppressed and _small(figure):
         row.update(value=None, numerator=None, denominator=None, suppressed=True)
     return row
 

@@ -8,117 +8,35 @@ Reporting reads casework and never writes it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator.casework.models import (
     Assessment,
-    CareEvent,
     Case,
-    Contact,
     DeathPlace,
     EventKind,
     Person,
     Relation,
 )
 from kreftkoordinator.casework.models.assessments import Checkpoint
-from kreftkoordinator.casework.models.worktime import (
-    ACTIVITY_CATEGORY,
-    SystemActivity,
-    TimeCategory,
-    TimeEntry,
-)
 
 from .period import Period
-
-PEOPLE, CONTACTS, MINUTES, DAYS = _("personer"), _("kontakter"), _("minutter"), _("døgn")
-SHARE, ASSESSMENTS = _("andel"), _("kartlegginger")
-
-
-@dataclass(frozen=True)
-class Reference:
-    """The evaluation's figure: the mean over the coordinators who answered, and where it is."""
-
-    value: float
-    source: str  # e.g. "tabell 4-4"
-
-    def __str__(self) -> str:
-        shown = f"{self.value:.0%}".replace("%", " %") if self.value <= 1 else f"{self.value:g}"
-        return f"{shown} i evalueringen 2017 ({self.source})"
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One indicator's value; a share also carries its numerator and denominator, and is empty
-    (None) when the denominator is 0."""
-
-    value: int | float | None
-    numerator: int | None = None
-    denominator: int | None = None
-
-
-@dataclass(frozen=True)
-class Indicator:
-    key: str
-    label: str
-    definition: str
-    unit: str
-    compute: Callable[[Period], Figure]
-    reference: Reference | None = None
-
-
-REGISTRY: dict[str, Indicator] = {}
-
-
-def indicator(key, label, definition, unit, reference=None):
-    def register(compute: Callable[[Period], Figure]) -> Callable[[Period], Figure]:
-        REGISTRY[key] = Indicator(key, label, definition, unit, compute, reference)
-        return compute
-
-    return register
-
-
-def compute(period: Period, keys: list[str] | None = None) -> dict[str, Figure]:
-    fresh = replace(period)  # a memo of its own: shared sub-results never outlive one report
-    return {key: REGISTRY[key].compute(fresh) for key in keys or REGISTRY}
-
-
-def share(numerator: int, denominator: int) -> Figure:
-    value = numerator / denominator if denominator else None
-    return Figure(value, numerator, denominator)
-
-
-# The records the indicators count -----------------------------------------------------------
-
-
-def _cases(period: Period, kind: str) -> QuerySet:
-    return Case.objects.filter(area_id__in=period.area_ids, kind=kind)
-
-
-def _open_patient_cases(period: Period) -> QuerySet:
-    return _cases(period, Case.Kind.PATIENT).filter(period.open_during())
-
-
-def _new_patient_cases(period: Period) -> QuerySet:
-    return _cases(period, Case.Kind.PATIENT).filter(period.dated("opened_on"))
-
-
-def _followed_patients(period: Period) -> QuerySet:
-    return Person.objects.filter(Exists(_open_patient_cases(period).filter(person=OuterRef("pk"))))
-
-
-def _events(period: Period, kind: str) -> QuerySet:
-    return CareEvent.objects.filter(
-        area_id__in=period.area_ids, kind=kind, case__kind=Case.Kind.PATIENT
-    ).filter(period.dated("on"))
-
-
-def _contacts(period: Period) -> QuerySet:
-    return Contact.objects.filter(area_id__in=period.area_ids).filter(period.timed("at"))
-
+from .records import contacts_in, events, followed_patients, new_patient_cases
+from .registry import (
+    ASSESSMENTS,
+    CONTACTS,
+    DAYS,
+    MINUTES,
+    PEOPLE,
+    REGISTRY,
+    SHARE,
+    Figure,
+    Reference,
+    compute,
+    indicator,
+    share,
+)
 
 # People ------------------------------------------------------------------------------------
 
@@ -130,7 +48,7 @@ def _contacts(period: Period) -> QuerySet:
     PEOPLE,
 )
 def patients_followed(period: Period) -> Figure:
-    return Figure(_followed_patients(period).count())
+    return Figure(followed_patients(period).count())
 
 
 @indicator(
@@ -140,8 +58,8 @@ def patients_followed(period: Period) -> Figure:
     PEOPLE,
 )
 def patients_new(period: Period) -> Figure:
-    cases = _new_patient_cases(period)
-    return Figure(Person.objects.filter(Exists(cases.filter(person=OuterRef("pk")))).count())
+    new = new_patient_cases(period)
+    return Figure(Person.objects.filter(Exists(new.filter(person=OuterRef("pk")))).count())
 
 
 @indicator(
@@ -171,7 +89,7 @@ def relatives_followed(period: Period) -> Figure:
     CONTACTS,
 )
 def contacts(period: Period) -> Figure:
-    return Figure(_contacts(period).count())
+    return Figure(contacts_in(period).count())
 
 
 @indicator(
@@ -181,7 +99,7 @@ def contacts(period: Period) -> Figure:
     CONTACTS,
 )
 def contacts_without_case(period: Period) -> Figure:
-    return Figure(_contacts(period).filter(case__isnull=True).count())
+    return Figure(contacts_in(period).filter(case__isnull=True).count())
 
 
 @indicator(
@@ -191,14 +109,14 @@ def contacts_without_case(period: Period) -> Figure:
     MINUTES,
 )
 def contact_minutes(period: Period) -> Figure:
-    return Figure(_contacts(period).aggregate(n=Sum("duration_minutes"))["n"] or 0)
+    return Figure(contacts_in(period).aggregate(n=Sum("duration_minutes"))["n"] or 0)
 
 
 # First contact (tables 4-4, 4-5) -----------------------------------------------------------
 
 
 def _share_of_new_cases(period: Period, flag: str) -> Figure:
-    counts = _new_patient_cases(period).aggregate(
+    counts = new_patient_cases(period).aggregate(
         yes=Count("pk", filter=Q(**{flag: True})), all=Count("pk")
     )
     return share(counts["yes"], counts["all"])
@@ -237,10 +155,10 @@ def share_home_care_at_first_contact(period: Period) -> Figure:
 
 def _share_with_event(period: Period, kind: str, also: Q | None = None) -> Figure:
     """Among the patients followed, the share with an event of `kind` dated in the year."""
-    had = Q(Exists(_events(period, kind).filter(case__person=OuterRef("pk"))))
+    had = Q(Exists(events(period, kind).filter(case__person=OuterRef("pk"))))
     if also is not None:
-        had |= Q(Exists(_new_patient_cases(period).filter(also, person=OuterRef("pk"))))
-    counts = _followed_patients(period).aggregate(yes=Count("pk", filter=Q(had)), all=Count("pk"))
+        had |= Q(Exists(new_patient_cases(period).filter(also, person=OuterRef("pk"))))
+    counts = followed_patients(period).aggregate(yes=Count("pk", filter=Q(had)), all=Count("pk"))
     return share(counts["yes"], counts["all"])
 
 
@@ -293,7 +211,7 @@ def share_home_care(period: Period) -> Figure:
 
 def _deaths(period: Period, **where) -> int:
     return (
-        _events(period, EventKind.DEATH)
+        events(period, EventKind.DEATH)
         .filter(**where)
         .aggregate(n=Count("case__person", distinct=True))["n"]
     )
@@ -317,7 +235,7 @@ def deaths(period: Period) -> Figure:
     Reference(0.32, "tabell 4-6"),
 )
 def share_died(period: Period) -> Figure:
-    return share(_deaths(period), _followed_patients(period).count())
+    return share(_deaths(period), followed_patients(period).count())
 
 
 @indicator(
@@ -357,7 +275,7 @@ def home_deaths_needed_coordinator(period: Period) -> Figure:
     DAYS,
 )
 def delayed_discharge_days(period: Period) -> Figure:
-    stays = _events(period, EventKind.HOSPITAL)
+    stays = events(period, EventKind.HOSPITAL)
     return Figure(stays.aggregate(n=Sum("delayed_discharge_days"))["n"] or 0)
 
 
@@ -399,100 +317,7 @@ def assessments_sp3(period: Period) -> Figure:
     return _assessments(period, Checkpoint.SP3)
 
 
-# Time (tables 4-2 and 4-3) -----------------------------------------------------------------
+# Registered by importing: time, follow-ups and requests; services and breakdowns.
+from . import breakdowns, work  # noqa: E402, F401
 
-
-def _minutes(period: Period) -> dict[str, int]:
-    """Minutes per category in the year, by the week view's rule (casework/week.py): contacts in
-    the report's areas (with the patient or a relative: direct; otherwise coordination), plus the
-    report's positions' system activities and time entries. Three queries."""
-
-    def make() -> dict[str, int]:
-        minutes = dict.fromkeys(TimeCategory.values, 0)
-        with_person = Q(with_patient=True) | Q(with_relative=True)
-        split = _contacts(period).aggregate(
-            direct=Sum("duration_minutes", filter=with_person),
-            coordination=Sum("duration_minutes", filter=~with_person),
-            patient=Sum("duration_minutes", filter=Q(with_patient=True)),
-            relative=Sum("duration_minutes", filter=Q(with_relative=True, with_patient=False)),
-        )
-        minutes[TimeCategory.DIRECT] += split["direct"] or 0
-        minutes[TimeCategory.COORDINATION] += split["coordination"] or 0
-        work = Q(position_id__in=period.position_ids) & period.dated("on")
-        for kind, n in (
-            SystemActivity.objects.filter(work).values_list("kind").annotate(n=Sum("minutes"))
-        ):
-            minutes[ACTIVITY_CATEGORY[kind]] += n
-        for category, n in (
-            TimeEntry.objects.filter(work).values_list("category").annotate(n=Sum("minutes"))
-        ):
-            minutes[category] += n
-        minutes["patient"], minutes["relative"] = split["patient"] or 0, split["relative"] or 0
-        return minutes
-
-    return period.once("minutes", make)
-
-
-def _category_indicators(category: str, key: str, label, definition, reference: float) -> None:
-    indicator(f"minutes_{key}", label, definition, MINUTES)(
-        lambda period: Figure(_minutes(period)[category])
-    )
-    indicator(
-        f"share_minutes_{key}",
-        label,
-        _("Andelen av all registrert tid i året (tabell 4-2s fire kategorier)."),
-        SHARE,
-        Reference(reference, "tabell 4-2"),
-    )(
-        lambda period: share(
-            _minutes(period)[category], sum(_minutes(period)[c] for c in TimeCategory.values)
-        )
-    )
-
-
-_category_indicators(
-    TimeCategory.DIRECT,
-    "direct",
-    _("Direkte pasient- og pårørendekontakt"),
-    _(
-        "Minutter i kontakter med pasienten eller pårørende, møteplasser og kurs for pårørende, "
-        "og tid ført som direkte kontakt."
-    ),
-    0.44,
-)
-_category_indicators(
-    TimeCategory.COORDINATION,
-    "coordination",
-    _("Koordinering"),
-    _("Minutter i kontakter uten pasienten og pårørende, og tid ført som koordinering."),
-    0.24,
-)
-_category_indicators(
-    TimeCategory.SYSTEM,
-    "system",
-    _("Systemrettet og administrativt arbeid"),
-    _("Minutter i nettverksmøter, planarbeid og informasjonsarbeid, og tid ført som systemarbeid."),
-    0.17,
-)
-_category_indicators(
-    TimeCategory.COMPETENCE,
-    "competence",
-    _("Kompetansebygging og fagutvikling"),
-    _("Minutter i opplæring av andre, og tid ført som kompetansebygging."),
-    0.16,
-)
-
-
-@indicator(
-    "share_direct_patient",
-    _("Direkte kontakt: pasienter"),
-    _(
-        "Av minuttene i kontakter med pasienter eller pårørende: andelen der pasienten var med "
-        "(resten er kontakter med pårørende alene)."
-    ),
-    SHARE,
-    Reference(0.68, "tabell 4-3"),
-)
-def share_direct_patient(period: Period) -> Figure:
-    minutes = _minutes(period)
-    return share(minutes["patient"], minutes["patient"] + minutes["relative"])
+__all__ = ["REGISTRY", "Figure", "Reference", "compute", "indicator", "share"]

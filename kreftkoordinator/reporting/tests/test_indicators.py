@@ -15,7 +15,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kreftkoordinator.casework.importing import import_file
-from kreftkoordinator.casework.models import Case, Contact, Person, SystemActivity
+from kreftkoordinator.casework.models import (
+    Case,
+    Contact,
+    ContactRequest,
+    FollowUp,
+    Person,
+    SystemActivity,
+)
 from kreftkoordinator.conftest import area
 from kreftkoordinator.reporting.indicators import REGISTRY, compute
 from kreftkoordinator.reporting.period import OSLO, Period
@@ -57,6 +64,22 @@ EXPECTED = {
     "share_minutes_system": (60 / 300, 60, 300),
     "share_minutes_competence": (30 / 300, 30, 300),
     "share_direct_patient": (75 / 95, 75, 95),  # Anne 30 + Bjørn 45; the relative's call 20
+    "contacts_by_mode": 4,
+    "contacts_by_kind": 4,
+    "first_contact_sources": 5,
+    "services_connected": 2,  # Anne's home nursing started in 2024
+    "share_services_not_without_coordinator": (1 / 2, 1, 2),  # Bjørn's yes, Cecilie's no
+    "children_as_relatives": 1,  # Dag, born 2010; Cecilie is a grown-up relative
+    "follow_ups_on_time": (1 / 3, 1, 3),  # one on time, one late, one not done
+    "contact_requests": 1,
+    "system_activities": 1,
+    "system_activity_participants": 12,
+}
+PARTS = {
+    "contacts_by_mode": {"phone": 3, "home_visit": 1, "office": 0, "video": 0, "message": 0},
+    "contacts_by_kind": {"supportive": 2, "coordination": 2, "information": 1, "training": 0},
+    "first_contact_sources": {"hospital": 1, "gp": 1, "patient": 0},
+    "services_connected": {"home_nursing": 1, "practical_help": 1},
 }
 
 
@@ -76,6 +99,17 @@ def drammen_2025(kari, hanne, drammen_position):
     Contact.objects.create(
         area=horten.area, case=case, person=horten, at=datetime(2025, 3, 2, 10, tzinfo=OSLO)
     )
+    drammen = area("3301")
+    for due, done in [
+        (date(2025, 3, 1), date(2025, 2, 28)),
+        (date(2025, 4, 1), date(2025, 4, 3)),
+        (date(2025, 5, 1), None),
+        (date(2024, 12, 1), date(2024, 12, 1)),
+    ]:
+        FollowUp.objects.create(area=drammen, due_on=due, done_on=done, what="Ring")
+    for received in (datetime(2025, 6, 1, 9, tzinfo=OSLO), datetime(2024, 6, 1, 9, tzinfo=OSLO)):
+        request = ContactRequest.objects.create(area=drammen, name="Siri", role="relative")
+        ContactRequest.objects.filter(pk=request.pk).update(received_at=received)
     return Period((area("3301").pk,), 2025, (drammen_position.pk,))
 
 
@@ -95,6 +129,8 @@ def test_each_indicator_by_hand(drammen_2025, key):
         assert figure.value == pytest.approx(value)
     else:
         assert figure.value == expected
+    for code, n in PARTS.get(key, {}).items():
+        assert figure.parts[code] == n, code
 
 
 @pytest.mark.django_db

@@ -11,7 +11,16 @@ from kreftkoordinator.conftest import make_position
 from kreftkoordinator.reporting.indicators import REGISTRY
 from kreftkoordinator.reporting.tests.test_indicators import drammen_2025  # noqa: F401
 
-KEYS = {"value", "label", "unit", "numerator", "denominator", "reference_2017", "suppressed"}
+KEYS = {
+    "value",
+    "label",
+    "unit",
+    "numerator",
+    "denominator",
+    "reference_2017",
+    "suppressed",
+    "parts",
+}
 
 
 def report(*args):
@@ -46,6 +55,11 @@ def test_suppressed_hides_what_may_not_leave_the_area(drammen_2025):  # noqa: F8
     discharge = data["indicators"]["share_first_contact_at_discharge"]  # 1 of 5
     assert discharge["value"] is None and discharge["numerator"] is None
     assert data["indicators"]["assessments_sp3"]["value"] == 0  # zero tells nothing
+    # A breakdown goes through the one suppression: 3 phone calls and 1 home visit of 4.
+    modes = data["indicators"]["contacts_by_mode"]
+    assert modes["parts"]["home_visit"] == {"value": None, "suppressed": True}
+    assert modes["parts"]["phone"]["suppressed"] and modes["value"] is None
+    assert modes["parts"]["video"] == {"value": 0, "suppressed": False}
 
 
 @pytest.mark.django_db

@@ -1,0 +1,128 @@
+"""Indicators that break a count down (contacts by mode and kind, first contacts by source),
+services connected (figure 6-4), and children registered as relatives."""
+
+from datetime import date
+
+from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from kreftkoordinator.casework.models import Case, ContactMode, FirstContactSource, Person, Relation
+from kreftkoordinator.casework.models.contacts import KINDS
+from kreftkoordinator.casework.models.services import ServiceLink
+
+from .period import Period
+from .records import contacts_in, new_patient_cases
+from .registry import CONTACTS, PEOPLE, SHARE, Figure, indicator, share
+
+SERVICES = _("tjenester")
+CASES = _("oppfølginger")
+
+
+def _parts(rows) -> dict[str, int]:
+    return {str(code): n for code, n in rows if code}
+
+
+@indicator(
+    "contacts_by_mode",
+    _("Kontakter etter form"),
+    _("Kontaktene i året fordelt på telefon, kontor, hjemmebesøk, video, melding og gruppe."),
+    CONTACTS,
+)
+def contacts_by_mode(period: Period) -> Figure:
+    rows = contacts_in(period).order_by().values_list("mode").annotate(n=Count("pk"))
+    parts = _parts(rows)
+    return Figure(sum(parts.values()), parts={m: parts.get(m, 0) for m in ContactMode.values})
+
+
+@indicator(
+    "contacts_by_kind",
+    _("Kontakter etter innhold"),
+    _(
+        "Kontaktene i året etter hva de gjaldt (støttesamtale, informasjon og råd, "
+        "koordinering, hjelp med søknader, opplæring, etterlattesamtale); en kontakt kan "
+        "gjelde flere ting."
+    ),
+    CONTACTS,
+)
+def contacts_by_kind(period: Period) -> Figure:
+    counts = contacts_in(period).aggregate(
+        all=Count("pk"), **{kind: Count("pk", filter=Q(**{kind: True})) for kind, _l in KINDS}
+    )
+    return Figure(counts.pop("all"), parts=counts)
+
+
+@indicator(
+    "first_contact_sources",
+    _("Hvordan første kontakt kom"),
+    _("Pasientoppfølgingene startet i året, etter hvem som tok første kontakt (figur 4-6)."),
+    CASES,
+)
+def first_contact_sources(period: Period) -> Figure:
+    rows = (
+        new_patient_cases(period)
+        .order_by()
+        .values_list("first_contact_source")
+        .annotate(n=Count("pk"))
+    )
+    parts = _parts(rows)
+    total = new_patient_cases(period).count()
+    return Figure(total, parts={s: parts.get(s, 0) for s in FirstContactSource.values})
+
+
+def _connected(period: Period):
+    """Service links in the report's areas whose first status is dated in the year."""
+    return (
+        ServiceLink.objects.filter(area_id__in=period.area_ids)
+        .annotate(first=Min("changes__on"))
+        .filter(first__gte=period.first, first__lte=period.last)
+    )
+
+
+@indicator(
+    "services_connected",
+    _("Tjenester koblet på"),
+    _("Tjenester og tilbud koordinatoren koblet på, med første status datert i året, per type."),
+    SERVICES,
+)
+def services_connected(period: Period) -> Figure:
+    rows = ServiceLink.objects.filter(pk__in=_connected(period).values("pk"))
+    parts = _parts(rows.order_by().values_list("service").annotate(n=Count("pk")))
+    return Figure(sum(parts.values()), parts=parts)
+
+
+@indicator(
+    "share_services_not_without_coordinator",
+    _("Tjenester som ikke ville blitt brukt uten koordinatoren"),
+    _(
+        "Blant tjenestene koblet på i året der spørsmålet er besvart: andelen som ikke ville "
+        "blitt brukt uten koordinatoren (figur 6-4)."
+    ),
+    SHARE,
+)
+def share_services_not_without_coordinator(period: Period) -> Figure:
+    answered = ServiceLink.objects.filter(
+        pk__in=_connected(period).values("pk"), without_coordinator__isnull=False
+    )
+    counts = answered.aggregate(
+        no=Count("pk", filter=Q(without_coordinator=False)), all=Count("pk")
+    )
+    return share(counts["no"], counts["all"])
+
+
+@indicator(
+    "children_as_relatives",
+    _("Barn som pårørende"),
+    _(
+        "Personer under 18 år ved årets slutt som var registrert som pårørende på en "
+        "oppfølging som var åpen i året (helsepersonelloven § 10 a)."
+    ),
+    PEOPLE,
+)
+def children_as_relatives(period: Period) -> Figure:
+    open_cases = Case.objects.filter(area_id__in=period.area_ids).filter(period.open_during())
+    born_after = date(period.year - 18, 12, 31)
+    child = Q(birth_date__gt=born_after) | Q(
+        birth_date__isnull=True, birth_year__gt=born_after.year
+    )
+    relative = Exists(Relation.objects.filter(case__in=open_cases, person=OuterRef("pk")))
+    return Figure(Person.objects.filter(child).filter(relative).count())

@@ -1,0 +1,72 @@
+"""The indicator registry: what an indicator is, what a figure is, and `compute`. The
+indicators themselves are defined in `indicators.py`, `work.py` and `breakdowns.py`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from django.utils.translation import gettext_lazy as _
+
+from .period import Period
+
+PEOPLE, CONTACTS, MINUTES, DAYS = _("personer"), _("kontakter"), _("minutter"), _("døgn")
+SHARE, ASSESSMENTS = _("andel"), _("kartlegginger")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The evaluation's figure: the mean over the coordinators who answered, and where it is."""
+
+    value: float
+    source: str  # e.g. "tabell 4-4"
+
+    def __str__(self) -> str:
+        shown = f"{self.value:.0%}".replace("%", " %") if self.value <= 1 else f"{self.value:g}"
+        return f"{shown} i evalueringen 2017 ({self.source})"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One indicator's value; a share also carries its numerator and denominator, and is empty
+    (None) when the denominator is 0."""
+
+    value: int | float | None
+    numerator: int | None = None
+    denominator: int | None = None
+    # A breakdown: count per code (mode, kind, source, service), beside the total in `value`.
+    parts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    label: str
+    definition: str
+    unit: str
+    compute: Callable[[Period], Figure]
+    reference: Reference | None = None
+
+
+REGISTRY: dict[str, Indicator] = {}
+
+
+def indicator(key, label, definition, unit, reference=None):
+    def register(compute: Callable[[Period], Figure]) -> Callable[[Period], Figure]:
+        REGISTRY[key] = Indicator(key, label, definition, unit, compute, reference)
+        return compute
+
+    return register
+
+
+def compute(period: Period, keys: list[str] | None = None) -> dict[str, Figure]:
+    """The figures of the given indicators (all by default) over the period."""
+    from . import indicators  # noqa: F401 -- the definitions register themselves on import
+
+    fresh = replace(period)  # a memo of its own: shared sub-results never outlive one report
+    return {key: REGISTRY[key].compute(fresh) for key in keys or REGISTRY}
+
+
+def share(numerator: int, denominator: int) -> Figure:
+    value = numerator / denominator if denominator else None
+    return Figure(value, numerator, denominator)
