@@ -1,14 +1,24 @@
-"""Indicators that break a count down (contacts by mode and kind, first contacts by source),
-services connected (figure 6-4), and children registered as relatives."""
+"""Indicators that break a count down (contacts by mode and kind, first contacts by source,
+phases at year end, survey answers), services connected (figure 6-4), and children registered
+as relatives."""
 
 from datetime import date
 
-from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from kreftkoordinator.casework.models import Case, ContactMode, FirstContactSource, Person, Relation
+from kreftkoordinator.casework.models import (
+    Case,
+    ContactMode,
+    FirstContactSource,
+    Person,
+    Phase,
+    Relation,
+)
+from kreftkoordinator.casework.models.cases import CasePhase
 from kreftkoordinator.casework.models.contacts import KINDS
 from kreftkoordinator.casework.models.services import ServiceLink
+from kreftkoordinator.public.models import SurveyAnswer
 
 from .period import Period
 from .records import contacts_in, new_patient_cases
@@ -126,3 +136,50 @@ def children_as_relatives(period: Period) -> Figure:
     )
     relative = Exists(Relation.objects.filter(case__in=open_cases, person=OuterRef("pk")))
     return Figure(Person.objects.filter(child).filter(relative).count())
+
+
+@indicator(
+    "phases_at_year_end",
+    _("Faser ved årets slutt"),
+    _(
+        "Pasientoppfølgingene som var åpne ved årets slutt, etter fasen de var i da (den siste "
+        "fasen med startdato senest 31. desember)."
+    ),
+    CASES,
+)
+def phases_at_year_end(period: Period) -> Figure:
+    at_end = (
+        CasePhase.objects.filter(case=OuterRef("pk"), from_date__lte=period.last)
+        .order_by("-from_date", "-pk")
+        .values("phase")[:1]
+    )
+    open_at_end = Case.objects.filter(
+        area_id__in=period.area_ids,
+        kind=Case.Kind.PATIENT,
+        opened_on__lte=period.last,
+    ).filter(Q(closed_on__isnull=True) | Q(closed_on__gt=period.last))
+    rows = (
+        open_at_end.annotate(phase_then=Subquery(at_end))
+        .order_by()
+        .values_list("phase_then")
+        .annotate(n=Count("pk"))
+    )
+    parts = _parts(rows)
+    return Figure(sum(parts.values()), parts={p: parts.get(p, 0) for p in Phase.values})
+
+
+@indicator(
+    "survey_answers",
+    _("Svar på brukerundersøkelsen"),
+    _(
+        "Svar i året på «Fikk du den hjelpen du var ute etter?», etter svar (ja, delvis, nei). "
+        "Svarene er anonyme og knyttet bare til område og måned."
+    ),
+    _("svar"),
+)
+def survey_answers(period: Period) -> Figure:
+    answers = SurveyAnswer.objects.filter(area_id__in=period.area_ids).filter(period.dated("month"))
+    parts = _parts(answers.order_by().values_list("got_help").annotate(n=Count("pk")))
+    return Figure(
+        sum(parts.values()), parts={v: parts.get(v, 0) for v in SurveyAnswer.GotHelp.values}
+    )

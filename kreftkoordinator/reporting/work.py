@@ -169,3 +169,27 @@ def system_activities(period: Period) -> Figure:
 )
 def system_activity_participants(period: Period) -> Figure:
     return Figure(_activities(period)["people"] or 0)
+
+
+@indicator(
+    "contact_request_answer_hours",
+    _("Tid til svar på kontaktforespørsler"),
+    _(
+        "Medianen av timene fra en forespørsel i året kom inn til den ble merket som "
+        "behandlet (forespørsler som ikke er behandlet, er ikke med)."
+    ),
+    _("timer"),
+)
+def contact_request_answer_hours(period: Period) -> Figure:
+    received = ContactRequest.objects.filter(
+        area_id__in=period.area_ids, handled_at__isnull=False
+    ).filter(period.timed("received_at"))
+    waits = sorted(
+        (handled - came).total_seconds() / 3600
+        for came, handled in received.values_list("received_at", "handled_at")
+    )
+    if not waits:
+        return Figure(None)
+    middle = len(waits) // 2
+    median = waits[middle] if len(waits) % 2 else (waits[middle - 1] + waits[middle]) / 2
+    return Figure(round(median, 1))

@@ -17,7 +17,7 @@ ALLOWED = {
     "directory": {"organisation", "accounts", "audit"},
     "casework": {"organisation", "accounts", "audit", "directory"},
     "public": {"organisation", "accounts", "audit", "directory", "casework"},
-    "reporting": {"organisation", "accounts", "audit", "directory", "casework"},
+    "reporting": {"organisation", "accounts", "audit", "directory", "casework", "public"},
     "demo": {"organisation", "accounts", "audit", "directory", "casework", "public", "reporting"},
 }
 

@@ -23,7 +23,9 @@ from kreftkoordinator.casework.models import (
     Person,
     SystemActivity,
 )
+from kreftkoordinator.casework.models.cases import CasePhase
 from kreftkoordinator.conftest import area
+from kreftkoordinator.public.models import SurveyAnswer
 from kreftkoordinator.reporting.indicators import REGISTRY, compute
 from kreftkoordinator.reporting.period import OSLO, Period
 
@@ -74,12 +76,18 @@ EXPECTED = {
     "contact_requests": 1,
     "system_activities": 1,
     "system_activity_participants": 12,
+    "phases_at_year_end": 5,  # Anne, Bjørn, Cecilie, Gro's second case, Hans
+    "survey_answers": 3,
+    "contact_request_answer_hours": 24.0,
 }
 PARTS = {
     "contacts_by_mode": {"phone": 3, "home_visit": 1, "office": 0, "video": 0, "message": 0},
     "contacts_by_kind": {"supportive": 2, "coordination": 2, "information": 1, "training": 0},
     "first_contact_sources": {"hospital": 1, "gp": 1, "patient": 0},
     "services_connected": {"home_nursing": 1, "practical_help": 1},
+    # Anne's move to end of life in January 2026 does not change where she was at year end.
+    "phases_at_year_end": {"palliative": 1, "bereavement": 1, "new_diagnosis": 3},
+    "survey_answers": {"yes": 2, "partly": 1, "no": 0},
 }
 
 
@@ -107,9 +115,25 @@ def drammen_2025(kari, hanne, drammen_position):
         (date(2024, 12, 1), date(2024, 12, 1)),
     ]:
         FollowUp.objects.create(area=drammen, due_on=due, done_on=done, what="Ring")
-    for received in (datetime(2025, 6, 1, 9, tzinfo=OSLO), datetime(2024, 6, 1, 9, tzinfo=OSLO)):
+    for received, handled in (
+        (datetime(2025, 6, 1, 9, tzinfo=OSLO), datetime(2025, 6, 2, 9, tzinfo=OSLO)),
+        (datetime(2024, 6, 1, 9, tzinfo=OSLO), None),
+    ):
         request = ContactRequest.objects.create(area=drammen, name="Siri", role="relative")
-        ContactRequest.objects.filter(pk=request.pk).update(received_at=received)
+        ContactRequest.objects.filter(pk=request.pk).update(
+            received_at=received, handled_at=handled
+        )
+    anne = Case.objects.get(person__name__startswith="Anne")
+    CasePhase.objects.create(case=anne, phase="end_of_life", from_date=date(2026, 1, 15))
+    for month, got_help in [
+        (date(2025, 3, 1), "yes"),
+        (date(2025, 3, 1), "yes"),
+        (date(2025, 8, 1), "partly"),
+        (date(2024, 8, 1), "no"),
+    ]:
+        SurveyAnswer.objects.create(
+            area=drammen, month=month, respondent="patient", got_help=got_help
+        )
     return Period((area("3301").pk,), 2025, (drammen_position.pk,))
 
 
