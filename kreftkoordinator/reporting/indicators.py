@@ -317,6 +317,25 @@ def assessments_sp3(period: Period) -> Figure:
     return _assessments(period, Checkpoint.SP3)
 
 
+@indicator(
+    "share_new_patients_with_sp1",
+    _("Nye pasienter kartlagt ved SP1"),
+    _(
+        "Blant de nye pasientene i året: andelen med en kartlegging ved SP1 på en oppfølging "
+        "startet i året."
+    ),
+    SHARE,
+)
+def share_new_patients_with_sp1(period: Period) -> Figure:
+    new = new_patient_cases(period)
+    sp1 = Assessment.objects.filter(checkpoint=Checkpoint.SP1, case__in=new)
+    counts = Person.objects.filter(Exists(new.filter(person=OuterRef("pk")))).aggregate(
+        yes=Count("pk", filter=Q(Exists(sp1.filter(case__person=OuterRef("pk"))))),
+        all=Count("pk"),
+    )
+    return share(counts["yes"], counts["all"])
+
+
 # Registered by importing: time, follow-ups and requests; services and breakdowns.
 from . import breakdowns, work  # noqa: E402, F401
 

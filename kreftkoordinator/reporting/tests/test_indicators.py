@@ -54,6 +54,7 @@ EXPECTED = {
     "assessments_sp1": 1,  # Bjørn; Anne's SP1 was in 2024
     "assessments_sp2": 1,
     "assessments_sp3": 0,
+    "share_new_patients_with_sp1": (1 / 4, 1, 4),  # Bjørn of Bjørn, Cecilie, Gro, Hans
     # Time: contacts with the patient or a relative 95 min + a meeting place 90 = direct 185;
     # the contact with professionals only 25 = coordination; time entries 60 system and 30
     # competence (the 2024 entry does not count). 300 minutes in all.
