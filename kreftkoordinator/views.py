@@ -17,7 +17,7 @@ def home(request):
 
 def _start_page(request):
     user, day = request.user, today()
-    context: dict = {"today": day}
+    context: dict = {"today": day, "last_year": day.year - 1}
     if user.role == Role.COORDINATOR:
         context["assignments"] = (
             Assignment.objects.valid_on(day)

@@ -39,6 +39,21 @@ class AnnualReport:
         }
 
 
+def position_columns(position: Position, year: int) -> list[tuple[str, dict[str, Figure]]]:
+    """The report page's columns: the position's areas together, this year and the year before,
+    then each area apart when it covers several. The queries grow with the number of areas a
+    position covers, never with the casework."""
+    areas = list(position.covered_areas.order_by("code"))
+    ids = tuple(a.pk for a in areas)
+    columns = [
+        (str(year), compute(Period(ids, year, (position.pk,)))),
+        (str(year - 1), compute(Period(ids, year - 1, (position.pk,)))),
+    ]
+    if len(areas) > 1:
+        columns += [(a.name, compute(Period((a.pk,), year))) for a in areas]
+    return columns
+
+
 def annual_report(year: int, position: Position | None = None, area: Area | None = None):
     if (position is None) == (area is None):
         raise ReportError(_("Oppgi enten en stilling eller ett område."))

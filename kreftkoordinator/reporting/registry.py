@@ -21,9 +21,12 @@ class Reference:
     value: float
     source: str  # e.g. "tabell 4-4"
 
+    @property
+    def shown(self) -> str:
+        return f"{self.value:.0%}".replace("%", " %") if self.value <= 1 else f"{self.value:g}"
+
     def __str__(self) -> str:
-        shown = f"{self.value:.0%}".replace("%", " %") if self.value <= 1 else f"{self.value:g}"
-        return f"{shown} i evalueringen 2017 ({self.source})"
+        return f"{self.shown} i evalueringen 2017 ({self.source})"
 
 
 @dataclass(frozen=True)

@@ -6,4 +6,5 @@ app_name = "reporting"
 
 urlpatterns = [
     path("indikatorer/", views.definitions, name="definitions"),
+    path("rapporter/<int:position_pk>/<int:year>/", views.annual, name="annual"),
 ]

@@ -23,7 +23,7 @@ from kreftkoordinator.casework.models import (
 )
 from kreftkoordinator.conftest import login
 from kreftkoordinator.directory.models import Event, Offer, Provider
-from kreftkoordinator.organisation.models import today
+from kreftkoordinator.organisation.models import Position, today
 from kreftkoordinator.public.models import SurveyInvitation
 
 GET_URLS = {
@@ -44,6 +44,7 @@ GET_URLS = {
     "casework:request_detail": "contact_request",
     "directory:offer_edit": "offer",
     "directory:event_edit": "event",
+    "reporting:annual": "position",
 }
 POST_URLS = {
     "casework:person_edit": ("person", {"name": "Endret"}),
@@ -96,7 +97,7 @@ EXEMPT = {
 }
 
 
-EXTRA_ARGS = {"casework:care_event_add": ["death"]}
+EXTRA_ARGS: dict[str, list] = {"casework:care_event_add": ["death"], "reporting:annual": [2025]}
 
 
 def urls_with_arguments(resolver=None, namespace=""):
@@ -129,6 +130,7 @@ def drammen(drammen_case):
         "service": ServiceLink.objects.create(
             area=drammen_case.area, case=drammen_case, service="meals", status_on=today()
         ),
+        "position": Position.objects.get(name="Kreftkoordinator i Drammen"),
         "offer": Offer.objects.create(
             provider=Provider.objects.create(name="Drammen kommune", kind="municipal"),
             title="Sorggruppe i Drammen",

@@ -65,6 +65,7 @@ PAGES = {
     "accounts:user_edit": ({ADMIN}, lambda w: [w["users"][LEADER].pk]),
     "audit:user_activity": ({ADMIN}, lambda w: [w["users"][COORDINATOR].pk]),
     "audit:account_changes": ({ADMIN}, None),
+    "reporting:annual": ({COORDINATOR}, lambda w: [w["position"].pk, 2025]),
 }
 # Actions that only accept POST: who may, by the same rule.
 POST_ACTIONS = {

@@ -9,7 +9,6 @@ from django.core.management import CommandError, call_command
 
 from kreftkoordinator.conftest import make_position
 from kreftkoordinator.reporting.indicators import REGISTRY
-from kreftkoordinator.reporting.tests.test_indicators import drammen_2025  # noqa: F401
 
 KEYS = {
     "value",
@@ -30,7 +29,7 @@ def report(*args):
 
 
 @pytest.mark.django_db
-def test_json_for_a_position(drammen_2025, drammen_position):  # noqa: F811
+def test_json_for_a_position(drammen_2025, drammen_position):
     data = json.loads(report("--position", str(drammen_position.pk), "--year", "2025", "--json"))
     assert data["year"] == 2025 and data["areas"] == ["3301"]
     assert data["position"] == {"id": drammen_position.pk, "name": "Kreftkoordinator i Drammen"}
@@ -45,7 +44,7 @@ def test_json_for_a_position(drammen_2025, drammen_position):  # noqa: F811
 
 
 @pytest.mark.django_db
-def test_suppressed_hides_what_may_not_leave_the_area(drammen_2025):  # noqa: F811
+def test_suppressed_hides_what_may_not_leave_the_area(drammen_2025):
     data = json.loads(report("--area", "3301", "--year", "2025", "--json", "--suppressed"))
     assert data["position"] is None
     followed = data["indicators"]["patients_followed"]  # 5: may be shown
@@ -63,7 +62,7 @@ def test_suppressed_hides_what_may_not_leave_the_area(drammen_2025):  # noqa: F8
 
 
 @pytest.mark.django_db
-def test_plain_text_and_xlsx(drammen_2025, tmp_path):  # noqa: F811
+def test_plain_text_and_xlsx(drammen_2025, tmp_path):
     text = report("--area", "3301", "--year", "2025")
     assert "Pasienter fulgt opp: 5" in text and "[2017: 44 %, tabell 4-4]" in text
     path = tmp_path / "rapport.xlsx"
@@ -75,7 +74,7 @@ def test_plain_text_and_xlsx(drammen_2025, tmp_path):  # noqa: F811
 
 
 @pytest.mark.django_db
-def test_bad_requests_are_refused_with_a_message(drammen_2025):  # noqa: F811
+def test_bad_requests_are_refused_with_a_message(drammen_2025):
     late = make_position("Kreftkoordinator i Lier", ["3312"], start_date=date(2024, 3, 1))
     for args, message in [
         (["--area", "3301", "--year", "2999"], "ikke kommet ennå"),
@@ -88,7 +87,7 @@ def test_bad_requests_are_refused_with_a_message(drammen_2025):  # noqa: F811
 
 
 @pytest.mark.django_db
-def test_a_year_without_records_is_an_empty_report(drammen_2025):  # noqa: F811
+def test_a_year_without_records_is_an_empty_report(drammen_2025):
     data = json.loads(report("--area", "3301", "--year", "2019", "--json"))
     assert data["indicators"]["patients_followed"]["value"] == 0
     assert data["indicators"]["share_died"]["value"] is None

@@ -1,0 +1,16 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def figure(value) -> str:
+    """A figure as the report shows it: a share as a Norwegian percentage with its counts, an
+    empty share as a dash, a count as it is."""
+    if value.value is None:
+        return "–"
+    if value.denominator is not None:
+        return f"{value.value * 100:.0f} % ({value.numerator} av {value.denominator})"
+    if isinstance(value.value, float):
+        return f"{value.value:.1f}".replace(".", ",")
+    return str(value.value)

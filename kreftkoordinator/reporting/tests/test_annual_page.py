@@ -1,0 +1,83 @@
+"""Kari's annual report page: every indicator for her position's year beside the year before and
+the evaluation's figure, each area apart for an inter-municipal position, a CSV export, and
+nothing for anyone who does not hold the position."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kreftkoordinator.conftest import VALDRES, login
+from kreftkoordinator.organisation.models import Position
+from kreftkoordinator.reporting.indicators import REGISTRY
+
+
+def url(position, year=2025):
+    return reverse("reporting:annual", args=[position.pk, year])
+
+
+@pytest.mark.django_db
+def test_kari_reads_her_year_beside_the_last_and_the_evaluation(
+    client,
+    kari,
+    drammen_2025,
+    drammen_position,
+):
+    login(client, kari)
+    response = client.get(url(drammen_position))
+    content = response.content.decode()
+    assert response.context["headings"] == ["2025", "2024"]
+    assert "Pasienter fulgt opp" in content and "44 % (tabell 4-4)" in content
+    assert "20 % (1 av 5)" in content  # first contact at discharge
+    rows = {indicator.key: figures for indicator, figures, _parts in response.context["rows"]}
+    assert set(rows) == set(REGISTRY)
+    assert rows["patients_followed"][0].value == 5
+    assert rows["patients_followed"][1].value == 2  # 2024: Anne and Frank
+    assert "Bjørn" not in content and "Anne" not in content  # figures, never a person
+
+
+@pytest.mark.django_db
+def test_the_csv_export_has_the_same_figures(client, kari, drammen_2025, drammen_position):
+    login(client, kari)
+    response = client.get(url(drammen_position), {"format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = {r[0]: r for r in csv.reader(io.StringIO(response.content.decode()), delimiter=";")}
+    assert rows["patients_followed"][1:3] == ["5", "2"]
+    assert rows["contacts_by_mode.phone"][1] == "3"
+    assert rows["share_first_contact_at_discharge"][3] == "0.44"
+
+
+@pytest.mark.django_db
+def test_an_inter_municipal_position_shows_each_area_apart(client, sigrid):
+    login(client, sigrid)
+    valdres = Position.objects.get(name="Kreftkoordinator i Valdres")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url(valdres))
+    assert len(response.context["headings"]) == 2 + len(VALDRES)
+    assert len(queries) < 400  # grows with the six areas, not with the casework
+
+
+@pytest.mark.django_db
+def test_a_year_to_come_or_before_the_position_is_explained(client, kari, drammen_position):
+    login(client, kari)
+    assert "er ikke kommet ennå" in client.get(url(drammen_position, 2999)).content.decode()
+    assert "startet i 2015" in client.get(url(drammen_position, 2010)).content.decode()
+
+
+@pytest.mark.django_db
+def test_only_who_holds_the_position_sees_it(client, kari, hanne, lene, drammen_position):
+    login(client, hanne)
+    assert client.get(url(drammen_position)).status_code == 404
+    client.logout()
+    login(client, lene)  # her substitute, in her period
+    assert client.get(url(drammen_position)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_start_page_links_last_years_report(client, kari, drammen_position):
+    login(client, kari)
+    content = client.get(reverse("home")).content.decode()
+    assert reverse("reporting:annual", args=[drammen_position.pk, 2025]) in content
