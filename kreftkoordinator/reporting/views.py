@@ -1,14 +1,19 @@
 import csv
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from kreftkoordinator.organisation.models import Assignment, Position, today
 from kreftkoordinator.roles import Role, role_required
 
 from .annual import ReportError, annual_report, position_columns
+from .forms import SubmitForm
 from .indicators import REGISTRY
+from .models import Submission
+from .submissions import submit_report
 
 
 def definitions(request):
@@ -26,9 +31,10 @@ def _own_position(user, pk: int) -> Position:
 
 
 @role_required(Role.COORDINATOR)
-def annual(request, position_pk: int, year: int):
+def annual(request, position_pk: int, year: int, form=None):
     """The position's annual report: every indicator for its areas together, the year before
-    beside it, each area apart, and the evaluation's figure. Figures, never a person."""
+    beside it, each area apart, and the evaluation's figure. Figures, never a person. Below:
+    the narrative and the submitted versions."""
     position = _own_position(request.user, position_pk)
     try:
         annual_report(year, position=position)  # the same checks as the command
@@ -55,8 +61,34 @@ def annual(request, position_pk: int, year: int):
         "year": year,
         "headings": [label for label, _figures in columns],
         "rows": rows,
+        "form": form or SubmitForm(),
+        "submissions": Submission.objects.filter(position=position, year=year).select_related(
+            "submitted_by"
+        ),
     }
     return render(request, "reporting/annual.html", context)
+
+
+@role_required(Role.COORDINATOR)
+@require_POST
+def submit(request, position_pk: int, year: int):
+    """Submit the report: the figures are frozen as they are now, with the narrative, dated and
+    signed; submitting again makes a new version and keeps the old."""
+    position = _own_position(request.user, position_pk)
+    form = SubmitForm(request.POST)
+    if not form.is_valid():
+        return annual(request, position_pk, year, form=form)
+    try:
+        submission = submit_report(request.user, position, year, form.cleaned_data["narrative"])
+    except ReportError as e:
+        form.add_error(None, str(e))
+        return annual(request, position_pk, year, form=form)
+    messages.success(
+        request,
+        _("Årsrapporten for %(year)s er levert (versjon %(version)s).")
+        % {"year": year, "version": submission.version},
+    )
+    return redirect("reporting:annual", position_pk=position.pk, year=year)
 
 
 def _csv(position, year, columns, rows) -> HttpResponse:

@@ -25,6 +25,7 @@ from kreftkoordinator.conftest import login
 from kreftkoordinator.directory.models import Event, Offer, Provider
 from kreftkoordinator.organisation.models import Position, today
 from kreftkoordinator.public.models import SurveyInvitation
+from kreftkoordinator.reporting.models import Submission
 
 GET_URLS = {
     "casework:person_detail": "person",
@@ -72,6 +73,7 @@ POST_URLS = {
     "directory:offer_verify": ("offer", {}),
     "directory:event_edit": ("event", {"title": "Endret", "place": "Horten"}),
     "public:survey_invite": ("case", {}),
+    "reporting:submit": ("position", {"narrative": "Et godt år"}),
 }
 # Records holding personal data: an attempt on them is logged as refused in their area.
 PERSONAL = {"person", "case", "follow_up", "assessment", "contact_request", "service"}
@@ -97,7 +99,11 @@ EXEMPT = {
 }
 
 
-EXTRA_ARGS: dict[str, list] = {"casework:care_event_add": ["death"], "reporting:annual": [2025]}
+EXTRA_ARGS: dict[str, list] = {
+    "casework:care_event_add": ["death"],
+    "reporting:annual": [2025],
+    "reporting:submit": [2025],
+}
 
 
 def urls_with_arguments(resolver=None, namespace=""):
@@ -153,6 +159,7 @@ def counts():
         list(Offer.objects.order_by("pk").values_list("title", "last_verified")),
         list(Event.objects.values_list("title", flat=True)),
         SurveyInvitation.objects.count(),
+        Submission.objects.count(),
     ]
 
 

@@ -81,6 +81,7 @@ POST_ACTIONS = {
     "public:survey_invite": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:notification_read": ({COORDINATOR}, lambda w: [w["notification"].pk]),
     "casework:time_entry_delete": ({COORDINATOR}, lambda w: [w["time_entry"].pk]),
+    "reporting:submit": ({COORDINATOR}, lambda w: [w["position"].pk, 2025]),
 }
 # Pages whose access depends on the record as well as the role, tested on their own:
 # offer_edit (directory/tests/test_directory.py: who maintains which offer) and offer_choices

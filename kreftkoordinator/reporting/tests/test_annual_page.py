@@ -81,3 +81,68 @@ def test_the_start_page_links_last_years_report(client, kari, drammen_position):
     login(client, kari)
     content = client.get(reverse("home")).content.decode()
     assert reverse("reporting:annual", args=[drammen_position.pk, 2025]) in content
+
+
+def submit(client, position, year=2025, narrative="Et år med mange hjemmedødsfall."):
+    return client.post(
+        reverse("reporting:submit", args=[position.pk, year]), {"narrative": narrative}
+    )
+
+
+@pytest.mark.django_db
+def test_kari_submits_and_the_figures_stay_as_they_were(
+    client, kari, drammen_2025, drammen_position
+):
+    from kreftkoordinator.casework.models import Case
+    from kreftkoordinator.reporting.models import Submission
+
+    login(client, kari)
+    assert submit(client, drammen_position).status_code == 302
+    first = Submission.objects.get()
+    assert (first.version, first.submitted_by, first.year) == (1, kari, 2025)
+    assert first.figures["indicators"]["patients_followed"]["value"] == 5
+    # A later correction of casework does not change what was submitted ...
+    Case.objects.filter(person__name__startswith="Hans").delete()
+    first.refresh_from_db()
+    assert first.figures["indicators"]["patients_followed"]["value"] == 5
+    # ... and submitting again is a new version; both are kept and shown.
+    submit(client, drammen_position, narrative="Rettet: Hans var registrert to ganger.")
+    second = Submission.objects.get(version=2)
+    assert second.figures["indicators"]["patients_followed"]["value"] == 4
+    assert Submission.objects.count() == 2
+    content = client.get(url(drammen_position)).content.decode()
+    assert "Versjon 1, levert" in content and "Versjon 2, levert" in content
+    with pytest.raises(ValueError):
+        first.narrative = "endret"
+        first.save()
+
+
+@pytest.mark.django_db
+def test_a_narrative_too_long_is_refused_and_kept(client, kari, drammen_position):
+    from kreftkoordinator.reporting.models import Submission
+
+    login(client, kari)
+    response = submit(client, drammen_position, narrative="x" * 5001 + "slutt")
+    assert response.status_code == 200 and "slutt" in response.content.decode()
+    assert response.context["form"].errors["narrative"]
+    assert not Submission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_year_to_come_cannot_be_submitted(client, kari, drammen_position):
+    from kreftkoordinator.reporting.models import Submission
+
+    login(client, kari)
+    response = submit(client, drammen_position, year=2999)
+    assert response.status_code == 200 and "ikke kommet ennå" in response.content.decode()
+    assert not Submission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_inter_municipal_submission_keeps_each_area(client, sigrid):
+    from kreftkoordinator.reporting.models import Submission
+
+    login(client, sigrid)
+    valdres = Position.objects.get(name="Kreftkoordinator i Valdres")
+    submit(client, valdres)
+    assert sorted(Submission.objects.get().figures["by_area"]) == sorted(VALDRES)
