@@ -152,3 +152,15 @@ def test_outside_demo_mode_the_login_page_lists_no_one(client, demo):
 def test_the_demo_command_refuses_outside_demo_mode():
     with pytest.raises(CommandError, match="demo mode"):
         call_command("demo", "--no-server")
+
+
+@pytest.mark.django_db
+def test_each_demo_position_has_submitted_last_years_report(demo):
+    from kreftkoordinator.demo.reports import submit_demo_reports
+    from kreftkoordinator.organisation.models import Position, today
+    from kreftkoordinator.reporting.models import Submission
+
+    assert submit_demo_reports() == Position.objects.count()
+    for submission in Submission.objects.all():
+        assert (submission.year, submission.version) == (today().year - 1, 1)
+        assert submission.figures["indicators"]["patients_followed"]["value"] > 0

@@ -8,6 +8,7 @@ from django.db import connection
 from kreftkoordinator.accounts.models import User
 from kreftkoordinator.demo.arrangements import DEMO_PASSWORD, create_arrangements, demo_logins
 from kreftkoordinator.demo.national import create_national
+from kreftkoordinator.demo.reports import submit_demo_reports
 
 
 class Command(BaseCommand):
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0)
         self.stdout.write("Lager demodata …")
         create_arrangements(years=options["years"])
+        submit_demo_reports()
         if options["positions"]:
             create_national(options["positions"], options["years"], progress=self.stdout.write)
         self._print_logins()
