@@ -38,9 +38,20 @@ SECONDARY: Domain = [(0, 0), (SMALL, INF)]
 ANY: Domain = [(0, INF)]
 
 
+def is_small(count: int) -> bool:
+    """1 to 4: a count that could point at a person."""
+    return 0 < count < SMALL
+
+
 def suppress(count: int) -> str:
     """A single count on its own: 1 to 4 are shown as "<5"."""
-    return LESS_THAN_FIVE if 0 < count < SMALL else str(count)
+    return LESS_THAN_FIVE if is_small(count) else str(count)
+
+
+def share_reveals(numerator: int, denominator: int) -> bool:
+    """A share gives away a small count when the counted or the uncounted part is 1 to 4
+    (2 of 40, and 38 of 40, both tell of two people)."""
+    return is_small(numerator) or is_small(denominator - numerator)
 
 
 @dataclass
@@ -59,7 +70,7 @@ def protect(counts: Sequence[int]) -> Protected:
     shown: list[str | None] = [None] * (len(counts) + 1)  # the last one is the total
     values = [*counts, total]
     for i, value in enumerate(values):
-        if 0 < value < SMALL:
+        if is_small(value):
             shown[i] = LESS_THAN_FIVE
     while any(recoverable(_domains(values, shown))):
         candidates = [i for i in range(len(counts)) if shown[i] is None]

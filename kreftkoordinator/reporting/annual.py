@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from kreftkoordinator.audit.disclosure import SMALL, protect
+from kreftkoordinator.audit.disclosure import is_small, protect, share_reveals
 from kreftkoordinator.organisation.models import Area, Position, today
 
 from .indicators import REGISTRY, Figure, compute
@@ -54,17 +54,22 @@ def position_columns(position: Position, year: int) -> list[tuple[str, dict[str,
     return columns
 
 
+def check_year(year: int, position: Position | None = None) -> None:
+    """Refuse a year that cannot be reported: one to come, or one before the position began."""
+    if year > today().year:
+        raise ReportError(_("%(year)s er ikke kommet ennå.") % {"year": year})
+    if position is not None and year < position.start_date.year:
+        raise ReportError(
+            _("Stillingen startet i %(start)s; det finnes ingen rapport for %(year)s.")
+            % {"start": position.start_date.year, "year": year}
+        )
+
+
 def annual_report(year: int, position: Position | None = None, area: Area | None = None):
     if (position is None) == (area is None):
         raise ReportError(_("Oppgi enten en stilling eller ett område."))
-    if year > today().year:
-        raise ReportError(_("%(year)s er ikke kommet ennå.") % {"year": year})
+    check_year(year, position)
     if position is not None:
-        if year < position.start_date.year:
-            raise ReportError(
-                _("Stillingen startet i %(start)s; det finnes ingen rapport for %(year)s.")
-                % {"start": position.start_date.year, "year": year}
-            )
         areas = list(position.covered_areas.order_by("code"))
         positions: tuple[int, ...] = (position.pk,)
     else:
@@ -108,11 +113,6 @@ def _indicator(key: str, figure: Figure, suppressed: bool) -> dict:
 
 
 def _small(figure: Figure) -> bool:
-    """Whether a figure could point at a person once it leaves the area: a count of 1-4, or a
-    share whose counted or uncounted part is 1-4."""
-    counts = (
-        [figure.numerator, figure.denominator - figure.numerator]
-        if figure.denominator is not None and figure.numerator is not None
-        else [figure.value]
-    )
-    return any(isinstance(n, int) and 0 < n < SMALL for n in counts)
+    if figure.denominator is not None and figure.numerator is not None:
+        return share_reveals(figure.numerator, figure.denominator)
+    return isinstance(figure.value, int) and is_small(figure.value)

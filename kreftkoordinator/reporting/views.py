@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from kreftkoordinator.organisation.models import Assignment, Position, today
 from kreftkoordinator.roles import Role, role_required
 
-from .annual import ReportError, annual_report, position_columns
+from .annual import ReportError, check_year, position_columns
 from .forms import SubmitForm
 from .indicators import REGISTRY
 from .models import Submission
@@ -37,7 +37,7 @@ def annual(request, position_pk: int, year: int, form=None):
     the narrative and the submitted versions."""
     position = _own_position(request.user, position_pk)
     try:
-        annual_report(year, position=position)  # the same checks as the command
+        check_year(year, position)  # the same check as the command
     except ReportError as e:
         return render(
             request, "reporting/annual.html", {"position": position, "year": year, "error": e}

@@ -102,3 +102,10 @@ def test_the_exact_check_agrees_with_brute_force(counts):
     for i, text in enumerate(protected.cells):
         if text in SUPPRESSED:
             assert len({s[i] for s in solutions}) > 1, (counts, protected)
+
+
+def test_a_share_gives_away_its_small_part_either_way():
+    from kreftkoordinator.audit.disclosure import share_reveals
+
+    assert share_reveals(2, 40) and share_reveals(38, 40)
+    assert not share_reveals(20, 40) and not share_reveals(0, 40) and not share_reveals(40, 40)

@@ -146,3 +146,17 @@ def test_an_inter_municipal_submission_keeps_each_area(client, sigrid):
     valdres = Position.objects.get(name="Kreftkoordinator i Valdres")
     submit(client, valdres)
     assert sorted(Submission.objects.get().figures["by_area"]) == sorted(VALDRES)
+
+
+@pytest.mark.django_db
+def test_the_page_computes_each_column_once(client, kari, drammen_position):
+    """Two columns (this year and the year before), each indicator once per column."""
+    from kreftkoordinator.reporting.period import Period
+    from kreftkoordinator.reporting.registry import compute
+
+    login(client, kari)
+    with CaptureQueriesContext(connection) as one_column:
+        compute(Period((drammen_position.covered_areas.get().pk,), 2025, (drammen_position.pk,)))
+    with CaptureQueriesContext(connection) as page:
+        client.get(url(drammen_position))
+    assert len(page) < 2 * len(one_column) + 15  # the page's own: session, user, position
