@@ -36,6 +36,9 @@ Domain = list[Interval]
 PRIMARY: Domain = [(1, SMALL - 1)]
 SECONDARY: Domain = [(0, 0), (SMALL, INF)]
 ANY: Domain = [(0, INF)]
+# Narrowing a two-way table's cells line by line ends when nothing changes; on a table of
+# counts that takes a few rounds. The cap keeps a pathological table from looping on.
+PROPAGATION_ROUNDS = 50
 
 
 def is_small(count: int) -> bool:
@@ -87,10 +90,148 @@ def protect(counts: Sequence[int]) -> Protected:
     return Protected(cells=text[:-1], total=text[-1])
 
 
+@dataclass
+class ProtectedTable:
+    """A protected two-way table: the cells, each row's total, each column's total and the
+    grand total, as they may be shown."""
+
+    cells: list[list[str]]
+    row_totals: list[str]
+    column_totals: list[str]
+    total: str
+
+
+def protect_table(
+    counts: Sequence[Sequence[int]],
+    row_totals: Sequence[str] | None = None,
+    total: str | None = None,
+) -> ProtectedTable:
+    """Protect a two-way table (rows by columns) whose row, column and grand totals are published
+    too. Every row and every column with its total is a sum the reader can use, and she can use
+    them together: what one line tells of a hidden cell narrows what another line allows. So
+    what the reader can know of every cell is worked out over all lines at once (narrowing each
+    cell by each line until nothing changes), and hiding goes on, one cell at a time, until no
+    hidden cell is left with one possible value.
+
+    `row_totals` and `total`, when given, are the margins as they are already published
+    elsewhere (a breakdown's totals are its indicator's own column): they are taken as they
+    are and never hidden further here."""
+    rows = [[int(c) for c in row] for row in counts]
+    width = len(rows[0]) if rows else 0
+    # The grid with its margins: row totals in the last column, column totals in the last row.
+    grid = [[*row, sum(row)] for row in rows]
+    grid.append([sum(col) for col in zip(*grid, strict=True)] if rows else [0])
+    shown: dict[tuple[int, int], str] = {
+        (i, j): LESS_THAN_FIVE
+        for i, row in enumerate(grid)
+        for j, v in enumerate(row)
+        if is_small(v)
+    }
+    fixed: set[tuple[int, int]] = set()
+    if row_totals is not None:
+        fixed |= {(i, width) for i in range(len(rows))}
+        shown.update({(i, width): t for i, t in enumerate(row_totals) if t != str(grid[i][-1])})
+    if total is not None:
+        fixed.add((len(rows), width))
+        shown.pop((len(rows), width), None)
+        if total != str(grid[-1][-1]):
+            shown[len(rows), width] = total
+    lines = [[(i, j) for j in range(width + 1)] for i in range(len(grid))] + [
+        [(i, j) for i in range(len(grid))] for j in range(width + 1)
+    ]
+    while True:
+        known = _what_the_reader_knows(grid, shown, lines)
+        # A fixed margin is protected where it is published; only this table's cells count.
+        exposed = [c for c in shown if c not in fixed and _size(known[c], 2) == 1]
+        if not exposed:
+            break
+        # One more cell hidden beside each exposed one (several at a time: re-reading a large
+        # table after every single cell is what would make this slow).
+        before = dict(shown)
+        for cell in exposed:
+            _hide_one_more(cell, grid, shown, lines, known, fixed)
+        if shown == before:
+            # Everything this table may hide is withheld; what is still known follows from
+            # margins published (and protected) elsewhere, so a count that is not small is
+            # shown rather than hidden in vain.
+            for i, j in exposed:
+                if not is_small(grid[i][j]):
+                    del shown[i, j]
+            break
+    text = [[shown.get((i, j), str(v)) for j, v in enumerate(row)] for i, row in enumerate(grid)]
+    return ProtectedTable(
+        cells=[row[:-1] for row in text[:-1]],
+        row_totals=[row[-1] for row in text[:-1]],
+        column_totals=text[-1][:-1],
+        total=text[-1][-1],
+    )
+
+
+def _hide_one_more(cell, grid, shown, lines, known, fixed) -> None:
+    around = [c for line in lines if cell in line for c in line if c not in fixed]
+    open_cells = [c for c in around if c not in shown]
+    hidden = [c for c in around if shown[c] != WITHHELD] if not open_cells else []
+    if open_cells:
+        # The smallest count that can hide something: a positive one before a zero.
+        i, j = min(open_cells, key=lambda c: (grid[c[0]][c[1]] == 0, grid[c[0]][c[1]], c))
+        shown[i, j] = HIDDEN
+    elif hidden:
+        shown.update(dict.fromkeys(hidden, WITHHELD))
+    else:  # every cell around is withheld already: withhold the whole table
+        shown.update({c: WITHHELD for c in known if c not in fixed})
+
+
+def _what_the_reader_knows(grid, shown, lines) -> dict[tuple[int, int], Domain]:
+    """Each cell's possible values, narrowed by every line (cells sum to the line's total, the
+    last) in turn until nothing changes."""
+    known: dict[tuple[int, int], Domain] = {
+        (i, j): (_domain_of(shown[i, j]) if (i, j) in shown else [(v, v)])
+        for i, row in enumerate(grid)
+        for j, v in enumerate(row)
+    }
+    for _round in range(PROPAGATION_ROUNDS):
+        changed = False
+        for line in lines:
+            *cells, total = line
+            # Shown cells narrow nothing: they add up to a constant, and only the others (few,
+            # in a table of national counts) are narrowed, with sums of those before and after
+            # each one so that each "all but this one" is one addition.
+            loose = [c for c in cells if not _is_point(known[c])]
+            if not loose and _is_point(known[total]):
+                continue
+            constant = sum(known[c][0][0] for c in cells if _is_point(known[c]))
+            domains = [known[c] for c in loose]
+            before, after = [[(constant, constant)]], [[(0.0, 0.0)]]
+            for domain in domains:
+                before.append(_add(before[-1], domain))
+            for domain in reversed(domains):
+                after.append(_add(after[-1], domain))
+            after.reverse()
+            narrowed = {total: _intersect(known[total], before[-1])}
+            for k, cell in enumerate(loose):
+                others = _add(before[k], after[k + 1])
+                narrowed[cell] = _intersect(known[cell], _add(known[total], _negate(others)))
+            for cell, domain in narrowed.items():
+                if domain != known[cell]:
+                    known[cell], changed = domain, True
+        if not changed:
+            break
+    return known
+
+
+def _is_point(domain: Domain) -> bool:
+    return len(domain) == 1 and domain[0][0] == domain[0][1]
+
+
 def _domains(values: list[int], shown: list[str | None]) -> list[Domain]:
     """What the reader knows of each cell (the total last)."""
-    known = {LESS_THAN_FIVE: PRIMARY, HIDDEN: SECONDARY, WITHHELD: ANY}
-    return [known[s] if s is not None else [(v, v)] for v, s in zip(values, shown, strict=True)]
+    return [
+        _domain_of(s) if s is not None else [(v, v)] for v, s in zip(values, shown, strict=True)
+    ]
+
+
+def _domain_of(text: str) -> Domain:
+    return {LESS_THAN_FIVE: PRIMARY, HIDDEN: SECONDARY, WITHHELD: ANY}[text]
 
 
 def recoverable(domains: list[Domain]) -> list[bool]:

@@ -297,3 +297,25 @@ class Assignment(models.Model):
 
     def is_valid_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
+
+
+class Population(models.Model):
+    """An area's population on 1 January of a year, from SSB table 07459
+    (`kreftkoordinator import-population FILE`): what the funder's coverage figure rests on."""
+
+    area = models.ForeignKey(
+        Area, models.CASCADE, related_name="populations", verbose_name=_("område")
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    persons = models.PositiveIntegerField(_("innbyggere"))
+
+    class Meta:
+        ordering = ["area", "year"]
+        verbose_name = _("folketall")
+        verbose_name_plural = _("folketall")
+        constraints = [
+            models.UniqueConstraint(fields=["area", "year"], name="one_population_per_area_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area} {self.year}: {self.persons}"

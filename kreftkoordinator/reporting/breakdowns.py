@@ -4,7 +4,7 @@ as relatives."""
 
 from datetime import date
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator.casework.models import (
@@ -17,7 +17,8 @@ from kreftkoordinator.casework.models import (
 )
 from kreftkoordinator.casework.models.cases import CasePhase
 from kreftkoordinator.casework.models.contacts import KINDS
-from kreftkoordinator.casework.models.services import ServiceLink
+from kreftkoordinator.casework.models.services import SERVICES as SERVICE_CHOICES
+from kreftkoordinator.casework.models.services import ServiceLink, ServiceStatusChange
 from kreftkoordinator.public.models import SurveyAnswer
 
 from .period import Period
@@ -37,6 +38,7 @@ def _parts(rows) -> dict[str, int]:
     _("Kontakter etter form"),
     _("Kontaktene i året fordelt på telefon, kontor, hjemmebesøk, video, melding og gruppe."),
     CONTACTS,
+    parts=ContactMode.choices,
 )
 def contacts_by_mode(period: Period) -> Figure:
     rows = contacts_in(period).order_by().values_list("mode").annotate(n=Count("pk"))
@@ -53,6 +55,8 @@ def contacts_by_mode(period: Period) -> Figure:
         "gjelde flere ting."
     ),
     CONTACTS,
+    parts_add_up=False,
+    parts=KINDS,
 )
 def contacts_by_kind(period: Period) -> Figure:
     counts = contacts_in(period).aggregate(
@@ -66,6 +70,7 @@ def contacts_by_kind(period: Period) -> Figure:
     _("Hvordan første kontakt kom"),
     _("Pasientoppfølgingene startet i året, etter hvem som tok første kontakt (figur 4-6)."),
     CASES,
+    parts=FirstContactSource.choices,
 )
 def first_contact_sources(period: Period) -> Figure:
     rows = (
@@ -80,11 +85,13 @@ def first_contact_sources(period: Period) -> Figure:
 
 
 def _connected(period: Period):
-    """Service links in the report's areas whose first status is dated in the year."""
-    return (
-        ServiceLink.objects.filter(area_id__in=period.area_ids)
-        .annotate(first=Min("changes__on"))
-        .filter(first__gte=period.first, first__lte=period.last)
+    """Service links in the report's areas whose first status is dated in the year: a status
+    in the year and none before it."""
+    changes = ServiceStatusChange.objects.filter(link=OuterRef("pk"))
+    return ServiceLink.objects.filter(
+        Exists(changes.filter(on__gte=period.first, on__lte=period.last)),
+        ~Exists(changes.filter(on__lt=period.first)),
+        area_id__in=period.area_ids,
     )
 
 
@@ -93,9 +100,10 @@ def _connected(period: Period):
     _("Tjenester koblet på"),
     _("Tjenester og tilbud koordinatoren koblet på, med første status datert i året, per type."),
     SERVICES,
+    parts=SERVICE_CHOICES,
 )
 def services_connected(period: Period) -> Figure:
-    rows = ServiceLink.objects.filter(pk__in=_connected(period).values("pk"))
+    rows = _connected(period)
     parts = _parts(rows.order_by().values_list("service").annotate(n=Count("pk")))
     return Figure(sum(parts.values()), parts=parts)
 
@@ -146,6 +154,7 @@ def children_as_relatives(period: Period) -> Figure:
         "fasen med startdato senest 31. desember)."
     ),
     CASES,
+    parts=Phase.choices,
 )
 def phases_at_year_end(period: Period) -> Figure:
     at_end = (
@@ -176,6 +185,7 @@ def phases_at_year_end(period: Period) -> Figure:
         "Svarene er anonyme og knyttet bare til område og måned."
     ),
     _("svar"),
+    parts=SurveyAnswer.GotHelp.choices,
 )
 def survey_answers(period: Period) -> Figure:
     answers = SurveyAnswer.objects.filter(area_id__in=period.area_ids).filter(period.dated("month"))

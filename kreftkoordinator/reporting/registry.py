@@ -49,14 +49,33 @@ class Indicator:
     unit: str
     compute: Callable[[Period], Figure]
     reference: Reference | None = None
+    # A breakdown whose parts add up to its value (one code per record); contacts by kind do
+    # not (a contact can be of several kinds), and are then suppressed part by part.
+    parts_add_up: bool = True
+    # A breakdown's codes and their labels, as the choices they come from.
+    part_choices: tuple = ()
+
+    def part_label(self, code: str) -> str:
+        """The label of a breakdown's code ("phone" is "Telefon"); grouped choices are
+        flattened."""
+        for value, label in self.part_choices:
+            if isinstance(label, (list, tuple)):
+                found = dict(label).get(code)
+                if found is not None:
+                    return str(found)
+            elif value == code:
+                return str(label)
+        return str(_("ukjent")) if code == "unknown" else code
 
 
 REGISTRY: dict[str, Indicator] = {}
 
 
-def indicator(key, label, definition, unit, reference=None):
+def indicator(key, label, definition, unit, reference=None, parts_add_up=True, parts=()):
     def register(compute: Callable[[Period], Figure]) -> Callable[[Period], Figure]:
-        REGISTRY[key] = Indicator(key, label, definition, unit, compute, reference)
+        REGISTRY[key] = Indicator(
+            key, label, definition, unit, compute, reference, parts_add_up, tuple(parts)
+        )
         return compute
 
     return register

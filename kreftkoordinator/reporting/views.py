@@ -2,17 +2,20 @@ import csv
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kreftkoordinator.organisation.models import Assignment, Position, today
+from kreftkoordinator.organisation.models import Area, Assignment, Position, today
 from kreftkoordinator.roles import Role, role_required
 
 from .annual import ReportError, check_year, position_columns
+from .charts import bar_chart
+from .exports import table_workbook, xlsx_response
 from .forms import SubmitForm
 from .indicators import REGISTRY
 from .models import Submission
+from .national import national_view
 from .submissions import submit_report
 
 
@@ -43,30 +46,85 @@ def annual(request, position_pk: int, year: int, form=None):
             request, "reporting/annual.html", {"position": position, "year": year, "error": e}
         )
     columns = position_columns(position, year)
+    national = national_view(year, Area.objects.serviceable(), with_parts=False)
     rows = [
         (
             indicator,
             [figures[indicator.key] for _label, figures in columns],
             [
-                (code, [figures[indicator.key].parts.get(code, 0) for _l, figures in columns])
+                (
+                    code,
+                    indicator.part_label(code),
+                    [figures[indicator.key].parts.get(code, 0) for _l, figures in columns],
+                )
                 for code in columns[0][1][indicator.key].parts
             ],
+            national.median(indicator.key),
         )
         for indicator in REGISTRY.values()
     ]
-    if request.GET.get("format") == "csv":
-        return _csv(position, year, columns, rows)
+    headings = [label for label, _figures in columns]
+    if request.GET.get("format") in ("csv", "xlsx"):
+        return _export(request.GET["format"], position, year, headings, rows)
     context = {
         "position": position,
         "year": year,
-        "headings": [label for label, _figures in columns],
+        "headings": headings,
         "rows": rows,
+        "charts": annual_charts(columns[0][1]),
         "form": form or SubmitForm(),
         "submissions": Submission.objects.filter(position=position, year=year).select_related(
             "submitted_by"
         ),
     }
     return render(request, "reporting/annual.html", context)
+
+
+@role_required(Role.COORDINATOR)
+def submitted(request, position_pk: int, year: int, version: int):
+    """A submitted version as it was frozen: its figures, narrative, date and signature."""
+    position = _own_position(request.user, position_pk)
+    submission = get_object_or_404(
+        Submission.objects.select_related("submitted_by"),
+        position=position,
+        year=year,
+        version=version,
+    )
+    rows = [
+        (REGISTRY[key], row, _frozen(row))
+        for key, row in submission.figures["indicators"].items()
+        if key in REGISTRY
+    ]
+    context = {"position": position, "submission": submission, "rows": rows}
+    return render(request, "reporting/submitted.html", context)
+
+
+def _frozen(row: dict) -> str:
+    if row["value"] is None:
+        return "–"
+    if row["denominator"] is not None:
+        return f"{row['value'] * 100:.0f} % ({row['numerator']} av {row['denominator']})"
+    if isinstance(row["value"], float):
+        return f"{row['value']:.1f}".replace(".", ",")
+    return str(row["value"])
+
+
+def annual_charts(figures) -> list:
+    """This year's time use (table 4-2), contacts by mode and sources of first contact."""
+    time = [
+        (
+            REGISTRY[f"share_minutes_{k}"].label,
+            (figures[f"share_minutes_{k}"].value or 0) * 100,
+            f"{(figures[f'share_minutes_{k}'].value or 0) * 100:.0f} %",
+        )
+        for k in ("direct", "coordination", "system", "competence")
+    ]
+    charts = [bar_chart("chart-time", _("Slik ble tiden brukt"), time)]
+    for key in ("contacts_by_mode", "first_contact_sources"):
+        indicator = REGISTRY[key]
+        items = [(indicator.part_label(code), n, str(n)) for code, n in figures[key].parts.items()]
+        charts.append(bar_chart(f"chart-{key}", str(indicator.label), items))
+    return charts
 
 
 @role_required(Role.COORDINATOR)
@@ -91,23 +149,29 @@ def submit(request, position_pk: int, year: int):
     return redirect("reporting:annual", position_pk=position.pk, year=year)
 
 
-def _csv(position, year, columns, rows) -> HttpResponse:
+def _export(kind: str, position, year, headings, rows) -> HttpResponse:
+    """The report's table as CSV or XLSX: the position's own figures, not suppressed."""
+    header = [_("indikator"), *headings, _("landet, median"), _("evalueringen 2017")]
+    table = []
+    for indicator, figures, parts, median in rows:
+        reference = indicator.reference.value if indicator.reference else None
+        table.append([indicator.key, *[_cell(f) for f in figures], median, reference])
+        for code, _label, counts in parts:
+            table.append([f"{indicator.key}.{code}", *counts, None, None])
+    name = f"arsrapport-{position.pk}-{year}.{kind}"
+    if kind == "xlsx":
+        return xlsx_response(table_workbook(str(year), header, table), name)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = f"arsrapport-{position.pk}-{year}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("indikator"), *[label for label, _f in columns], _("evalueringen 2017")])
-    for indicator, figures, parts in rows:
-        reference = indicator.reference.value if indicator.reference else ""
-        writer.writerow([indicator.key, *[_cell(f) for f in figures], reference])
-        for code, counts in parts:
-            writer.writerow([f"{indicator.key}.{code}", *counts, ""])
+    writer.writerow(header)
+    writer.writerows([["" if v is None else v for v in row] for row in table])
     return response
 
 
-def _cell(figure) -> str:
+def _cell(figure):
     if figure.value is None:
-        return ""
+        return None
     if figure.denominator is not None:
-        return f"{figure.value:.4f}"
-    return str(figure.value)
+        return round(figure.value, 4)
+    return figure.value

@@ -50,13 +50,15 @@ def _minutes(period: Period) -> dict[str, int]:
     return period.once("minutes", make)
 
 
-def _category_indicators(category: str, key: str, label, definition, reference: float) -> None:
+def _category_indicators(
+    category: str, key: str, label, share_label, definition, reference: float
+) -> None:
     indicator(f"minutes_{key}", label, definition, MINUTES)(
         lambda period: Figure(_minutes(period)[category])
     )
     indicator(
         f"share_minutes_{key}",
-        label,
+        share_label,
         _("Andelen av all registrert tid i året (tabell 4-2s fire kategorier)."),
         SHARE,
         Reference(reference, "tabell 4-2"),
@@ -71,6 +73,7 @@ _category_indicators(
     TimeCategory.DIRECT,
     "direct",
     _("Direkte pasient- og pårørendekontakt"),
+    _("Andel av tiden: direkte kontakt"),
     _(
         "Minutter i kontakter med pasienten eller pårørende, møteplasser og kurs for pårørende, "
         "og tid ført som direkte kontakt."
@@ -81,6 +84,7 @@ _category_indicators(
     TimeCategory.COORDINATION,
     "coordination",
     _("Koordinering"),
+    _("Andel av tiden: koordinering"),
     _("Minutter i kontakter uten pasienten og pårørende, og tid ført som koordinering."),
     0.24,
 )
@@ -88,6 +92,7 @@ _category_indicators(
     TimeCategory.SYSTEM,
     "system",
     _("Systemrettet og administrativt arbeid"),
+    _("Andel av tiden: systemarbeid"),
     _("Minutter i nettverksmøter, planarbeid og informasjonsarbeid, og tid ført som systemarbeid."),
     0.17,
 )
@@ -95,6 +100,7 @@ _category_indicators(
     TimeCategory.COMPETENCE,
     "competence",
     _("Kompetansebygging og fagutvikling"),
+    _("Andel av tiden: kompetansebygging"),
     _("Minutter i opplæring av andre, og tid ført som kompetansebygging."),
     0.16,
 )

@@ -26,6 +26,7 @@ from kreftkoordinator.directory.models import Event, Offer, Provider
 from kreftkoordinator.organisation.models import Position, today
 from kreftkoordinator.public.models import SurveyInvitation
 from kreftkoordinator.reporting.models import Submission
+from kreftkoordinator.reporting.submissions import submit_report
 
 GET_URLS = {
     "casework:person_detail": "person",
@@ -46,6 +47,7 @@ GET_URLS = {
     "directory:offer_edit": "offer",
     "directory:event_edit": "event",
     "reporting:annual": "position",
+    "reporting:submitted": "position",  # Kari's submitted version 1 of 2025 exists
 }
 POST_URLS = {
     "casework:person_edit": ("person", {"name": "Endret"}),
@@ -96,6 +98,7 @@ EXEMPT = {
     "public:offer": "a public page",
     "public:events_ical": "a public calendar",
     "public:survey": "a one-time survey link; answers are anonymous (test_survey)",
+    "reporting:national": "the funder's national figures, a year not an area (test_national)",
 }
 
 
@@ -103,6 +106,7 @@ EXTRA_ARGS: dict[str, list] = {
     "casework:care_event_add": ["death"],
     "reporting:annual": [2025],
     "reporting:submit": [2025],
+    "reporting:submitted": [2025, 1],
 }
 
 
@@ -123,8 +127,10 @@ def test_every_url_with_an_argument_in_every_app_is_listed():
 
 
 @pytest.fixture
-def drammen(drammen_case):
+def drammen(drammen_case, kari):
     assessment = Assessment.objects.create(area=drammen_case.area, case=drammen_case)
+    position = Position.objects.get(name="Kreftkoordinator i Drammen")
+    submit_report(kari, position, 2025, "Et år")
     return {
         "person": drammen_case.person,
         "case": drammen_case,

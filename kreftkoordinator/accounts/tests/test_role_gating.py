@@ -13,6 +13,7 @@ from kreftkoordinator.casework.models import (
 from kreftkoordinator.conftest import login
 from kreftkoordinator.directory.models import Offer
 from kreftkoordinator.organisation.models import Position, today
+from kreftkoordinator.reporting.submissions import submit_report
 
 COORDINATOR, LEADER, PROGRAMME, ADMIN = "kari", "per", "eva", "ola"
 EVERYONE = {COORDINATOR, LEADER, PROGRAMME, ADMIN}
@@ -66,6 +67,9 @@ PAGES = {
     "audit:user_activity": ({ADMIN}, lambda w: [w["users"][COORDINATOR].pk]),
     "audit:account_changes": ({ADMIN}, None),
     "reporting:annual": ({COORDINATOR}, lambda w: [w["position"].pk, 2025]),
+    "reporting:submitted": ({COORDINATOR}, lambda w: [w["submission"].position_id, 2025, 1]),
+    "reporting:leader": ({LEADER}, None),
+    "reporting:national": ({PROGRAMME}, lambda w: [2025]),
 }
 # Actions that only accept POST: who may, by the same rule.
 POST_ACTIONS = {
@@ -139,6 +143,7 @@ def world(kari, per, eva, ola, drammen_person, drammen_case):
         "service": ServiceLink.objects.create(
             area=drammen_case.area, case=drammen_case, service="meals", status_on=today()
         ),
+        "submission": submit_report(kari, Position.objects.get(), 2025, "Et år"),
     }
 
 

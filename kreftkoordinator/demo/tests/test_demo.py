@@ -155,12 +155,23 @@ def test_the_demo_command_refuses_outside_demo_mode():
 
 
 @pytest.mark.django_db
-def test_each_demo_position_has_submitted_last_years_report(demo):
-    from kreftkoordinator.demo.reports import submit_demo_reports
+def test_each_demo_position_has_submitted_its_past_years_but_one_is_late(demo):
+    from kreftkoordinator.demo.reports import LATE_EVERY, submit_demo_reports
     from kreftkoordinator.organisation.models import Position, today
     from kreftkoordinator.reporting.models import Submission
 
-    assert submit_demo_reports() == Position.objects.count()
-    for submission in Submission.objects.all():
-        assert (submission.year, submission.version) == (today().year - 1, 1)
+    positions = list(Position.objects.order_by("pk"))
+    last = today().year - 1
+    late = {
+        p.pk for n, p in enumerate(positions, start=1) if n % LATE_EVERY == 0 or n == len(positions)
+    }
+    assert submit_demo_reports(2, progress=lambda _: None) == 2 * len(positions) - len(late)
+    assert {(s.position_id, s.year) for s in Submission.objects.all()} == {
+        (p.pk, year)
+        for p in positions
+        for year in (last - 1, last)
+        if (p.pk, year) not in {(pk, last) for pk in late}
+    }
+    for submission in Submission.objects.filter(year=last):
+        assert submission.version == 1
         assert submission.figures["indicators"]["patients_followed"]["value"] > 0

@@ -14,3 +14,18 @@ def figure(value) -> str:
     if isinstance(value.value, float):
         return f"{value.value:.1f}".replace(".", ",")
     return str(value.value)
+
+
+@register.filter
+def stat(value, indicator) -> str:
+    """A statistic (median, mean, min, …) of an indicator: a share as a percentage, a count
+    with at most one decimal, none as a dash."""
+    from kreftkoordinator.reporting.registry import SHARE
+
+    if value is None:
+        return "–"
+    if indicator.unit == SHARE:
+        return f"{value * 100:.0f} %"
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.1f}".replace(".", ",")

@@ -32,11 +32,11 @@ def test_kari_reads_her_year_beside_the_last_and_the_evaluation(
     assert response.context["headings"] == ["2025", "2024"]
     assert "Pasienter fulgt opp" in content and "44 % (tabell 4-4)" in content
     assert "20 % (1 av 5)" in content  # first contact at discharge
-    rows = {indicator.key: figures for indicator, figures, _parts in response.context["rows"]}
+    rows = {indicator.key: figures for indicator, figures, _parts, _m in response.context["rows"]}
     assert set(rows) == set(REGISTRY)
     assert rows["patients_followed"][0].value == 5
     assert rows["patients_followed"][1].value == 2  # 2024: Anne and Frank
-    assert "Bjørn" not in content and "Anne" not in content  # figures, never a person
+    assert "Bjørn (døde" not in content and "Anne (sak" not in content  # never a person
 
 
 @pytest.mark.django_db
@@ -47,7 +47,7 @@ def test_the_csv_export_has_the_same_figures(client, kari, drammen_2025, drammen
     rows = {r[0]: r for r in csv.reader(io.StringIO(response.content.decode()), delimiter=";")}
     assert rows["patients_followed"][1:3] == ["5", "2"]
     assert rows["contacts_by_mode.phone"][1] == "3"
-    assert rows["share_first_contact_at_discharge"][3] == "0.44"
+    assert rows["share_first_contact_at_discharge"][4] == "0.44"
 
 
 @pytest.mark.django_db
@@ -160,3 +160,36 @@ def test_the_page_computes_each_column_once(client, kari, drammen_position):
     with CaptureQueriesContext(connection) as page:
         client.get(url(drammen_position))
     assert len(page) < 2 * len(one_column) + 15  # the page's own: session, user, position
+
+
+@pytest.mark.django_db
+def test_the_page_has_charts_with_text_and_an_xlsx_export(
+    client, kari, drammen_2025, drammen_position
+):
+    from openpyxl import load_workbook
+
+    login(client, kari)
+    content = client.get(url(drammen_position)).content.decode()
+    assert content.count('<svg role="img"') == 3
+    assert "Telefon: 3" in content  # the chart's text alternative: contacts by mode
+    response = client.get(url(drammen_position), {"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = {r[0]: r for r in sheet.iter_rows(values_only=True)}
+    assert rows["patients_followed"][1:3] == (5, 2)
+    assert rows["contacts_by_mode.phone"][1] == 3
+
+
+@pytest.mark.django_db
+def test_a_submitted_version_shows_its_frozen_figures(client, kari, drammen_2025, drammen_position):
+    from kreftkoordinator.casework.models import Case
+
+    login(client, kari)
+    submit(client, drammen_position, narrative="Første versjon.")
+    Case.objects.filter(person__name__startswith="Hans").delete()
+    page = client.get(reverse("reporting:submitted", args=[drammen_position.pk, 2025, 1]))
+    content = page.content.decode()
+    assert "Første versjon." in content and "Kari" in content
+    frozen = {i.key: shown for i, _row, shown in page.context["rows"]}
+    assert frozen["patients_followed"] == "5"  # as submitted, not the 4 of today
+    missing = reverse("reporting:submitted", args=[drammen_position.pk, 2025, 2])
+    assert client.get(missing).status_code == 404

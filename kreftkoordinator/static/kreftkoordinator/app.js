@@ -4,3 +4,8 @@ document.addEventListener("DOMContentLoaded", () => {
   const summary = document.querySelector(".ds-error-summary");
   if (summary) summary.focus();
 });
+
+// A print button (the CSP forbids inline handlers): the report's print stylesheet does the rest.
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});

@@ -35,9 +35,9 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0)
         self.stdout.write("Lager demodata …")
         create_arrangements(years=options["years"])
-        submit_demo_reports()
         if options["positions"]:
             create_national(options["positions"], options["years"], progress=self.stdout.write)
+        submit_demo_reports(options["years"], progress=self.stdout.write)
         self._print_logins()
         if not options["no_server"]:
             call_command("runserver", options["addrport"], use_reloader=False)

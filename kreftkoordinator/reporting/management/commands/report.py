@@ -1,13 +1,19 @@
 """`kreftkoordinator report annual (--position ID | --area CODE) --year YYYY [--json | --xlsx FILE]
 [--suppressed]`: one annual report's figures. Counts are exact (the operator's tool on the area's
-own data) unless `--suppressed` asks for what may leave the area."""
+own data) unless `--suppressed` asks for what may leave the area.
+
+`kreftkoordinator report national --year YYYY [--json | --xlsx FILE]`: the funder's national view
+of the submitted reports, always suppressed."""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
 from kreftkoordinator.organisation.models import Area, Position
-from kreftkoordinator.reporting.annual import ReportError, annual_report
+from kreftkoordinator.reporting.annual import ReportError, annual_report, check_year
+from kreftkoordinator.reporting.exports import annual_workbook, national_workbook
+from kreftkoordinator.reporting.indicators import REGISTRY
+from kreftkoordinator.reporting.national import national_view
 
 
 class Command(BaseCommand):
@@ -26,8 +32,15 @@ class Command(BaseCommand):
         annual.add_argument(
             "--suppressed", action="store_true", help="hide what may not leave the area"
         )
+        national = sub.add_parser("national", help="every position's submitted figures")
+        national.add_argument("--year", type=int, required=True)
+        out = national.add_mutually_exclusive_group()
+        out.add_argument("--json", action="store_true", help="the view as JSON")
+        out.add_argument("--xlsx", metavar="FILE", help="the view as an XLSX workbook")
 
     def handle(self, *args, **options):
+        if options["what"] == "national":
+            return self._national(options)
         position = area = None
         if options["position"] is not None:
             position = Position.objects.filter(pk=options["position"]).first()
@@ -45,10 +58,35 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
         elif options["xlsx"]:
-            _write_xlsx(data, options["xlsx"])
+            annual_workbook(data).save(options["xlsx"])
             self.stdout.write(f"Skrevet til {options['xlsx']}.")
         else:
             self.stdout.write(_text(data))
+
+    def _national(self, options):
+        year = options["year"]
+        try:
+            check_year(year)
+        except ReportError as e:
+            raise CommandError(str(e)) from e
+        view = national_view(year, Area.objects.serviceable())
+        if options["xlsx"]:
+            national_workbook(view).save(options["xlsx"])
+            self.stdout.write(f"Skrevet til {options['xlsx']}.")
+        elif options["json"]:
+            self.stdout.write(json.dumps(view.as_dict(), ensure_ascii=False, indent=1))
+        else:
+            coverage = view.coverage
+            assert coverage is not None
+            self.stdout.write(
+                f"{year}: {coverage.submitted} av {coverage.positions} stillinger har levert."
+            )
+            for key, national in view.indicators.items():
+                d = national.distribution
+                median = "–" if d.median is None else f"{d.median:g}"
+                self.stdout.write(
+                    f"  {REGISTRY[key].label}: totalt {national.total}, median {median} (n={d.n})"
+                )
 
 
 def _shown(row: dict) -> str:
@@ -73,25 +111,3 @@ def _text(data: dict) -> str:
         )
         lines.append(f"  {row['label']}: {_shown(row)}{note}")
     return "\n".join(lines)
-
-
-def _write_xlsx(data: dict, path: str) -> None:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(data["year"])
-    sheet.append(["indikator", "verdi", "teller", "nevner", "enhet", "evalueringen 2017"])
-    for key, row in data["indicators"].items():
-        reference = row["reference_2017"]
-        sheet.append(
-            [
-                key,
-                "<5" if row["suppressed"] else row["value"],
-                row["numerator"],
-                row["denominator"],
-                row["unit"],
-                reference["value"] if reference else None,
-            ]
-        )
-    workbook.save(path)

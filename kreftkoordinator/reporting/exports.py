@@ -1,0 +1,129 @@
+"""Spreadsheets of reports: the annual report (page and command) and the national view."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from .indicators import REGISTRY
+from .published import Cell
+
+if TYPE_CHECKING:
+    from .national import NationalView
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(workbook: Workbook, name: str) -> HttpResponse:
+    response = HttpResponse(content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    workbook.save(response)
+    return response
+
+
+def table_workbook(title: str, header: list[str], rows: list[list]) -> Workbook:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    return workbook
+
+
+def annual_workbook(data: dict) -> Workbook:
+    """The `report annual --json` object as a sheet: one row per indicator."""
+    rows = []
+    for key, row in data["indicators"].items():
+        reference = row["reference_2017"]
+        rows.append(
+            [
+                key,
+                "<5" if row["suppressed"] else row["value"],
+                row["numerator"],
+                row["denominator"],
+                row["unit"],
+                reference["value"] if reference else None,
+            ]
+        )
+    header = ["indikator", "verdi", "teller", "nevner", "enhet", "evalueringen 2017"]
+    return table_workbook(str(data["year"]), header, rows)
+
+
+def _value(cell: Cell):
+    return cell.mark if cell.suppressed else cell.value
+
+
+def national_workbook(view: NationalView) -> Workbook:
+    """The national view: the distribution, every position's figures, who has not submitted,
+    and coverage; suppressed cells carry their mark ("<5", "skjult", ":")."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Fordeling")
+    sheet.append(
+        [
+            _("indikator"),
+            _("navn"),
+            _("enhet"),
+            _("totalt"),
+            _("antall stillinger"),
+            _("gjennomsnitt"),
+            _("median"),
+            _("standardavvik"),
+            _("min"),
+            _("maks"),
+            _("evalueringen 2017"),
+        ]
+    )
+    for key, national in view.indicators.items():
+        definition, d = REGISTRY[key], national.distribution
+        sheet.append(
+            [
+                key,
+                str(definition.label),
+                str(definition.unit),
+                _value(national.total),
+                d.n,
+                d.mean,
+                d.median,
+                d.sd,
+                d.min,
+                d.max,
+                definition.reference.value if definition.reference else None,
+            ]
+        )
+    sheet = workbook.create_sheet(_("Stillinger"))
+    keys = list(view.indicators)
+    sheet.append([_("stilling"), _("områder"), _("levert"), *keys])
+    for i, position in enumerate(view.positions):
+        submission = position.submission  # type: ignore[attr-defined]
+        sheet.append(
+            [
+                position.name,
+                ", ".join(a.code for a in position.covered_areas.all()),
+                f"v{submission.version} {submission.submitted_at:%d.%m.%Y}" if submission else "",
+                *[_value(view.indicators[k].cells[i]) if submission else None for k in keys],
+            ]
+        )
+    for key, national in view.indicators.items():
+        if national.parts is None:
+            continue
+        sheet = workbook.create_sheet(key[:31])
+        parts = national.parts
+        sheet.append([_("stilling"), *parts.codes])
+        for position, cells in zip(view.positions, parts.cells, strict=True):
+            if cells:
+                sheet.append([position.name, *[_value(c) for c in cells]])
+        sheet.append([_("totalt"), *[_value(c) for c in parts.totals]])
+    sheet = workbook.create_sheet(_("Ikke levert"))
+    sheet.append([_("stilling"), _("områder")])
+    for position in view.not_submitted:
+        sheet.append([position.name, ", ".join(a.code for a in position.covered_areas.all())])
+    if view.coverage is not None:
+        sheet = workbook.create_sheet(_("Dekning"))
+        for name, value in view.coverage.as_dict().items():
+            sheet.append([name, value])
+    return workbook
