@@ -139,6 +139,7 @@ def protect_table(
     lines = [[(i, j) for j in range(width + 1)] for i in range(len(grid))] + [
         [(i, j) for i in range(len(grid))] for j in range(width + 1)
     ]
+    _protect_lines(grid, shown, lines, fixed)
     while True:
         known = _what_the_reader_knows(grid, shown, lines)
         # A fixed margin is protected where it is published; only this table's cells count.
@@ -165,6 +166,26 @@ def protect_table(
         column_totals=text[-1][:-1],
         total=text[-1][-1],
     )
+
+
+def _protect_lines(grid, shown, lines, fixed) -> None:
+    """First each row and column on its own, as `protect` does a one-way table, until no line
+    gives a cell away by itself: cheap, and it leaves the joint reading below little to do."""
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            values = [grid[i][j] for i, j in line]
+            while True:
+                marks = [shown.get(c) for c in line]
+                if not any(marks) or not any(recoverable(_domains(values, marks))):
+                    break
+                open_cells = [k for k, c in enumerate(line) if c not in shown and c not in fixed]
+                if not open_cells:
+                    break  # left to the joint reading, which can withhold
+                k = min(open_cells, key=lambda k: (values[k] == 0, values[k], k))
+                shown[line[k]] = HIDDEN
+                changed = True
 
 
 def _hide_one_more(cell, grid, shown, lines, known, fixed) -> None:

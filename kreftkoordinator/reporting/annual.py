@@ -12,6 +12,7 @@ from kreftkoordinator.organisation.models import Area, Position, today
 
 from .indicators import REGISTRY, Figure, compute
 from .period import Period
+from .registry import is_empty
 
 
 class ReportError(ValueError):
@@ -25,10 +26,15 @@ class AnnualReport:
     position: Position | None
     figures: dict[str, Figure]
 
+    @property
+    def empty(self) -> bool:
+        return is_empty(self.figures)
+
     def as_dict(self, suppressed: bool = False) -> dict:
         """The report as the `report annual --json` contract has it."""
         return {
             "year": self.year,
+            "empty": self.empty,
             "areas": [a.code for a in self.areas],
             "position": (
                 {"id": self.position.pk, "name": self.position.name} if self.position else None

@@ -103,7 +103,7 @@ def national_workbook(view: NationalView) -> Workbook:
         sheet.append(
             [
                 position.name,
-                ", ".join(a.code for a in position.covered_areas.all()),
+                ", ".join(position.area_codes),  # type: ignore[attr-defined]
                 f"v{submission.version} {submission.submitted_at:%d.%m.%Y}" if submission else "",
                 *[_value(view.indicators[k].cells[i]) if submission else None for k in keys],
             ]
@@ -121,7 +121,8 @@ def national_workbook(view: NationalView) -> Workbook:
     sheet = workbook.create_sheet(_("Ikke levert"))
     sheet.append([_("stilling"), _("områder")])
     for position in view.not_submitted:
-        sheet.append([position.name, ", ".join(a.code for a in position.covered_areas.all())])
+        codes = position.area_codes  # type: ignore[attr-defined]
+        sheet.append([position.name, ", ".join(codes)])
     if view.coverage is not None:
         sheet = workbook.create_sheet(_("Dekning"))
         for name, value in view.coverage.as_dict().items():

@@ -22,7 +22,7 @@ from kreftkoordinator.casework.models import (
 from kreftkoordinator.casework.models.assessments import Checkpoint
 
 from .period import Period
-from .records import contacts_in, events, followed_patients, new_patient_cases
+from .records import contacts_in, events, followed_patients, new_patient_cases, open_patient_cases
 from .registry import (
     ASSESSMENTS,
     CONTACTS,
@@ -48,7 +48,24 @@ from .registry import (
     PEOPLE,
 )
 def patients_followed(period: Period) -> Figure:
-    return Figure(followed_patients(period).count())
+    return Figure(_followed(period))
+
+
+def _followed(period: Period) -> int:
+    # Distinct persons counted on the year's cases, not by testing every person.
+    return _patient_totals(period)["followed"]
+
+
+def _patient_totals(period: Period) -> dict[str, int]:
+    """Distinct patients followed in the year and those of them new in it, in one pass over
+    the year's cases (a case opened in the year is open during it)."""
+    return period.once(
+        "patients",
+        lambda: open_patient_cases(period).aggregate(
+            followed=Count("person", distinct=True),
+            new=Count("person", distinct=True, filter=Q(opened_on__gte=period.first)),
+        ),
+    )
 
 
 @indicator(
@@ -58,8 +75,7 @@ def patients_followed(period: Period) -> Figure:
     PEOPLE,
 )
 def patients_new(period: Period) -> Figure:
-    new = new_patient_cases(period)
-    return Figure(Person.objects.filter(Exists(new.filter(person=OuterRef("pk")))).count())
+    return Figure(_patient_totals(period)["new"])
 
 
 @indicator(
@@ -74,10 +90,10 @@ def patients_new(period: Period) -> Figure:
 )
 def relatives_followed(period: Period) -> Figure:
     open_cases = Case.objects.filter(area_id__in=period.area_ids).filter(period.open_during())
-    as_relative = Relation.objects.filter(case__in=open_cases).values("person")
-    own_case = open_cases.filter(kind=Case.Kind.RELATIVE).values("person")
-    # Two semi-joins from the year's cases, not a test of every person in the country.
-    return Figure(Person.objects.filter(Q(pk__in=as_relative) | Q(pk__in=own_case)).count())
+    as_relative = Relation.objects.filter(case__in=open_cases).order_by().values_list("person")
+    own_case = open_cases.filter(kind=Case.Kind.RELATIVE).order_by().values_list("person")
+    # Distinct persons of the year's cases, not a test of every person in the country.
+    return Figure(as_relative.union(own_case).count())
 
 
 # Contacts ----------------------------------------------------------------------------------
@@ -90,7 +106,19 @@ def relatives_followed(period: Period) -> Figure:
     CONTACTS,
 )
 def contacts(period: Period) -> Figure:
-    return Figure(contacts_in(period).count())
+    return Figure(_contact_totals(period)["all"])
+
+
+def _contact_totals(period: Period) -> dict[str, int]:
+    """The year's contacts, those without a case and their minutes, in one pass."""
+    return period.once(
+        "contact_totals",
+        lambda: contacts_in(period).aggregate(
+            all=Count("pk"),
+            without_case=Count("pk", filter=Q(case__isnull=True)),
+            minutes=Sum("duration_minutes"),
+        ),
+    )
 
 
 @indicator(
@@ -100,7 +128,7 @@ def contacts(period: Period) -> Figure:
     CONTACTS,
 )
 def contacts_without_case(period: Period) -> Figure:
-    return Figure(contacts_in(period).filter(case__isnull=True).count())
+    return Figure(_contact_totals(period)["without_case"])
 
 
 @indicator(
@@ -110,7 +138,7 @@ def contacts_without_case(period: Period) -> Figure:
     MINUTES,
 )
 def contact_minutes(period: Period) -> Figure:
-    return Figure(contacts_in(period).aggregate(n=Sum("duration_minutes"))["n"] or 0)
+    return Figure(_contact_totals(period)["minutes"] or 0)
 
 
 # First contact (tables 4-4, 4-5) -----------------------------------------------------------
@@ -236,7 +264,7 @@ def deaths(period: Period) -> Figure:
     Reference(0.32, "tabell 4-6"),
 )
 def share_died(period: Period) -> Figure:
-    return share(_deaths(period), followed_patients(period).count())
+    return share(_deaths(period), _followed(period))
 
 
 @indicator(

@@ -8,18 +8,23 @@ them) is taken over the published cells only, so that no statistic can give back
 
 from __future__ import annotations
 
+import hashlib
 import statistics
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Max, OuterRef, Prefetch, Q, Subquery, Sum
+from django.core.cache import cache
+from django.db.models import Max, OuterRef, Q, Subquery, Sum
 
 from kreftkoordinator.audit.disclosure import SMALL
-from kreftkoordinator.organisation.models import Area, Population, Position
+from kreftkoordinator.organisation.models import Population, Position
 
 from .indicators import REGISTRY
 from .models import Submission
 from .published import Breakdown, Cell, breakdown, column, hide_shares_beside_hidden_counts
+
+# A day: the key changes with every submission, so this only bounds what the cache keeps.
+CACHE_SECONDS = 24 * 60 * 60
 
 
 @dataclass
@@ -106,16 +111,28 @@ class NationalView:
 
 
 def positions_during(year: int, areas) -> list[Position]:
-    """The positions that covered any of the areas at some time in the year."""
+    """The positions that covered any of the areas at some time in the year, each with
+    `area_ids` and `area_codes` (the areas it covers, by code)."""
     first, last = date(year, 1, 1), date(year, 12, 31)
-    return list(
+    positions = list(
         Position.objects.filter(covered_areas__in=areas, start_date__lte=last)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
         .distinct()
+        .only("name", "start_date", "end_date", "host_area__code")
         .select_related("host_area")
-        .prefetch_related(Prefetch("covered_areas", queryset=Area.objects.order_by("code")))
         .order_by("host_area__code", "name")
     )
+    covered: dict[int, list[tuple[int, str]]] = {}
+    through = Position.covered_areas.through.objects.filter(position__in=positions)
+    for position_id, area_id, code in through.order_by("area__code").values_list(
+        "position_id", "area_id", "area__code"
+    ):
+        covered.setdefault(position_id, []).append((area_id, code))
+    for position in positions:
+        pairs = covered.get(position.pk, [])
+        position.area_ids = [pk for pk, _code in pairs]  # type: ignore[attr-defined]
+        position.area_codes = [code for _pk, code in pairs]  # type: ignore[attr-defined]
+    return positions
 
 
 def latest_submissions(year: int, positions: list[Position]) -> dict[int, Submission]:
@@ -126,41 +143,92 @@ def latest_submissions(year: int, positions: list[Position]) -> dict[int, Submis
         .values("version")[:1]
     )
     rows = Submission.objects.filter(year=year, position__in=positions, version=Subquery(newest))
-    return {s.position_id: s for s in rows.select_related("submitted_by")}
+    # Without the figures: they are read only when the view is not already cached.
+    rows = rows.only("position_id", "year", "version", "submitted_at")
+    return {s.position_id: s for s in rows}
 
 
 def national_view(year: int, areas, with_parts: bool = True) -> NationalView:
     """The national view over `areas` (the figure scope of whoever asks: `figures_for`);
-    without the breakdowns' two-way tables when only the distribution is wanted."""
+    without the breakdowns' two-way tables when only the distribution is wanted.
+
+    Submitted reports never change (a resubmission is a new row), so the protected tables are
+    cached under the positions, their areas and the submissions they were made from: the
+    first reader after a submission pays for suppressing them, the next ones do not."""
     positions = positions_during(year, areas)
     submissions = latest_submissions(year, positions)
     for position in positions:
         position.submission = submissions.get(position.pk)  # type: ignore[attr-defined]
-    reports = [
-        s.figures["indicators"] if (s := submissions.get(p.pk)) is not None else None
+    view = NationalView(year, positions)
+    made_from = [
+        (p.pk, p.area_ids, getattr(submissions.get(p.pk), "pk", None))  # type: ignore[attr-defined]
         for p in positions
     ]
-    view = NationalView(year, positions)
+    key = "national:" + hashlib.sha256(repr((year, with_parts, made_from)).encode()).hexdigest()
+    packed = cache.get(key)
+    if packed is None:
+        view.indicators = _indicators(positions, submissions, with_parts)
+        cache.set(key, _pack(view.indicators), CACHE_SECONDS)
+    else:
+        view.indicators = _unpack(packed)
+    view.coverage = _coverage(year, areas, positions, len(submissions))
+    return view
+
+
+def _indicators(positions, submissions, with_parts: bool) -> dict[str, NationalIndicator]:
+    figures = dict(
+        Submission.objects.filter(pk__in=[s.pk for s in submissions.values()]).values_list(
+            "pk", "figures"
+        )
+    )
+    reports = [
+        figures[s.pk]["indicators"] if (s := submissions.get(p.pk)) is not None else None
+        for p in positions
+    ]
     columns = {}
     for key, indicator in REGISTRY.items():
         rows = [r.get(key) if r is not None else None for r in reports]
         columns[key] = (indicator, rows, *column(indicator, rows))
     hide_shares_beside_hidden_counts({key: cells for key, (_i, _r, cells, _t) in columns.items()})
+    indicators = {}
     for key, (indicator, rows, cells, total) in columns.items():
         has_parts = with_parts and any(r and r.get("parts") for r in rows)
-        view.indicators[key] = NationalIndicator(
+        indicators[key] = NationalIndicator(
             key,
             cells,
             total,
             Distribution.of(cells),
             breakdown(indicator, rows, cells, total) if has_parts else None,
         )
-    view.coverage = _coverage(year, areas, positions, len(submissions))
-    return view
+    return indicators
+
+
+def _pack(indicators: dict[str, NationalIndicator]) -> list:
+    """The tables as tuples (cells are named tuples): quick to store and to read back,
+    wherever the cache lives."""
+    return [
+        (
+            n.key,
+            n.cells,
+            n.total,
+            tuple(n.distribution.as_dict().values()),
+            (n.parts.codes, n.parts.cells, n.parts.totals) if n.parts else None,
+        )
+        for n in indicators.values()
+    ]
+
+
+def _unpack(packed: list) -> dict[str, NationalIndicator]:
+    return {
+        key: NationalIndicator(
+            key, cells, total, Distribution(*distribution), Breakdown(*parts) if parts else None
+        )
+        for key, cells, total, distribution, parts in packed
+    }
 
 
 def _coverage(year: int, areas, positions: list[Position], submitted: int) -> Coverage:
-    covered = {a.pk for p in positions for a in p.covered_areas.all()}
+    covered = {pk for p in positions for pk in p.area_ids}  # type: ignore[attr-defined]
     coverage = Coverage(len(positions), submitted, len(covered), areas.count())
     population = Population.objects.filter(area__in=areas, year__lte=year)
     latest = population.aggregate(y=Max("year"))["y"]
@@ -179,7 +247,7 @@ def _position(position: Position) -> dict:
     return {
         "id": position.pk,
         "name": position.name,
-        "areas": [a.code for a in position.covered_areas.all()],
+        "areas": position.area_codes,  # type: ignore[attr-defined]
         "submitted": (
             {"version": submission.version, "at": submission.submitted_at.isoformat()}
             if submission

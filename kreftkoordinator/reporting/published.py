@@ -10,6 +10,7 @@ hidden: a share beside its own denominator would undo the hiding.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from kreftkoordinator.audit.disclosure import (
     HIDDEN,
@@ -24,9 +25,9 @@ from .registry import Indicator
 UNKNOWN = "unknown"  # the part of a breakdown's total no code accounts for
 
 
-@dataclass(frozen=True)
-class Cell:
-    """One published figure: its value, or None with the mark it is shown with."""
+class Cell(NamedTuple):
+    """One published figure: its value, or None with the mark it is shown with. (A named
+    tuple: a national view holds thousands, made and cached quickly.)"""
 
     value: int | float | None
     mark: str = ""  # "<5", "skjult" or ":" when suppressed

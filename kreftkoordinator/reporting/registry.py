@@ -89,6 +89,11 @@ def compute(period: Period, keys: list[str] | None = None) -> dict[str, Figure]:
     return {key: REGISTRY[key].compute(fresh) for key in keys or REGISTRY}
 
 
+def is_empty(figures: dict[str, Figure]) -> bool:
+    """Nothing recorded: every count nought and every share without a denominator."""
+    return all(not f.value for f in figures.values())
+
+
 def share(numerator: int, denominator: int) -> Figure:
     value = numerator / denominator if denominator else None
     return Figure(value, numerator, denominator)

@@ -16,6 +16,7 @@ from .forms import SubmitForm
 from .indicators import REGISTRY
 from .models import Submission
 from .national import national_view
+from .registry import is_empty
 from .submissions import submit_report
 
 
@@ -72,6 +73,7 @@ def annual(request, position_pk: int, year: int, form=None):
         "headings": headings,
         "rows": rows,
         "charts": annual_charts(columns[0][1]),
+        "empty": is_empty(columns[0][1]),
         "form": form or SubmitForm(),
         "submissions": Submission.objects.filter(position=position, year=year).select_related(
             "submitted_by"

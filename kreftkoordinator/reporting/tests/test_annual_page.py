@@ -193,3 +193,11 @@ def test_a_submitted_version_shows_its_frozen_figures(client, kari, drammen_2025
     assert frozen["patients_followed"] == "5"  # as submitted, not the 4 of today
     missing = reverse("reporting:submitted", args=[drammen_position.pk, 2025, 2])
     assert client.get(missing).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_year_with_nothing_recorded_says_so(client, kari, drammen_position):
+    login(client, kari)
+    response = client.get(url(drammen_position, 2016))
+    assert response.status_code == 200 and response.context["empty"]
+    assert "Rapporten er derfor tom" in response.content.decode()

@@ -234,3 +234,18 @@ def test_a_leader_of_one_area_sees_only_hers_of_an_inter_municipal_position(clie
     assert not history.whole
     assert [c.heading for c in history.columns] == [area(VALDRES[0]).name]
     assert all(len(cells) == 1 for _indicator, cells, _median in history.rows)
+
+
+@pytest.mark.django_db
+def test_a_new_version_is_in_the_national_view_at_once(kari):
+    position = make_position("Generert 0", ["3301"])
+    for version, followed in [(1, 20), (2, 30)]:
+        Submission.objects.create(
+            position=position,
+            year=LAST,
+            version=version,
+            figures=figures(followed, 6, [10, 20, 30]),
+            submitted_by=kari,
+        )
+        view = national_view(LAST, Area.objects.serviceable())  # cached after the first
+        assert view.indicators["patients_followed"].total.value == followed

@@ -91,3 +91,6 @@ def test_a_year_without_records_is_an_empty_report(drammen_2025):
     data = json.loads(report("--area", "3301", "--year", "2019", "--json"))
     assert data["indicators"]["patients_followed"]["value"] == 0
     assert data["indicators"]["share_died"]["value"] is None
+    assert data["empty"] is True
+    assert "rapporten er tom" in report("--area", "3301", "--year", "2019")
+    assert json.loads(report("--area", "3301", "--year", "2025", "--json"))["empty"] is False

@@ -102,6 +102,8 @@ def _shown(row: dict) -> str:
 def _text(data: dict) -> str:
     who = data["position"]["name"] if data["position"] else ", ".join(data["areas"])
     lines = [f"{who}, {data['year']} (områder: {', '.join(data['areas'])})"]
+    if data["empty"]:
+        lines.append("  Det er ikke registrert noe i oppfølgingen dette året; rapporten er tom.")
     for row in data["indicators"].values():
         reference = row["reference_2017"]
         note = (
