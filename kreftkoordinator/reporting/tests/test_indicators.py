@@ -126,6 +126,11 @@ def test_the_number_of_queries_does_not_grow_with_the_casework(drammen_2025, kar
     assert figures["patients_followed"].value == 10
 
 
+def count(figure) -> int:
+    assert isinstance(figure.value, int)
+    return figure.value
+
+
 def test_references_quote_the_evaluation():
     assert str(REGISTRY["share_first_contact_at_discharge"].reference) == (
         "44 % i evalueringen 2017 (tabell 4-4)"
@@ -139,3 +144,57 @@ def test_the_definitions_page_is_public(client):
     for indicator in REGISTRY.values():
         assert f'id="{indicator.key}"' in content
     assert "44 % i evalueringen 2017 (tabell 4-4)" in content
+
+
+@pytest.mark.django_db
+def test_a_death_in_the_first_week_counts_in_the_new_year(drammen_2025, kari):
+    """Ivar, followed since October 2024, dies on 3 January 2025: one more patient followed
+    and one more death in 2025, none in 2024."""
+    from datetime import date
+
+    from kreftkoordinator.casework.models import CareEvent, Case, Person
+    from kreftkoordinator.casework.workflows import register_death
+
+    before = compute(drammen_2025, ["patients_followed", "deaths", "share_died"])
+    ivar = Person.objects.create(area=area("3301"), name="Ivar (døde 3. januar)")
+    case = Case.objects.create(area=ivar.area, person=ivar, opened_on=date(2024, 10, 1))
+    event = CareEvent(area=case.area, case=case, kind="death", on=date(2025, 1, 3))
+    register_death(kari, event, case.version)
+    after = compute(drammen_2025, ["patients_followed", "deaths", "share_died"])
+    assert after["patients_followed"].value == count(before["patients_followed"]) + 1
+    assert after["deaths"].value == count(before["deaths"]) + 1
+    assert (after["share_died"].numerator, after["share_died"].denominator) == (2, 6)
+    last_year = compute(Period((area("3301").pk,), 2024), ["deaths"])
+    assert last_year["deaths"].value == 0
+
+
+@pytest.mark.django_db
+def test_a_transfer_counts_in_each_area_for_its_own_part_of_the_year(
+    drammen_2025, kari, monkeypatch
+):
+    """Gro's case moves from Drammen to Horten on 1 October 2025: Drammen followed her until
+    then and still counts her for 2025; Horten counts her from then, as a new patient of its
+    own; neither area reads the other's records."""
+    from datetime import date
+
+    from kreftkoordinator.casework import transfers
+    from kreftkoordinator.casework.models import Case
+
+    keys = ["patients_followed", "patients_new"]
+    drammen = compute(drammen_2025, keys)
+    horten = compute(Period((area("3901").pk,), 2025), keys)
+
+    def next_year(year):
+        return compute(Period((area("3301").pk,), year), keys)["patients_followed"].value
+
+    next_year_before = next_year(2026)
+    monkeypatch.setattr(transfers, "today", lambda: date(2025, 10, 1))
+    gro = Case.objects.get(person__name__startswith="Gro", closed_on__isnull=True)
+    Case.objects.filter(pk=gro.pk).update(consent_given_on=date(2025, 9, 1))
+    gro.refresh_from_db()
+    transfers.transfer_case(kari, gro, area("3901"), "Flyttet til Horten", gro.version)
+    assert compute(drammen_2025, keys) == drammen
+    moved = compute(Period((area("3901").pk,), 2025), keys)
+    assert moved["patients_followed"].value == count(horten["patients_followed"]) + 1
+    assert moved["patients_new"].value == count(horten["patients_new"]) + 1
+    assert next_year(2026) == next_year_before - 1  # Gro is Horten's from then on
