@@ -210,6 +210,8 @@ def _what_the_reader_knows(grid, shown, lines) -> dict[tuple[int, int], Domain]:
         for i, row in enumerate(grid)
         for j, v in enumerate(row)
     }
+    # A line whose cells are all shown narrows nothing, and stays so.
+    lines = [line for line in lines if any(c in shown for c in line)]
     for _round in range(PROPAGATION_ROUNDS):
         changed = False
         for line in lines:
@@ -259,17 +261,23 @@ def recoverable(domains: list[Domain]) -> list[bool]:
     """For cells c_1..c_n and a total t (the last domain) with sum(c) = t: for each hidden one
     (a domain that is not a single value), whether the constraint leaves it one value."""
     *cells, total = domains
-    result = []
-    for k, domain in enumerate(domains):
-        if _size(domain, 2) == 1 and domain[0][0] == domain[0][1]:
-            result.append(False)  # shown, nothing to recover
-            continue
-        if k == len(cells):
-            feasible = _intersect(domain, _sum_all(cells))
-        else:
-            others = _sum_all(cells[:k] + cells[k + 1 :])
-            feasible = _intersect(domain, _add(total, _negate(others)))
-        result.append(_size(feasible, 2) == 1)
+    # Shown cells add up to a constant; only the hidden ones are summed, with sums of those
+    # before and after each one, so that a long line costs one pass, not one per cell.
+    loose = [k for k, domain in enumerate(cells) if not _is_point(domain)]
+    constant = sum(domain[0][0] for domain in cells if _is_point(domain))
+    before: list[Domain] = [[(constant, constant)]]
+    for k in loose:
+        before.append(_add(before[-1], cells[k]))
+    after: list[Domain] = [[(0, 0)]]
+    for k in reversed(loose):
+        after.append(_add(after[-1], cells[k]))
+    after.reverse()
+    result = [False] * len(domains)
+    for position, k in enumerate(loose):
+        others = _add(before[position], after[position + 1])
+        result[k] = _size(_intersect(cells[k], _add(total, _negate(others))), 2) == 1
+    if not _is_point(total):
+        result[-1] = _size(_intersect(total, before[-1]), 2) == 1
     return result
 
 

@@ -249,3 +249,17 @@ def test_a_new_version_is_in_the_national_view_at_once(kari):
         )
         view = national_view(LAST, Area.objects.serviceable())  # cached after the first
         assert view.indicators["patients_followed"].total.value == followed
+
+
+@pytest.mark.django_db
+def test_a_submission_prepares_the_national_view(
+    kari, drammen_position, django_capture_on_commit_callbacks
+):
+    from kreftkoordinator.reporting.submissions import submit_report
+
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_report(kari, drammen_position, LAST, "")
+    with CaptureQueriesContext(connection) as read:
+        view = national_view(LAST, Area.objects.serviceable())
+    assert view.coverage.submitted == 1
+    assert not any("figures" in q["sql"] for q in read.captured_queries)  # from the cache

@@ -5,8 +5,8 @@
   person and contact counts beside the same counts written by hand in SQL.
 - The national view for last year over all positions (submitted reports, distribution,
   suppression of every table), beside a hand-written SQL aggregate of the same submitted
-  figures (PostgreSQL only: it uses jsonb; it does no suppression). Timed as the first read
-  after a submission (the cache emptied: every table suppressed anew) and as read again.
+  figures (PostgreSQL only: it uses jsonb; it does no suppression). Timed as made anew (the
+  cache emptied: every table suppressed, as each submission does) and as the funder reads it.
 
 Each timing is the median and the 95th percentile of `--runs` runs after a warm-up; the ratio
 is our code's median over the hand-written SQL's.
@@ -120,12 +120,12 @@ class Command(BaseCommand):
         everywhere = Area.objects.serviceable()
 
         def cold():
-            cache.clear()  # as for the first reader after a submission
+            cache.clear()  # every table suppressed anew, as after a submission
             return national_view(year, everywhere)
 
-        rows.append(self._time("National view, first read after a submission", runs, cold))
+        rows.append(self._time("National view made anew (at each submission)", runs, cold))
         national = self._time(
-            "National view, read again", runs, lambda: national_view(year, everywhere)
+            "National view, as the funder reads it", runs, lambda: national_view(year, everywhere)
         )
         rows.append(national)
         if connection.vendor == "postgresql":
@@ -143,8 +143,8 @@ class Command(BaseCommand):
         if connection.vendor == "postgresql":
             self.stdout.write(f"Ratio, core counts: {core[1] / rows[2][1]:.2f}")
             cold_ratio = rows[-3][1] / rows[-1][1]
-            self.stdout.write(f"Ratio, national view read again: {national[1] / rows[-1][1]:.2f}")
-            self.stdout.write(f"Ratio, national view after a submission: {cold_ratio:.2f}")
+            self.stdout.write(f"Ratio, national view as read: {national[1] / rows[-1][1]:.2f}")
+            self.stdout.write(f"Ratio, national view made anew: {cold_ratio:.2f}")
 
     @staticmethod
     def _sql(sql: str, args: dict) -> list:
