@@ -20,7 +20,7 @@ from kreftkoordinator.audit.disclosure import (
     suppress,
 )
 
-from .registry import Indicator
+from .registry import SHARE, Indicator
 
 UNKNOWN = "unknown"  # the part of a breakdown's total no code accounts for
 
@@ -53,6 +53,18 @@ class Cell(NamedTuple):
 
 
 EMPTY = Cell(None)
+
+
+def shown_statistic(value: float | None, indicator: Indicator) -> str:
+    """A statistic of an indicator over reports (median, mean, …) as a reader wants it: a
+    share as a percentage, a count with at most one decimal, none as a dash."""
+    if value is None:
+        return "–"
+    if indicator.unit == SHARE:
+        return f"{value * 100:.0f} %"
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.1f}".replace(".", ",")
 
 
 def is_share(row: dict) -> bool:

@@ -47,7 +47,7 @@ def annual(request, position_pk: int, year: int, form=None):
             request, "reporting/annual.html", {"position": position, "year": year, "error": e}
         )
     columns = position_columns(position, year)
-    national = national_view(year, Area.objects.serviceable(), with_parts=False)
+    national = national_view(year, Area.objects.serviceable())  # shares the cache
     rows = [
         (
             indicator,

@@ -1,5 +1,7 @@
 from django import template
 
+from kreftkoordinator.reporting.published import shown_statistic
+
 register = template.Library()
 
 
@@ -20,12 +22,4 @@ def figure(value) -> str:
 def stat(value, indicator) -> str:
     """A statistic (median, mean, min, …) of an indicator: a share as a percentage, a count
     with at most one decimal, none as a dash."""
-    from kreftkoordinator.reporting.registry import SHARE
-
-    if value is None:
-        return "–"
-    if indicator.unit == SHARE:
-        return f"{value * 100:.0f} %"
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.1f}".replace(".", ",")
+    return shown_statistic(value, indicator)

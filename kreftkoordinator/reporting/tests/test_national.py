@@ -263,3 +263,21 @@ def test_a_submission_prepares_the_national_view(
         view = national_view(LAST, Area.objects.serviceable())
     assert view.coverage.submitted == 1
     assert not any("figures" in q["sql"] for q in read.captured_queries)  # from the cache
+
+
+@pytest.mark.django_db
+def test_report_national_as_text_and_xlsx(demo_reports, tmp_path):
+    from openpyxl import load_workbook
+
+    out = StringIO()
+    call_command("report", "national", "--year", str(LAST), stdout=out)
+    assert f"{Position.objects.count() - 1} av {Position.objects.count()} stillinger" in (
+        out.getvalue()
+    )
+    assert "Første kontakt ved utskrivning: totalt" in out.getvalue()
+    path = tmp_path / "landet.xlsx"
+    call_command("report", "national", "--year", str(LAST), "--xlsx", str(path), stdout=out)
+    workbook = load_workbook(path)
+    assert {"Fordeling", "Stillinger", "Ikke levert", "Dekning"} <= set(workbook.sheetnames)
+    late = [row[0] for row in workbook["Ikke levert"].iter_rows(min_row=2, values_only=True)]
+    assert late == [Position.objects.order_by("pk").last().name]

@@ -14,6 +14,7 @@ from kreftkoordinator.reporting.annual import ReportError, annual_report, check_
 from kreftkoordinator.reporting.exports import annual_workbook, national_workbook
 from kreftkoordinator.reporting.indicators import REGISTRY
 from kreftkoordinator.reporting.national import national_view
+from kreftkoordinator.reporting.published import shown_statistic
 
 
 class Command(BaseCommand):
@@ -82,10 +83,10 @@ class Command(BaseCommand):
                 f"{year}: {coverage.submitted} av {coverage.positions} stillinger har levert."
             )
             for key, national in view.indicators.items():
-                d = national.distribution
-                median = "–" if d.median is None else f"{d.median:g}"
+                d, indicator = national.distribution, REGISTRY[key]
+                median = shown_statistic(d.median, indicator)
                 self.stdout.write(
-                    f"  {REGISTRY[key].label}: totalt {national.total}, median {median} (n={d.n})"
+                    f"  {indicator.label}: totalt {national.total}, median {median} (n={d.n})"
                 )
 
 
