@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "kreftkoordinator.directory",
     "kreftkoordinator.public",
     "kreftkoordinator.reporting",
+    "kreftkoordinator.economics",
     "kreftkoordinator.demo",
 ]
 

@@ -18,6 +18,7 @@ ALLOWED = {
     "casework": {"organisation", "accounts", "audit", "directory"},
     "public": {"organisation", "accounts", "audit", "directory", "casework"},
     "reporting": {"organisation", "accounts", "audit", "directory", "casework", "public"},
+    "economics": {"organisation", "accounts", "audit", "casework", "reporting"},
     "demo": {"organisation", "accounts", "audit", "directory", "casework", "public", "reporting"},
 }
 
@@ -48,6 +49,24 @@ def imports_of(path: Path) -> set[str]:
 def test_every_app_is_placed():
     apps = {p.parent.name for p in PACKAGE.glob("*/apps.py")}
     assert apps == set(ALLOWED)
+
+
+def test_the_economics_core_imports_no_django():
+    """Plain Python, usable from a notebook (issue 9)."""
+    for path in (PACKAGE / "economics" / "model").glob("*.py"):
+        tree = ast.parse(path.read_text(), str(path))
+        modules = {
+            name
+            for node in ast.walk(tree)
+            for name in (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+        }
+        assert not {m for m in modules if m.split(".")[0] in ("django", "kreftkoordinator")}, path
 
 
 def test_the_kernel_imports_no_app():

@@ -1,0 +1,19 @@
+"""The 2017 evaluation's cost-benefit model for the municipality (chapter 7), in plain Python:
+no Django, usable from a notebook. `parameters` holds the inputs, `effects` the nine priced
+effects of table 7-7."""
+
+from .effects import EFFECTS, Estimate, estimate, estimates, total
+from .parameters import PARAMETERS, PRICE_YEAR, Parameter, ParameterError, with_values
+
+__all__ = [
+    "EFFECTS",
+    "PARAMETERS",
+    "PRICE_YEAR",
+    "Estimate",
+    "Parameter",
+    "ParameterError",
+    "estimate",
+    "estimates",
+    "total",
+    "with_values",
+]

@@ -1,0 +1,236 @@
+"""The nine priced effects for the municipality (table 7-7), each a function of the parameters.
+
+An effect's low and high are its least and greatest value over the low and high ends of the
+parameters that make the report's two estimates (its `scenario`); every other parameter is at
+its base. Within one effect each scenario parameter moves it one way only, so the ends are the
+corners. The midpoint is the average of the two (figure 0-1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from itertools import product
+
+from .parameters import PARAMETERS, Parameter
+
+Values = Mapping[str, float]
+
+MUNICIPALITY = "municipality"
+
+
+def salary_and_social_costs(v: Values) -> float:
+    return -v["salary_annual"] * (1 + v["social_cost_rate"])
+
+
+def delayed_discharge(v: Values) -> float:
+    # Half the delayed-discharge days avoided for a share of the patients (7.5.2).
+    days = (
+        v["patients_per_year"] * v["delayed_discharge_share"] * v["delayed_discharge_avg_days"] / 2
+    )
+    return days * v["delayed_discharge_day_price"]
+
+
+def short_term_stays(v: Values) -> float:
+    # Days of short-term stay avoided, each replaced by an hour of home care (7.5.3).
+    days = (
+        v["patients_per_year"]
+        * v["short_term_stay_share"]
+        * v["short_term_reduced_share"]
+        * v["short_term_days_reduced"]
+    )
+    per_day = (
+        v["nursing_home_day_price"]
+        - v["home_care_hours_per_replaced_day"] * v["home_care_hour_price"]
+    )
+    return days * per_day
+
+
+def less_home_care(v: Values) -> float:
+    hours = (
+        v["patients_per_year"]
+        * v["less_home_care_share"]
+        * v["less_home_care_hours_per_week"]
+        * v["less_home_care_weeks"]
+    )
+    return hours * v["home_care_hour_price"]
+
+
+def deferred_nursing_home(v: Values) -> float:
+    # Weeks of nursing home deferred, each replaced by hours of home care (7.5.5).
+    patients = v["patients_per_year"] * v["deferred_nursing_home_share"]
+    weeks = v["deferred_nursing_home_weeks"]
+    saved = weeks * 7 * v["nursing_home_day_price"]
+    added = weeks * v["deferred_home_care_hours_per_week"] * v["home_care_hour_price"]
+    return patients * (saved - added)
+
+
+def home_death(v: Values) -> float:
+    # Half of the added home deaths would have been in a nursing home (the rest in hospital, paid
+    # by the state); each home death takes extra municipal hours at a higher price (7.5.6).
+    deaths = v["home_deaths_added"]
+    avoided = (
+        deaths
+        * v["home_death_else_nursing_home_share"]
+        * v["home_death_nursing_home_weeks"]
+        * 7
+        * v["nursing_home_day_price"]
+    )
+    extra = deaths * v["home_death_extra_hours"] * v["home_death_hour_price"]
+    return avoided - extra
+
+
+def efficient_coordination(v: Values) -> float:
+    # Others would need (1 + e) times the coordinator's hours for the same coordination and
+    # system work; what the coordinator saves is that time's share 1 - 1/(1 + e) (7.7; our
+    # reading, the one that gives both of table 7-6's figures).
+    hours = v["coordination_hours_per_week"] * v["working_weeks"]
+    saved = 1 - 1 / (1 + v["coordination_efficiency"])
+    return hours * v["coordinator_hour_cost"] * saved
+
+
+def relief_of_other_services(v: Values) -> float:
+    # A share of the coordinator's work would otherwise be done by others, at her cost (7.8).
+    return v["relief_share"] * v["salary_annual"] * (1 + v["social_cost_rate"])
+
+
+def increased_service_use(v: Values) -> float:
+    return -v["increased_service_use"]
+
+
+@dataclass(frozen=True)
+class Effect:
+    key: str
+    label: str
+    stakeholder: str
+    compute: Callable[[Values], float]
+    scenario: tuple[str, ...]  # the parameters whose low and high make the report's estimates
+    source: str
+
+
+EFFECTS: list[Effect] = [
+    Effect(
+        "salary_and_social_costs",
+        "Lønn og sosiale kostnader",
+        MUNICIPALITY,
+        salary_and_social_costs,
+        ("salary_annual", "social_cost_rate"),
+        "7.2, tabell 7-1",
+    ),
+    Effect(
+        "delayed_discharge",
+        "Færre overliggerdøgn",
+        MUNICIPALITY,
+        delayed_discharge,
+        ("delayed_discharge_share",),
+        "7.5.2, figur 7-5",
+    ),
+    Effect(
+        "short_term_stays",
+        "Færre korttidsopphold",
+        MUNICIPALITY,
+        short_term_stays,
+        ("short_term_reduced_share", "short_term_days_reduced"),
+        "7.5.3, tabell 7-2",
+    ),
+    Effect(
+        "less_home_care",
+        "Mindre hjemmetjenester i første fase",
+        MUNICIPALITY,
+        less_home_care,
+        ("less_home_care_share", "less_home_care_hours_per_week"),
+        "7.5.4, tabell 7-3",
+    ),
+    Effect(
+        "deferred_nursing_home",
+        "Utsatt sykehjemsopphold",
+        MUNICIPALITY,
+        deferred_nursing_home,
+        ("deferred_nursing_home_weeks", "deferred_home_care_hours_per_week"),
+        "7.5.5, tabell 7-4",
+    ),
+    Effect(
+        "home_death",
+        "Flere dør hjemme",
+        MUNICIPALITY,
+        home_death,
+        ("home_death_nursing_home_weeks", "home_death_extra_hours"),
+        "7.5.6, tabell 7-5",
+    ),
+    Effect(
+        "efficient_coordination",
+        "Mer effektiv koordinering",
+        MUNICIPALITY,
+        efficient_coordination,
+        ("coordination_efficiency",),
+        "7.7, tabell 7-6",
+    ),
+    Effect(
+        "relief_of_other_services",
+        "Avlastning av andre tjenester",
+        MUNICIPALITY,
+        relief_of_other_services,
+        ("relief_share",),
+        "7.8",
+    ),
+    Effect(
+        "increased_service_use",
+        "Økt tjenestebruk",
+        MUNICIPALITY,
+        increased_service_use,
+        ("increased_service_use",),
+        "7.9",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Estimate:
+    key: str
+    label: str
+    stakeholder: str
+    low: float
+    high: float
+
+    @property
+    def mid(self) -> float:
+        return (self.low + self.high) / 2
+
+    def as_dict(self) -> dict:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "stakeholder": self.stakeholder,
+            "low": round(self.low),
+            "high": round(self.high),
+            "mid": round(self.mid),
+        }
+
+
+def base_values(parameters: Mapping[str, Parameter]) -> dict[str, float]:
+    return {key: p.base for key, p in parameters.items()}
+
+
+def estimate(effect: Effect, parameters: Mapping[str, Parameter] = PARAMETERS) -> Estimate:
+    values = base_values(parameters)
+    ends = [(parameters[k].low, parameters[k].high) for k in effect.scenario]
+    results = [
+        effect.compute({**values, **dict(zip(effect.scenario, corner, strict=True))})
+        for corner in product(*ends)
+    ]
+    return Estimate(effect.key, effect.label, effect.stakeholder, min(results), max(results))
+
+
+def estimates(parameters: Mapping[str, Parameter] = PARAMETERS) -> list[Estimate]:
+    return [estimate(effect, parameters) for effect in EFFECTS]
+
+
+def total(found: list[Estimate]) -> Estimate:
+    """The sum of the effects' low and high estimates (table 7-7 summed)."""
+    return Estimate(
+        "total",
+        "Sum prissatte virkninger",
+        MUNICIPALITY,
+        sum(e.low for e in found),
+        sum(e.high for e in found),
+    )

@@ -1,0 +1,244 @@
+"""The inputs of the 2017 evaluation's economic model (chapter 7), one parameter each.
+
+A parameter has a low, a base and a high value. Where the report gives a low and a high
+assumption (the share of patients, the days saved, ...), those are low and high, and the base
+is their middle; where it gives one figure (a price, 78 patients), low, base and high are that
+figure unless the report itself names a range (the delayed-discharge days of the health trusts,
+2.5 to 10.3 around the average 4.4). Prices are 2017 kroner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+PRICE_YEAR = 2017
+
+KR, SHARE, PATIENTS, DAYS, HOURS, WEEKS = "kr", "andel", "pasienter", "døgn", "timer", "uker"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    key: str
+    label: str
+    unit: str
+    low: float
+    base: float
+    high: float
+    source: str  # the report's section or table
+    distribution: str = "pert"  # over low-base-high, for the simulation
+    price_year: int | None = None  # for amounts in kroner
+
+    def fixed(self, value: float) -> Parameter:
+        """The parameter set to one value (a scenario's own figure): low, base and high alike."""
+        return replace(self, low=value, base=value, high=value)
+
+    def problems(self) -> list[str]:
+        """Why the values make no sense, in Norwegian, naming the parameter."""
+        found = []
+        name = f"{self.label} ({self.key})"
+        if not self.low <= self.base <= self.high:
+            found.append(
+                f"{name}: lavt ({_n(self.low)}) må være høyst basis ({_n(self.base)}), "
+                f"og basis høyst høyt ({_n(self.high)})."
+            )
+        if self.low < 0:
+            found.append(f"{name}: kan ikke være negativ ({_n(self.low)}).")
+        if self.unit == SHARE and self.high > 1:
+            found.append(f"{name}: en andel kan ikke være over 100 % ({_n(self.high)}).")
+        return found
+
+
+def _n(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _p(key, label, unit, low, high, source, base=None, price=False) -> Parameter:
+    middle = (low + high) / 2 if base is None else base
+    return Parameter(
+        key, label, unit, low, middle, high, source, price_year=PRICE_YEAR if price else None
+    )
+
+
+PARAMETERS: dict[str, Parameter] = {
+    p.key: p
+    for p in [
+        # 7.2: salary and social costs; the municipality pays all (table 7-7's footnote).
+        _p(
+            "salary_annual", "Brutto årslønn", KR, 470_000, 500_000, "7.2", base=470_000, price=True
+        ),
+        _p("social_cost_rate", "Sosiale kostnader, andel av lønn", SHARE, 0.30, 0.40, "7.2"),
+        # 7.5.2: the patients a coordinator is in contact with in a year.
+        _p("patients_per_year", "Pasienter i kontakt med per år", PATIENTS, 78, 78, "7.5.2"),
+        # 7.5.2, figure 7-5: delayed-discharge days.
+        _p(
+            "delayed_discharge_share",
+            "Andel pasienter med halverte overliggerdøgn",
+            SHARE,
+            0.05,
+            0.10,
+            "7.5.2",
+        ),
+        _p(
+            "delayed_discharge_avg_days",
+            "Overliggerdøgn per utskrivningsklar pasient",
+            DAYS,
+            2.5,
+            10.3,
+            "7.5.2, figur 7-4",
+            base=4.4,
+        ),
+        _p(
+            "delayed_discharge_day_price",
+            "Døgnpris for utskrivningsklar pasient",
+            KR,
+            4_622,
+            4_622,
+            "7.5.2",
+            price=True,
+        ),
+        # 7.5.3, table 7-2: short-term stays.
+        _p(
+            "short_term_stay_share",
+            "Andel pasienter med korttidsopphold",
+            SHARE,
+            0.35,
+            0.35,
+            "7.5.3",
+        ),
+        _p(
+            "short_term_reduced_share",
+            "Andel av dem med kortere opphold",
+            SHARE,
+            0.20,
+            0.50,
+            "7.5.3",
+        ),
+        _p("short_term_days_reduced", "Færre døgn per opphold", DAYS, 1, 3, "7.5.3"),
+        _p("nursing_home_day_price", "Døgnpris på sykehjem", KR, 2_730, 2_730, "7.5.3", price=True),
+        _p("home_care_hour_price", "Timepris i hjemmetjenesten", KR, 550, 550, "7.5.4", price=True),
+        _p(
+            "home_care_hours_per_replaced_day",
+            "Timer hjemmetjeneste i stedet for et døgn",
+            HOURS,
+            1,
+            1,
+            "7.5.3",
+        ),
+        # 7.5.4, table 7-3: less home care in the first phase.
+        _p(
+            "less_home_care_share",
+            "Andel pasienter med mindre hjemmetjeneste",
+            SHARE,
+            0.10,
+            0.20,
+            "7.5.4",
+        ),
+        _p(
+            "less_home_care_hours_per_week",
+            "Færre timer hjemmetjeneste per uke",
+            HOURS,
+            1,
+            2,
+            "7.5.4",
+        ),
+        _p("less_home_care_weeks", "Uker med mindre hjemmetjeneste", WEEKS, 12, 12, "7.5.4"),
+        # 7.5.5, table 7-4: deferred nursing home.
+        _p(
+            "deferred_nursing_home_share",
+            "Andel pasienter med utsatt sykehjemsopphold",
+            SHARE,
+            0.10,
+            0.10,
+            "7.5.5",
+        ),
+        _p("deferred_nursing_home_weeks", "Uker sykehjemsopphold utsatt", WEEKS, 1, 3, "7.5.5"),
+        _p(
+            "deferred_home_care_hours_per_week",
+            "Timer hjemmetjeneste per utsatt uke",
+            HOURS,
+            15,
+            20,
+            "7.5.5",
+        ),
+        # 7.5.6, table 7-5: more deaths at home.
+        _p("home_deaths_added", "Flere hjemmedødsfall per år", PATIENTS, 5, 5, "7.5.6"),
+        _p(
+            "home_death_else_nursing_home_share",
+            "Andel som ellers ville dødd på sykehjem",
+            SHARE,
+            0.5,
+            0.5,
+            "7.5.6",
+        ),
+        _p("home_death_nursing_home_weeks", "Uker på sykehjem som unngås", WEEKS, 1, 3, "7.5.6"),
+        _p(
+            "home_death_extra_hours", "Ekstra kommunale timer per hjemmedød", HOURS, 25, 40, "7.5.6"
+        ),
+        _p(
+            "home_death_hour_price",
+            "Timepris for hjemmedød (med lege)",
+            KR,
+            700,
+            700,
+            "7.5.6",
+            price=True,
+        ),
+        # 7.7, table 7-6: more efficient coordination.
+        _p(
+            "coordination_hours_per_week",
+            "Timer koordinering og systemarbeid per uke",
+            HOURS,
+            15,
+            15,
+            "7.7, tabell 4-2",
+        ),
+        _p("coordinator_hour_cost", "Timelønnskostnad", KR, 275, 275, "7.7", price=True),
+        _p("working_weeks", "Arbeidsuker i året", WEEKS, 46, 46, "7.7 (vår lesning)"),
+        _p(
+            "coordination_efficiency",
+            "Hvor mye mer effektiv koordinatoren er",
+            SHARE,
+            0.10,
+            0.30,
+            "7.7",
+        ),
+        # 7.8: relief of other services.
+        _p("relief_share", "Andel av oppgavene andre ellers ville gjort", SHARE, 0.15, 0.50, "7.8"),
+        # 7.9: increased use of services (a judgement in kroner).
+        _p(
+            "increased_service_use",
+            "Økt tjenestebruk per år",
+            KR,
+            50_000,
+            200_000,
+            "7.9",
+            price=True,
+        ),
+    ]
+}
+
+
+class ParameterError(ValueError):
+    """Every problem found in a set of parameters, each naming its parameter."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def with_values(
+    values: Mapping[str, float], base: Mapping[str, Parameter] = PARAMETERS
+) -> dict[str, Parameter]:
+    """The parameters with some set to a value of their own; every problem is raised at once."""
+    problems = []
+    unknown = sorted(set(values) - set(base))
+    if unknown:
+        problems.append(
+            f"Ukjent parameter: {', '.join(unknown)}. Gyldige: {', '.join(sorted(base))}."
+        )
+    parameters = {k: p.fixed(values[k]) if k in values else p for k, p in base.items()}
+    problems += [problem for p in parameters.values() for problem in p.problems()]
+    if problems:
+        raise ParameterError(problems)
+    return parameters
