@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import product
+from typing import Any
 
 from .parameters import PARAMETERS, Parameter
 
-Values = Mapping[str, float]
+# A number each, or numpy arrays of draws: the arithmetic below is the same for both.
+Values = Mapping[str, Any]
 
 MUNICIPALITY = "municipality"
 

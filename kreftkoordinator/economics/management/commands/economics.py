@@ -1,12 +1,18 @@
-"""`kreftkoordinator economics [--set KEY=VALUE ...] [--json]`: the cost-benefit model for the
-municipality, per coordinator per year, in 2017 kroner. The further options of issue 9
-(`--params`, `--position`/`--year`, `--simulate`, `--price-year`) come with the rest of it."""
+"""`kreftkoordinator economics [--set KEY=VALUE ...] [--simulate N] [--json]`: the cost-benefit
+model for the municipality, per coordinator per year, in 2017 kroner. The further options of
+issue 9 (`--params`, `--position`/`--year`, `--price-year`) come with the rest of it."""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kreftkoordinator.economics.model import ParameterError, estimates, total, with_values
+from kreftkoordinator.economics.model import (
+    ParameterError,
+    estimates,
+    simulate,
+    total,
+    with_values,
+)
 
 
 def _setting(text: str) -> tuple[str, float]:
@@ -27,6 +33,10 @@ class Command(BaseCommand):
             "--set", action="append", default=[], metavar="KEY=VALUE", help="set a parameter"
         )
         parser.add_argument("--json", action="store_true", help="print JSON")
+        parser.add_argument(
+            "--simulate", type=int, metavar="N", help="a Monte Carlo simulation of N draws"
+        )
+        parser.add_argument("--seed", type=int, default=2017, help="the simulation's seed")
 
     def handle(self, *args, **options):
         try:
@@ -35,6 +45,11 @@ class Command(BaseCommand):
             raise CommandError("\n".join(e.problems)) from e
         found = estimates(parameters)
         summed = total(found)
+        simulation = None
+        if options["simulate"] is not None:
+            if not 100 <= options["simulate"] <= 10_000_000:
+                raise CommandError("--simulate: mellom 100 og 10 000 000 trekninger.")
+            simulation = simulate(parameters, options["simulate"], options["seed"])
         if options["json"]:
             data = {
                 "price_year": 2017,
@@ -42,6 +57,8 @@ class Command(BaseCommand):
                 "effects": [e.as_dict() for e in found],
                 "total": {k: v for k, v in summed.as_dict().items() if k in ("low", "high", "mid")},
             }
+            if simulation is not None:
+                data["simulation"] = simulation.as_dict()
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
             return
         width = max(len(e.label) for e in [*found, summed])
@@ -51,6 +68,12 @@ class Command(BaseCommand):
                 f"{row.label.ljust(width)}  {_kr(row.low)}  {_kr(row.high)}  {_kr(row.mid)}"
             )
         self.stdout.write("Per kreftkoordinator per år, 2017-kroner; kommunen betaler hele lønnen.")
+        if simulation is not None:
+            low, high = simulation.interval_90
+            self.stdout.write(
+                f"Simulert ({simulation.draws} trekninger): snitt {_kr(simulation.mean).strip()}, "
+                f"90 % mellom {_kr(low).strip()} og {_kr(high).strip()}. {simulation.in_words()}"
+            )
 
 
 def _kr(value: float) -> str:
