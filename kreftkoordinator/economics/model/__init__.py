@@ -4,7 +4,14 @@ effects of table 7-7,
 `uncertainty` the tornado, the simulation and break-even values."""
 
 from .effects import EFFECTS, Estimate, estimate, estimates, total
-from .parameters import PARAMETERS, PRICE_YEAR, Parameter, ParameterError, with_values
+from .parameters import (
+    PARAMETERS,
+    PRICE_YEAR,
+    Parameter,
+    ParameterError,
+    read_settings,
+    with_values,
+)
 from .uncertainty import break_even, net, simulate, tornado
 
 __all__ = [
@@ -18,6 +25,7 @@ __all__ = [
     "estimate",
     "estimates",
     "net",
+    "read_settings",
     "simulate",
     "total",
     "tornado",

@@ -227,18 +227,48 @@ class ParameterError(ValueError):
         self.problems = problems
 
 
+Setting = float | Mapping[str, float]  # a value of one's own, or {"low", "base", "high"}
+
+
 def with_values(
-    values: Mapping[str, float], base: Mapping[str, Parameter] = PARAMETERS
+    values: Mapping[str, Setting], base: Mapping[str, Parameter] = PARAMETERS
 ) -> dict[str, Parameter]:
-    """The parameters with some set to a value of their own; every problem is raised at once."""
+    """The parameters with some set by the user: a number fixes low, base and high; an object
+    with `low`, `base` and `high` (any of them) gives a range of one's own. Every problem is
+    raised at once."""
     problems = []
     unknown = sorted(set(values) - set(base))
     if unknown:
         problems.append(
             f"Ukjent parameter: {', '.join(unknown)}. Gyldige: {', '.join(sorted(base))}."
         )
-    parameters = {k: p.fixed(values[k]) if k in values else p for k, p in base.items()}
+    parameters = dict(base)
+    for key, setting in values.items():
+        if key not in base:
+            continue
+        numbers = setting.values() if isinstance(setting, Mapping) else [setting]
+        if not all(isinstance(n, int | float) and not isinstance(n, bool) for n in numbers):
+            problems.append(f"{key}: «{setting}» er ikke et tall (eller low/base/high med tall).")
+            continue
+        if isinstance(setting, Mapping):
+            extra = sorted(set(setting) - {"low", "base", "high"})
+            if extra:
+                problems.append(f"{key}: ukjent felt {', '.join(extra)} (bruk low, base, high).")
+                continue
+            low = setting.get("low", base[key].low)
+            high = setting.get("high", base[key].high)
+            middle = setting.get("base", (low + high) / 2)
+            parameters[key] = replace(base[key], low=low, base=middle, high=high)
+        else:
+            parameters[key] = base[key].fixed(setting)
     problems += [problem for p in parameters.values() for problem in p.problems()]
     if problems:
         raise ParameterError(problems)
     return parameters
+
+
+def read_settings(data: object) -> Mapping[str, Setting]:
+    """A parameter file's object: {"key": 1.5} or {"key": {"low": 1, "high": 2}}."""
+    if not isinstance(data, Mapping):
+        raise ParameterError(["Filen må være et JSON-objekt med parameternøkler."])
+    return data

@@ -1,6 +1,7 @@
-"""`kreftkoordinator economics [--set KEY=VALUE ...] [--simulate N] [--json]`: the cost-benefit
-model for the municipality, per coordinator per year, in 2017 kroner. The further options of
-issue 9 (`--params`, `--position`/`--year`, `--price-year`) come with the rest of it."""
+"""`kreftkoordinator economics [--set KEY=VALUE ...] [--params FILE] [--position ID --year YYYY]
+[--simulate N] [--json]`: the cost-benefit model for the municipality, per coordinator per year,
+in 2017 kroner. A position's figures come first, then the file, then each `--set`: the later
+wins. `--price-year` comes with the rest of issue 9."""
 
 import json
 
@@ -9,10 +10,14 @@ from django.core.management.base import BaseCommand, CommandError
 from kreftkoordinator.economics.model import (
     ParameterError,
     estimates,
+    read_settings,
     simulate,
     total,
     with_values,
 )
+from kreftkoordinator.economics.scenario import from_reporting
+from kreftkoordinator.organisation.models import Position
+from kreftkoordinator.reporting.annual import ReportError
 
 
 def _setting(text: str) -> tuple[str, float]:
@@ -32,6 +37,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--set", action="append", default=[], metavar="KEY=VALUE", help="set a parameter"
         )
+        parser.add_argument("--params", metavar="FILE", help="a JSON file of parameters")
+        parser.add_argument("--position", type=int, metavar="ID", help="fill from its figures")
+        parser.add_argument("--year", type=int, help="the year of the position's figures")
         parser.add_argument("--json", action="store_true", help="print JSON")
         parser.add_argument(
             "--simulate", type=int, metavar="N", help="a Monte Carlo simulation of N draws"
@@ -39,8 +47,13 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2017, help="the simulation's seed")
 
     def handle(self, *args, **options):
+        filled = self._filled(options)
+        settings: dict = {f.key: f.value for f in filled}
+        if options["params"]:
+            settings.update(_read_file(options["params"]))
+        settings.update(dict(_setting(s) for s in options["set"]))
         try:
-            parameters = with_values(dict(_setting(s) for s in options["set"]))
+            parameters = with_values(settings)
         except ParameterError as e:
             raise CommandError("\n".join(e.problems)) from e
         found = estimates(parameters)
@@ -59,8 +72,12 @@ class Command(BaseCommand):
             }
             if simulation is not None:
                 data["simulation"] = simulation.as_dict()
+            if filled:
+                data["sources"] = {f.key: f.source for f in filled}
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
             return
+        for f in filled:
+            self.stdout.write(f"{f.key} = {f.value:g}: {f.source}")
         width = max(len(e.label) for e in [*found, summed])
         self.stdout.write(f"{'Virkning'.ljust(width)}  {'lavt':>10}  {'høyt':>10}  {'midt':>10}")
         for row in [*found, summed]:
@@ -74,6 +91,33 @@ class Command(BaseCommand):
                 f"Simulert ({simulation.draws} trekninger): snitt {_kr(simulation.mean).strip()}, "
                 f"90 % mellom {_kr(low).strip()} og {_kr(high).strip()}. {simulation.in_words()}"
             )
+
+    def _filled(self, options):
+        if (options["position"] is None) != (options["year"] is None):
+            raise CommandError("Oppgi både --position og --year.")
+        if options["position"] is None:
+            return []
+        position = Position.objects.filter(pk=options["position"]).first()
+        if position is None:
+            raise CommandError(f"Finner ingen stilling med id {options['position']}.")
+        try:
+            return from_reporting(position, options["year"])
+        except ReportError as e:
+            raise CommandError(str(e)) from e
+
+
+def _read_file(path: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except OSError as e:
+        raise CommandError(f"Finner ikke filen {path}.") from e
+    except json.JSONDecodeError as e:
+        raise CommandError(f"{path}, linje {e.lineno}: ikke gyldig JSON ({e.msg}).") from e
+    try:
+        return dict(read_settings(data))
+    except ParameterError as e:
+        raise CommandError("\n".join(e.problems)) from e
 
 
 def _kr(value: float) -> str:
