@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("kreftkoordinator.directory.urls")),
     path("", include("kreftkoordinator.public.urls")),
     path("", include("kreftkoordinator.reporting.urls")),
+    path("", include("kreftkoordinator.economics.urls")),
 ]

@@ -24,12 +24,15 @@ NAVIGATION: dict[str, list[tuple[str, StrOrPromise]]] = {
     ],
     Role.LEADER: [
         ("home", _("Mine områder")),
+        ("reporting:leader", _("Tall")),
+        ("economics:scenarios", _("Økonomi")),
         ("directory:offer_list", _("Tilbud")),
         ("public:survey_results", _("Brukerundersøkelsen")),
     ],
     Role.PROGRAMME: [
         ("home", _("Oversikt")),
         ("organisation:position_list", _("Stillinger")),
+        ("economics:scenarios", _("Økonomi")),
         ("directory:offer_list", _("Tilbud")),
         ("public:survey_results", _("Brukerundersøkelsen")),
     ],

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kreftkoordinator.audit.disclosure import is_small, share_reveals
 from kreftkoordinator.organisation.models import Position
 from kreftkoordinator.reporting.annual import annual_report
 from kreftkoordinator.reporting.models import Submission
@@ -31,9 +32,10 @@ class Filled:
     source: str  # in Norwegian: which figure, from which report
 
 
-def from_reporting(position: Position, year: int) -> list[Filled]:
+def from_reporting(position: Position, year: int, protect: bool = False) -> list[Filled]:
     """The parameters the position's figures for the year can give. Raises ReportError for a
-    year that cannot be reported."""
+    year that cannot be reported. With `protect` (pages for leaders and the funder), a value
+    that would show a count of 1 to 4 is not filled: the evaluation's value stays."""
     submission = (
         Submission.objects.filter(position=position, year=year).order_by("-version").first()
     )
@@ -54,22 +56,31 @@ def from_reporting(position: Position, year: int) -> list[Filled]:
         if amount is not None:
             filled.append(Filled(key, float(amount), f"{what} ({origin})"))
 
+    def small(*counts) -> bool:
+        return protect and any(isinstance(n, int) and is_small(n) for n in counts)
+
     followed = value("patients_followed")
-    if followed:
+    if followed and not small(followed):
         fill("patients_per_year", followed, f"{followed} pasienter fulgt opp")
-    stay = value("share_short_term_stay")
-    if stay is not None:
+    stay_row = rows.get("share_short_term_stay") or {}
+    stay = stay_row.get("value")
+    revealing = (
+        protect
+        and stay_row.get("denominator")
+        and share_reveals(stay_row.get("numerator") or 0, stay_row["denominator"])
+    )
+    if stay is not None and not revealing:
         fill("short_term_stay_share", stay, f"{stay:.0%} med korttidsopphold".replace("%", " %"))
     admitted = (rows.get("share_hospital") or {}).get("numerator")
     days = value("delayed_discharge_days")
-    if admitted and days is not None:
+    if admitted and days is not None and not small(admitted, days):
         fill(
             "delayed_discharge_avg_days",
             days / admitted,
             f"{days} overliggerdøgn over {admitted} pasienter med sykehusopphold",
         )
     needed = value("home_deaths_needed_coordinator")
-    if needed is not None:
+    if needed is not None and not small(needed):
         fill("home_deaths_added", needed, f"{needed} hjemmedødsfall som krevde koordinatoren")
     coordination, system = value("share_minutes_coordination"), value("share_minutes_system")
     if coordination is not None and system is not None:

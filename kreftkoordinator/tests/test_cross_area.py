@@ -23,6 +23,7 @@ from kreftkoordinator.casework.models import (
 )
 from kreftkoordinator.conftest import login
 from kreftkoordinator.directory.models import Event, Offer, Provider
+from kreftkoordinator.economics.models import Scenario
 from kreftkoordinator.organisation.models import Position, today
 from kreftkoordinator.public.models import SurveyInvitation
 from kreftkoordinator.reporting.models import Submission
@@ -48,6 +49,7 @@ GET_URLS = {
     "directory:event_edit": "event",
     "reporting:annual": "position",
     "reporting:submitted": "position",  # Kari's submitted version 1 of 2025 exists
+    "economics:scenario": "scenario",
 }
 POST_URLS = {
     "casework:person_edit": ("person", {"name": "Endret"}),
@@ -76,6 +78,10 @@ POST_URLS = {
     "directory:event_edit": ("event", {"title": "Endret", "place": "Horten"}),
     "public:survey_invite": ("case", {}),
     "reporting:submit": ("position", {"narrative": "Et godt år"}),
+    "economics:scenario_value": (
+        "scenario",
+        {"key": "patients_per_year", "value": "100", "reason": "Horten vet best"},
+    ),
 }
 # Records holding personal data: an attempt on them is logged as refused in their area.
 PERSONAL = {"person", "case", "follow_up", "assessment", "contact_request", "service"}
@@ -131,6 +137,9 @@ def drammen(drammen_case, kari):
     assessment = Assessment.objects.create(area=drammen_case.area, case=drammen_case)
     position = Position.objects.get(name="Kreftkoordinator i Drammen")
     submit_report(kari, position, 2025, "Et år")
+    scenario = Scenario.objects.create(
+        name="Drammen", position=position, year=2025, created_by=kari
+    )
     return {
         "person": drammen_case.person,
         "case": drammen_case,
@@ -143,6 +152,7 @@ def drammen(drammen_case, kari):
             area=drammen_case.area, case=drammen_case, service="meals", status_on=today()
         ),
         "position": Position.objects.get(name="Kreftkoordinator i Drammen"),
+        "scenario": scenario,
         "offer": Offer.objects.create(
             provider=Provider.objects.create(name="Drammen kommune", kind="municipal"),
             title="Sorggruppe i Drammen",
@@ -166,6 +176,7 @@ def counts():
         list(Event.objects.values_list("title", flat=True)),
         SurveyInvitation.objects.count(),
         Submission.objects.count(),
+        list(Scenario.objects.values_list("own_values", flat=True)),
     ]
 
 

@@ -12,6 +12,7 @@ from kreftkoordinator.casework.models import (
 )
 from kreftkoordinator.conftest import login
 from kreftkoordinator.directory.models import Offer
+from kreftkoordinator.economics.models import Scenario
 from kreftkoordinator.organisation.models import Position, today
 from kreftkoordinator.reporting.submissions import submit_report
 
@@ -70,6 +71,8 @@ PAGES = {
     "reporting:submitted": ({COORDINATOR}, lambda w: [w["submission"].position_id, 2025, 1]),
     "reporting:leader": ({LEADER}, None),
     "reporting:national": ({PROGRAMME}, lambda w: [2025]),
+    "economics:scenarios": ({COORDINATOR, LEADER, PROGRAMME}, None),
+    "economics:scenario": ({COORDINATOR, LEADER, PROGRAMME}, lambda w: [w["scenario"].pk]),
 }
 # Actions that only accept POST: who may, by the same rule.
 POST_ACTIONS = {
@@ -86,6 +89,10 @@ POST_ACTIONS = {
     "casework:notification_read": ({COORDINATOR}, lambda w: [w["notification"].pk]),
     "casework:time_entry_delete": ({COORDINATOR}, lambda w: [w["time_entry"].pk]),
     "reporting:submit": ({COORDINATOR}, lambda w: [w["position"].pk, 2025]),
+    "economics:scenario_value": (
+        {COORDINATOR, LEADER, PROGRAMME},
+        lambda w: [w["scenario"].pk],
+    ),
 }
 # Pages whose access depends on the record as well as the role, tested on their own:
 # offer_edit (directory/tests/test_directory.py: who maintains which offer) and offer_choices
@@ -144,6 +151,9 @@ def world(kari, per, eva, ola, drammen_person, drammen_case):
             area=drammen_case.area, case=drammen_case, service="meals", status_on=today()
         ),
         "submission": submit_report(kari, Position.objects.get(), 2025, "Et år"),
+        "scenario": Scenario.objects.create(
+            name="Drammen", position=Position.objects.get(), year=2025, created_by=per
+        ),
     }
 
 
@@ -203,8 +213,8 @@ NAVIGATION = {
         "Tilbud",
         "Min aktivitet",
     ],
-    LEADER: ["Mine områder", "Tilbud", "Brukerundersøkelsen"],
-    PROGRAMME: ["Oversikt", "Stillinger", "Tilbud", "Brukerundersøkelsen"],
+    LEADER: ["Mine områder", "Tall", "Økonomi", "Tilbud", "Brukerundersøkelsen"],
+    PROGRAMME: ["Oversikt", "Stillinger", "Økonomi", "Tilbud", "Brukerundersøkelsen"],
     ADMIN: ["Oversikt", "Stillinger", "Brukere", "Områder", "Tilbud"],
 }
 

@@ -69,6 +69,8 @@ class Simulation:
     interval_90: tuple[float, float]
     interval_95: tuple[float, float]
     probability_of_gain: float  # the share of draws in which the municipality comes out ahead
+    # The distribution: (from, to, share of draws) for each of 20 equal bins.
+    histogram: tuple[tuple[float, float, float], ...] = ()
 
     def in_words(self) -> str:
         ahead = round(self.probability_of_gain * 100)
@@ -107,6 +109,7 @@ def simulate(
     values = {key: draw(p, draws, rng) for key, p in parameters.items()}
     results = np.broadcast_to(net(values), (draws,))
     low90, high90, low95, high95 = np.percentile(results, [5, 95, 2.5, 97.5])
+    counts, edges = np.histogram(results, bins=20)
     return Simulation(
         draws,
         seed,
@@ -114,6 +117,10 @@ def simulate(
         (float(low90), float(high90)),
         (float(low95), float(high95)),
         float((results > 0).mean()),
+        tuple(
+            (float(edges[i]), float(edges[i + 1]), float(counts[i] / draws))
+            for i in range(len(counts))
+        ),
     )
 
 

@@ -1,0 +1,34 @@
+from django import forms as django_forms
+from django.utils.translation import gettext_lazy as _
+
+from kreftkoordinator import forms
+from kreftkoordinator.organisation.models import today
+
+from .model import PARAMETERS
+from .models import Scenario, positions_for
+
+
+class ScenarioForm(forms.ModelForm):
+    class Meta:
+        model = Scenario
+        fields = ["name", "position", "year"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].queryset = positions_for(user).order_by("name")  # type: ignore[attr-defined]
+        self.fields["year"] = django_forms.IntegerField(
+            label=_("År med egne tall"),
+            min_value=2012,
+            max_value=today().year,
+            initial=today().year - 1,
+        )
+
+
+class ValueForm(forms.Form):
+    """A value of one's own for a parameter, with the reason for it."""
+
+    key = django_forms.ChoiceField(
+        label=_("Parameter"), choices=[(k, p.label) for k, p in PARAMETERS.items()]
+    )
+    value = django_forms.DecimalField(label=_("Verdi"), max_digits=12, decimal_places=4)
+    reason = django_forms.CharField(label=_("Begrunnelse"), max_length=300)

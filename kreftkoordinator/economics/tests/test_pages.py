@@ -1,0 +1,89 @@
+"""The scenario pages: Per, the leader in Drammen, makes a scenario from Drammen's own figures,
+reads what the position costs and saves, sets a value of his own; small counts stay hidden from
+him; a leader of one Valdres municipality cannot use the inter-municipal position's figures."""
+
+import pytest
+from django.urls import reverse
+
+from kreftkoordinator.conftest import VALDRES, area, login
+from kreftkoordinator.economics.models import Scenario
+from kreftkoordinator.organisation.models import Position
+from kreftkoordinator.reporting.tests.conftest import drammen_2025  # noqa: F401 -- a fixture
+
+
+@pytest.fixture
+def scenario(per, drammen_position):
+    return Scenario.objects.create(
+        name="Drammen 2025", position=drammen_position, year=2025, created_by=per
+    )
+
+
+@pytest.mark.django_db
+def test_per_makes_a_scenario_and_reads_the_answer(client, per, drammen_2025, drammen_position):  # noqa: F811
+    login(client, per)
+    page = client.get(reverse("economics:scenarios"))
+    assert list(page.context["form"].fields["position"].queryset) == [drammen_position]
+    response = client.post(
+        reverse("economics:scenarios"),
+        {"name": "Drammen 2025", "position": drammen_position.pk, "year": 2025},
+    )
+    scenario = Scenario.objects.get()
+    assert response.url == reverse("economics:scenario", args=[scenario.pk])
+    content = client.get(response.url).content.decode()
+    assert "Kort fortalt" in content and "simuleringer går kommunen i pluss" in content
+    assert content.count('<svg role="img"') == 3  # waterfall, tornado, distribution
+    assert "5 pasienter fulgt opp" in content  # Drammen's own figure, with its source
+    assert "Trygghet og mestring" in content and "++++" in content
+
+
+@pytest.mark.django_db
+def test_small_counts_are_not_filled_for_a_leader_but_are_for_the_coordinator(
+    client,
+    per,
+    kari,
+    scenario,
+    drammen_2025,  # noqa: F811
+):
+    login(client, per)
+    filled = client.get(reverse("economics:scenario", args=[scenario.pk])).context["result"].filled
+    assert "patients_per_year" in filled  # 5
+    assert "home_deaths_added" not in filled  # 1: the evaluation's 5 stays
+    assert "delayed_discharge_avg_days" not in filled  # over 1 patient
+    client.logout()
+    login(client, kari)
+    filled = client.get(reverse("economics:scenario", args=[scenario.pk])).context["result"].filled
+    assert filled["home_deaths_added"].value == 1
+
+
+@pytest.mark.django_db
+def test_a_value_of_one_s_own_needs_a_reason_and_a_sensible_value(client, per, scenario):
+    login(client, per)
+    url = reverse("economics:scenario_value", args=[scenario.pk])
+    response = client.post(url, {"key": "home_care_hour_price", "value": "-5", "reason": "Test"})
+    assert response.status_code == 200
+    assert "negativ" in response.content.decode() and 'value="-5"' in response.content.decode()
+    assert client.post(url, {"key": "salary_annual", "value": "520000"}).status_code == 200
+    client.post(url, {"key": "salary_annual", "value": "520000", "reason": "Vår lønn"})
+    scenario.refresh_from_db()
+    assert scenario.own_values["salary_annual"]["value"] == 520000
+    page = client.get(reverse("economics:scenario", args=[scenario.pk]))
+    assert page.context["result"].parameters["salary_annual"].base == 520000
+    assert "Vår lønn" in page.content.decode()
+    client.post(url, {"remove": "salary_annual"})
+    scenario.refresh_from_db()
+    assert scenario.own_values == {}
+
+
+@pytest.mark.django_db
+def test_a_leader_of_one_valdres_municipality_cannot_use_the_whole_position(client, per, sigrid):
+    valdres = Position.objects.get(name="Kreftkoordinator i Valdres")
+    theirs = Scenario.objects.create(name="Valdres", position=valdres, year=2025, created_by=sigrid)
+    per.areas.set([area(VALDRES[0])])
+    login(client, per)
+    assert (
+        not client.get(reverse("economics:scenarios"))
+        .context["form"]
+        .fields["position"]
+        .queryset.exists()
+    )
+    assert client.get(reverse("economics:scenario", args=[theirs.pk])).status_code == 404

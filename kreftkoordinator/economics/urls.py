@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "economics"
+
+urlpatterns = [
+    path("okonomi/", views.scenario_list, name="scenarios"),
+    path("okonomi/<int:pk>/", views.scenario_detail, name="scenario"),
+    path("okonomi/<int:pk>/verdi/", views.scenario_value, name="scenario_value"),
+]

@@ -1,0 +1,79 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kreftkoordinator.roles import Role, role_required
+
+from . import charts
+from .forms import ScenarioForm, ValueForm
+from .model import ParameterError
+from .models import Scenario
+from .results import scenario_result
+from .workflows import remove_own_value, set_own_value
+
+WHO = (Role.COORDINATOR, Role.LEADER, Role.PROGRAMME)
+
+
+def _scenario(user, pk: int) -> Scenario:
+    """The one access helper: a scenario of a position wholly within the user's figure scope."""
+    return get_object_or_404(Scenario.objects.visible_to(user).select_related("position"), pk=pk)
+
+
+@role_required(*WHO)
+def scenario_list(request):
+    """The user's scenarios, and a new one filled from a position's own figures."""
+    form = ScenarioForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        scenario = form.save(commit=False)
+        scenario.created_by = request.user
+        scenario.save()
+        return redirect("economics:scenario", pk=scenario.pk)
+    scenarios = Scenario.objects.visible_to(request.user).select_related("position")
+    return render(request, "economics/list.html", {"form": form, "scenarios": scenarios})
+
+
+@role_required(*WHO)
+def scenario_detail(request, pk: int, value_form=None):
+    scenario = _scenario(request.user, pk)
+    result = scenario_result(scenario, protect=not request.user.is_coordinator)
+    context = {
+        "scenario": scenario,
+        "result": result,
+        "value_form": value_form or ValueForm(),
+        "waterfall": charts.waterfall(result.estimates, result.total),
+        "tornado": charts.tornado_chart(result.swings, result.centre),
+        "distribution": charts.distribution_chart(result.simulation),
+        "rows": [
+            (
+                key,
+                p,
+                result.filled.get(key),
+                result.own.get(key),
+                result.break_even.get(key),
+            )
+            for key, p in result.parameters.items()
+        ],
+    }
+    return render(request, "economics/scenario.html", context)
+
+
+@role_required(*WHO)
+@require_POST
+def scenario_value(request, pk: int):
+    scenario = _scenario(request.user, pk)
+    if "remove" in request.POST:
+        remove_own_value(scenario, request.POST["remove"])
+        return redirect("economics:scenario", pk=pk)
+    form = ValueForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            set_own_value(request.user, scenario, data["key"], float(data["value"]), data["reason"])
+        except ParameterError as e:
+            for problem in e.problems:
+                form.add_error("value", problem)
+        else:
+            messages.success(request, _("Verdien er lagret."))
+            return redirect("economics:scenario", pk=pk)
+    return scenario_detail(request, pk, value_form=form)
