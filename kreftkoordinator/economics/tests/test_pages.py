@@ -2,6 +2,8 @@
 reads what the position costs and saves, sets a value of his own; small counts stay hidden from
 him; a leader of one Valdres municipality cannot use the inter-municipal position's figures."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -32,6 +34,7 @@ def test_per_makes_a_scenario_and_reads_the_answer(client, per, drammen_2025, dr
     content = client.get(response.url).content.decode()
     assert "Kort fortalt" in content and "simuleringer går kommunen i pluss" in content
     assert content.count('<svg role="img"') == 3  # waterfall, tornado, distribution
+    assert not re.search(r'(?:x|x1|y|width|height)="-?[0-9]+,[0-9]', content)  # not localised
     assert "5 pasienter fulgt opp" in content  # Drammen's own figure, with its source
     assert "Trygghet og mestring" in content and "++++" in content
 

@@ -4,6 +4,7 @@ nothing for anyone who does not hold the position."""
 
 import csv
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -171,6 +172,9 @@ def test_the_page_has_charts_with_text_and_an_xlsx_export(
     login(client, kari)
     content = client.get(url(drammen_position)).content.decode()
     assert content.count('<svg role="img"') == 3
+    # SVG coordinates are numbers with a point, whatever the page's language.
+    assert not re.search(r'(?:x|y|width|height)="-?[0-9]+,[0-9]', content)
+    assert re.search(r'<rect x="[0-9.]+" y="2" width="[0-9.]+"', content)
     assert "Telefon: 3" in content  # the chart's text alternative: contacts by mode
     response = client.get(url(drammen_position), {"format": "xlsx"})
     sheet = load_workbook(io.BytesIO(response.content)).active
