@@ -85,7 +85,15 @@ def test_the_command_adds_the_simulation_to_its_json():
     assert simulation["draws"] == 1000
 
 
-def test_the_benchmark_runs():
+@pytest.mark.django_db
+def test_the_benchmark_runs_without_and_with_a_submitted_report(eva, kari, drammen_position):
+    from kreftkoordinator.economics.models import Scenario
+    from kreftkoordinator.reporting.submissions import submit_report
+
     out = StringIO()
     call_command("benchmark_economics", "--draws", "1000", "--runs", "2", stdout=out)
-    assert "Ratio:" in out.getvalue()
+    assert "Ratio:" in out.getvalue() and "Scenario page" not in out.getvalue()
+    submit_report(kari, drammen_position, 2025, "")
+    call_command("benchmark_economics", "--draws", "1000", "--runs", "2", stdout=out)
+    assert "Scenario page (10 000 draws)" in out.getvalue()
+    assert not Scenario.objects.exists()  # the run's scenario is removed after
