@@ -1,11 +1,14 @@
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kreftkoordinator.reporting.exports import xlsx_response
 from kreftkoordinator.roles import Role, role_required
 
 from . import charts
+from .brief import docx_brief, summary, xlsx_workbook
 from .forms import ScenarioForm, ValueForm
 from .model import ParameterError
 from .models import Scenario
@@ -13,6 +16,7 @@ from .results import scenario_result
 from .workflows import remove_own_value, set_own_value
 
 WHO = (Role.COORDINATOR, Role.LEADER, Role.PROGRAMME)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _scenario(user, pk: int) -> Scenario:
@@ -37,9 +41,17 @@ def scenario_list(request):
 def scenario_detail(request, pk: int, value_form=None):
     scenario = _scenario(request.user, pk)
     result = scenario_result(scenario, protect=not request.user.is_coordinator)
+    kind = request.GET.get("format")
+    if kind == "docx":
+        response = HttpResponse(docx_brief(scenario, result), content_type=DOCX)
+        response["Content-Disposition"] = f'attachment; filename="notat-{scenario.pk}.docx"'
+        return response
+    if kind == "xlsx":
+        return xlsx_response(xlsx_workbook(scenario, result), f"scenario-{scenario.pk}.xlsx")
     context = {
         "scenario": scenario,
         "result": result,
+        "summary": summary(scenario, result),
         "value_form": value_form or ValueForm(),
         "waterfall": charts.waterfall(result.estimates, result.total),
         "tornado": charts.tornado_chart(result.swings, result.centre),

@@ -90,3 +90,33 @@ def test_a_leader_of_one_valdres_municipality_cannot_use_the_whole_position(clie
         .queryset.exists()
     )
     assert client.get(reverse("economics:scenario", args=[theirs.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_brief_as_word_and_every_figure_as_excel(client, per, scenario):
+    from io import BytesIO
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    login(client, per)
+    url = reverse("economics:scenario", args=[scenario.pk])
+    response = client.get(url, {"format": "docx"})
+    assert response["Content-Type"].endswith("wordprocessingml.document")
+    document = Document(BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    page = client.get(url).context
+    assert page["summary"][1] in text  # the same summary as the page
+    assert "Kreftkoordinator i Drammen" in text and len(document.tables) == 4
+    effects = [row.cells[0].text for row in document.tables[0].rows[1:]]
+    assert effects[0] == "Lønn og sosiale kostnader" and len(effects) == 10
+    workbook = load_workbook(BytesIO(client.get(url, {"format": "xlsx"}).content))
+    assert workbook.sheetnames == [
+        "Virkninger",
+        "Parametre",
+        "År for år",
+        "Usikkerhet",
+        "Ikke prissatt",
+    ]
+    rows = {r[0]: r for r in workbook["Parametre"].iter_rows(min_row=2, values_only=True)}
+    assert rows["patients_per_year"][4] == 78  # no figures of its own yet: the evaluation's
