@@ -5,6 +5,7 @@ from kreftkoordinator import forms
 from kreftkoordinator.organisation.models import today
 
 from .model import PARAMETERS
+from .model.nonpriced import NON_PRICED
 from .models import Scenario, positions_for
 
 
@@ -32,3 +33,29 @@ class ValueForm(forms.Form):
     )
     value = django_forms.DecimalField(label=_("Verdi"), max_digits=12, decimal_places=4)
     reason = django_forms.CharField(label=_("Begrunnelse"), max_length=300)
+
+
+class RatingForm(forms.Form):
+    """One's own rating of an effect not priced, with the justification."""
+
+    key = django_forms.ChoiceField(
+        label=_("Virkning"), choices=[(e.key, e.label) for e in NON_PRICED]
+    )
+    significance = django_forms.ChoiceField(
+        label=_("Betydning"),
+        choices=[("small", _("liten")), ("medium", _("middels")), ("large", _("stor"))],
+    )
+    scope = django_forms.TypedChoiceField(
+        label=_("Kreftkoordinatorens påvirkning"),
+        coerce=int,
+        choices=[
+            (-3, _("stor negativ")),
+            (-2, _("middels negativ")),
+            (-1, _("litt negativ")),
+            (0, _("ingen")),
+            (1, _("litt positiv")),
+            (2, _("middels positiv")),
+            (3, _("stor positiv")),
+        ],
+    )
+    justification = django_forms.CharField(label=_("Begrunnelse"), max_length=500)

@@ -37,6 +37,9 @@ class Scenario(models.Model):
     year = models.PositiveSmallIntegerField(_("år med egne tall"))
     # {key: {"value": number, "reason": text}}: the values set by hand, each with its reason.
     own_values = models.JSONField(_("egne verdier"), default=dict, blank=True)
+    # {key: {"significance", "scope", "justification", "by"}}: the user's own ratings of the
+    # effects not priced, kept beside the evaluation's.
+    own_ratings = models.JSONField(_("egne vurderinger"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("laget av")
     )

@@ -54,5 +54,8 @@ def scenario_result(scenario: Scenario, protect: bool = True) -> Result:
         swings=tornado(parameters),
         simulation=simulate(parameters, DRAWS),
         break_even={b.key: b for b in break_even(parameters)},
-        non_priced=NON_PRICED,
+        non_priced=[
+            e.rerate(**scenario.own_ratings[e.key]) if e.key in scenario.own_ratings else e
+            for e in NON_PRICED
+        ],
     )

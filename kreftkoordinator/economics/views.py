@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,11 +9,11 @@ from kreftkoordinator.roles import Role, role_required
 
 from . import charts
 from .brief import docx_brief, summary, xlsx_workbook
-from .forms import ScenarioForm, ValueForm
+from .forms import RatingForm, ScenarioForm, ValueForm
 from .model import ParameterError
 from .models import Scenario
 from .results import scenario_result
-from .workflows import remove_own_value, set_own_value
+from .workflows import rate_effect, remove_own_value, remove_rating, set_own_value
 
 WHO = (Role.COORDINATOR, Role.LEADER, Role.PROGRAMME)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -38,7 +38,38 @@ def scenario_list(request):
 
 
 @role_required(*WHO)
-def scenario_detail(request, pk: int, value_form=None):
+def compare(request):
+    """Scenarios side by side: `?id=1&id=2`; one the user may not see is not found."""
+    try:
+        ids = [int(pk) for pk in request.GET.getlist("id")][:6]
+    except ValueError:
+        ids = []
+    found = {s.pk: s for s in Scenario.objects.visible_to(request.user).filter(pk__in=ids)}
+    if len(found) != len(set(ids)):
+        raise Http404
+    columns = [
+        (found[pk], scenario_result(found[pk], protect=not request.user.is_coordinator))
+        for pk in dict.fromkeys(ids)
+    ]
+    rows = (
+        [
+            (estimate.label, [result.estimates[i].mid for _s, result in columns])
+            for i, estimate in enumerate(columns[0][1].estimates)
+        ]
+        if columns
+        else []
+    )
+    context = {
+        "columns": columns,
+        "rows": rows,
+        "scenarios": Scenario.objects.visible_to(request.user).select_related("position"),
+        "chosen": set(ids),
+    }
+    return render(request, "economics/compare.html", context)
+
+
+@role_required(*WHO)
+def scenario_detail(request, pk: int, value_form=None, rating_form=None):
     scenario = _scenario(request.user, pk)
     result = scenario_result(scenario, protect=not request.user.is_coordinator)
     kind = request.GET.get("format")
@@ -53,6 +84,7 @@ def scenario_detail(request, pk: int, value_form=None):
         "result": result,
         "summary": summary(scenario, result),
         "value_form": value_form or ValueForm(),
+        "rating_form": rating_form or RatingForm(),
         "waterfall": charts.waterfall(result.estimates, result.total),
         "tornado": charts.tornado_chart(result.swings, result.centre),
         "distribution": charts.distribution_chart(result.simulation),
@@ -89,3 +121,30 @@ def scenario_value(request, pk: int):
             messages.success(request, _("Verdien er lagret."))
             return redirect("economics:scenario", pk=pk)
     return scenario_detail(request, pk, value_form=form)
+
+
+@role_required(*WHO)
+@require_POST
+def scenario_rating(request, pk: int):
+    scenario = _scenario(request.user, pk)
+    if "remove" in request.POST:
+        remove_rating(scenario, request.POST["remove"])
+        return redirect("economics:scenario", pk=pk)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            rate_effect(
+                request.user,
+                scenario,
+                data["key"],
+                data["significance"],
+                data["scope"],
+                data["justification"],
+            )
+        except ValueError as e:
+            form.add_error("justification", str(e))
+        else:
+            messages.success(request, _("Vurderingen er lagret."))
+            return redirect("economics:scenario", pk=pk)
+    return scenario_detail(request, pk, rating_form=form)

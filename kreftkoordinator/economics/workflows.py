@@ -4,6 +4,7 @@ figures, never a person, so there is nothing to audit."""
 from kreftkoordinator.accounts.models import User
 
 from .model import with_values
+from .model.nonpriced import Rating
 from .models import Scenario
 
 
@@ -19,3 +20,26 @@ def set_own_value(user: User, scenario: Scenario, key: str, value: float, reason
 def remove_own_value(scenario: Scenario, key: str) -> None:
     scenario.own_values = {k: v for k, v in scenario.own_values.items() if k != key}
     scenario.save(update_fields=["own_values", "updated_at"])
+
+
+def rate_effect(
+    user: User, scenario: Scenario, key: str, significance: str, scope: int, justification: str
+) -> None:
+    """The user's own rating of an effect not priced, beside the evaluation's. Raises
+    ValueError (in Norwegian) for a rating without a justification or with unknown levels."""
+    Rating(significance, scope, justification, str(user))  # refuse before saving
+    scenario.own_ratings = {
+        **scenario.own_ratings,
+        key: {
+            "significance": significance,
+            "scope": scope,
+            "justification": justification,
+            "by": str(user),
+        },
+    }
+    scenario.save(update_fields=["own_ratings", "updated_at"])
+
+
+def remove_rating(scenario: Scenario, key: str) -> None:
+    scenario.own_ratings = {k: v for k, v in scenario.own_ratings.items() if k != key}
+    scenario.save(update_fields=["own_ratings", "updated_at"])

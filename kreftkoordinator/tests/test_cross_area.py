@@ -82,6 +82,10 @@ POST_URLS = {
         "scenario",
         {"key": "patients_per_year", "value": "100", "reason": "Horten vet best"},
     ),
+    "economics:scenario_rating": (
+        "scenario",
+        {"key": "prevention", "significance": "large", "scope": "3", "justification": "Nei"},
+    ),
 }
 # Records holding personal data: an attempt on them is logged as refused in their area.
 PERSONAL = {"person", "case", "follow_up", "assessment", "contact_request", "service"}
@@ -176,7 +180,7 @@ def counts():
         list(Event.objects.values_list("title", flat=True)),
         SurveyInvitation.objects.count(),
         Submission.objects.count(),
-        list(Scenario.objects.values_list("own_values", flat=True)),
+        list(Scenario.objects.values_list("own_values", "own_ratings")),
     ]
 
 

@@ -72,6 +72,7 @@ PAGES = {
     "reporting:leader": ({LEADER}, None),
     "reporting:national": ({PROGRAMME}, lambda w: [2025]),
     "economics:scenarios": ({COORDINATOR, LEADER, PROGRAMME}, None),
+    "economics:compare": ({COORDINATOR, LEADER, PROGRAMME}, None),
     "economics:scenario": ({COORDINATOR, LEADER, PROGRAMME}, lambda w: [w["scenario"].pk]),
 }
 # Actions that only accept POST: who may, by the same rule.
@@ -90,6 +91,10 @@ POST_ACTIONS = {
     "casework:time_entry_delete": ({COORDINATOR}, lambda w: [w["time_entry"].pk]),
     "reporting:submit": ({COORDINATOR}, lambda w: [w["position"].pk, 2025]),
     "economics:scenario_value": (
+        {COORDINATOR, LEADER, PROGRAMME},
+        lambda w: [w["scenario"].pk],
+    ),
+    "economics:scenario_rating": (
         {COORDINATOR, LEADER, PROGRAMME},
         lambda w: [w["scenario"].pk],
     ),

@@ -120,3 +120,56 @@ def test_the_brief_as_word_and_every_figure_as_excel(client, per, scenario):
     ]
     rows = {r[0]: r for r in workbook["Parametre"].iter_rows(min_row=2, values_only=True)}
     assert rows["patients_per_year"][4] == 78  # no figures of its own yet: the evaluation's
+
+
+@pytest.mark.django_db
+def test_scenarios_side_by_side_and_none_of_another_area(
+    client,
+    per,
+    hanne,
+    scenario,
+    drammen_2025,  # noqa: F811
+):
+    other = Scenario.objects.create(
+        name="Drammen med egen lønn",
+        position=scenario.position,
+        year=2025,
+        created_by=per,
+        own_values={"salary_annual": {"value": 520000, "reason": "Vår lønn", "by": "Per"}},
+    )
+    login(client, per)
+    url = reverse("economics:compare")
+    response = client.get(url, {"id": [scenario.pk, other.pk]})
+    columns = response.context["columns"]
+    assert [s for s, _r in columns] == [scenario, other]
+    assert columns[1][1].total.mid < columns[0][1].total.mid  # a dearer salary
+    assert "Drammen med egen lønn" in response.content.decode()
+    assert client.get(url, {"id": "nei"}).status_code == 200  # nothing chosen, a page
+    client.logout()
+    login(client, hanne)  # the coordinator in Horten
+    assert client.get(url, {"id": [scenario.pk]}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_per_rates_an_effect_himself_beside_the_evaluation(client, per, scenario):
+    login(client, per)
+    url = reverse("economics:scenario_rating", args=[scenario.pk])
+    refused = client.post(url, {"key": "equal_access", "significance": "large", "scope": "2"})
+    assert refused.status_code == 200 and refused.context["rating_form"].errors["justification"]
+    client.post(
+        url,
+        {
+            "key": "equal_access",
+            "significance": "large",
+            "scope": "2",
+            "justification": "Mange innbyggere med lav helsekompetanse.",
+        },
+    )
+    page = client.get(reverse("economics:scenario", args=[scenario.pk]))
+    equal = next(e for e in page.context["result"].non_priced if e.key == "equal_access")
+    assert equal.rating.shown == "+++" and equal.report.shown == "+"
+    content = page.content.decode()
+    assert "Vurdert av Per Olsen: Mange innbyggere" in content and "Evalueringen: +," in content
+    client.post(url, {"remove": "equal_access"})
+    scenario.refresh_from_db()
+    assert scenario.own_ratings == {}
