@@ -1,6 +1,7 @@
 """A scenario filled from the municipality's own figures: reporting's indicators for a position
-and a year (its latest submitted report, or, before one is submitted, the report as casework
-gives it now), each value with where it came from. Never personal data: indicators only.
+and a year (its latest submitted report, or, for the position's own coordinator and the
+command, the report as casework gives it now before one is submitted), each value with where it
+came from. Never personal data: indicators only.
 
 Our readings (docs/economics.md):
 - patients the coordinator is in contact with a year: `patients_followed`;
@@ -34,11 +35,14 @@ class Filled:
 
 def from_reporting(position: Position, year: int, protect: bool = False) -> list[Filled]:
     """The parameters the position's figures for the year can give. Raises ReportError for a
-    year that cannot be reported. With `protect` (pages for leaders and the funder), a value
-    that would show a count of 1 to 4 is not filled: the evaluation's value stays."""
+    year that cannot be reported. With `protect` (pages for leaders and the funder), only a
+    submitted report is read (what leaders and the funder see of a position), and a value that
+    would show a count of 1 to 4 is not filled: the evaluation's value stays."""
     submission = (
         Submission.objects.filter(position=position, year=year).order_by("-version").first()
     )
+    if submission is None and protect:
+        return []
     if submission is not None:
         rows = submission.figures["indicators"]
         origin = f"levert årsrapport {year}, versjon {submission.version}"

@@ -10,7 +10,6 @@ from kreftkoordinator.roles import Role, role_required
 from . import charts
 from .brief import docx_brief, summary, xlsx_workbook
 from .forms import RatingForm, ScenarioForm, ValueForm
-from .model import ParameterError
 from .models import Scenario
 from .results import scenario_result
 from .workflows import rate_effect, remove_own_value, remove_rating, set_own_value
@@ -105,46 +104,46 @@ def scenario_detail(request, pk: int, value_form=None, rating_form=None):
 @role_required(*WHO)
 @require_POST
 def scenario_value(request, pk: int):
-    scenario = _scenario(request.user, pk)
-    if "remove" in request.POST:
-        remove_own_value(scenario, request.POST["remove"])
-        return redirect("economics:scenario", pk=pk)
-    form = ValueForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            set_own_value(request.user, scenario, data["key"], float(data["value"]), data["reason"])
-        except ParameterError as e:
-            for problem in e.problems:
-                form.add_error("value", problem)
-        else:
-            messages.success(request, _("Verdien er lagret."))
-            return redirect("economics:scenario", pk=pk)
-    return scenario_detail(request, pk, value_form=form)
+    def save(scenario, data):
+        set_own_value(request.user, scenario, data["key"], float(data["value"]), data["reason"])
+
+    return _change(request, pk, ValueForm, save, remove_own_value, "value", _("Verdien er lagret."))
 
 
 @role_required(*WHO)
 @require_POST
 def scenario_rating(request, pk: int):
+    def save(scenario, data):
+        rate_effect(
+            request.user,
+            scenario,
+            data["key"],
+            data["significance"],
+            data["scope"],
+            data["justification"],
+        )
+
+    return _change(
+        request, pk, RatingForm, save, remove_rating, "justification", _("Vurderingen er lagret.")
+    )
+
+
+def _change(request, pk: int, form_class, save, remove, field: str, done: str):
+    """A value or rating of one's own: removed, or saved from the form; a refusal (in
+    Norwegian, naming what is wrong) shows the page again with what was typed."""
     scenario = _scenario(request.user, pk)
     if "remove" in request.POST:
-        remove_rating(scenario, request.POST["remove"])
+        remove(scenario, request.POST["remove"])
         return redirect("economics:scenario", pk=pk)
-    form = RatingForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
-        data = form.cleaned_data
         try:
-            rate_effect(
-                request.user,
-                scenario,
-                data["key"],
-                data["significance"],
-                data["scope"],
-                data["justification"],
-            )
-        except ValueError as e:
-            form.add_error("justification", str(e))
+            save(scenario, form.cleaned_data)
+        except ValueError as e:  # ParameterError names every problem
+            for problem in getattr(e, "problems", [str(e)]):
+                form.add_error(field, problem)
         else:
-            messages.success(request, _("Vurderingen er lagret."))
+            messages.success(request, done)
             return redirect("economics:scenario", pk=pk)
-    return scenario_detail(request, pk, rating_form=form)
+    forms = {ValueForm: "value_form", RatingForm: "rating_form"}
+    return scenario_detail(request, pk, **{forms[form_class]: form})

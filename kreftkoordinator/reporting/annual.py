@@ -60,14 +60,24 @@ def position_columns(position: Position, year: int) -> list[tuple[str, dict[str,
     return columns
 
 
+# The scheme's first year: nothing is reported before it (and year 0 is no calendar year).
+FIRST_YEAR = 2012
+
+
 def check_year(year: int, position: Position | None = None) -> None:
-    """Refuse a year that cannot be reported: one to come, or one before the position began."""
+    """Refuse a year that cannot be reported: one to come, one before the scheme, or one
+    before the position began."""
     if year > today().year:
         raise ReportError(_("%(year)s er ikke kommet ennå.") % {"year": year})
     if position is not None and year < position.start_date.year:
         raise ReportError(
             _("Stillingen startet i %(start)s; det finnes ingen rapport for %(year)s.")
             % {"start": position.start_date.year, "year": year}
+        )
+    if year < FIRST_YEAR:
+        raise ReportError(
+            _("Ordningen startet i %(first)s; det finnes ingen rapport for %(year)s.")
+            % {"first": FIRST_YEAR, "year": year}
         )
 
 
@@ -103,10 +113,20 @@ def _indicator(key: str, figure: Figure, suppressed: bool) -> dict:
         "suppressed": False,
         "parts": parts,
     }
-    if suppressed and figure.parts:
-        # A breakdown leaves the area through the one suppression, total included.
-        protected = protect(list(figure.parts.values()))
-        for (code, n), shown in zip(figure.parts.items(), protected.cells, strict=True):
+    if suppressed and figure.parts and not definition.parts_add_up:
+        # Contacts by kind: a contact may be of several kinds, so no sum ties the parts to the
+        # total; each count is suppressed on its own.
+        for code, n in figure.parts.items():
+            parts[code] = {"value": None if is_small(n) else n, "suppressed": is_small(n)}
+        if isinstance(figure.value, int) and is_small(figure.value):
+            row.update(value=None, suppressed=True)
+    elif suppressed and figure.parts:
+        # A breakdown leaves the area through the one suppression, total included; what no
+        # code accounts for (a case without a source) is a hidden part of its own.
+        counts = list(figure.parts.values())
+        rest = int(figure.value or 0) - sum(counts)
+        protected = protect([*counts, rest] if rest else counts)
+        for (code, n), shown in zip(figure.parts.items(), protected.cells, strict=False):
             parts[code] = {
                 "value": n if shown == str(n) else None,
                 "suppressed": shown != str(n),
@@ -116,6 +136,20 @@ def _indicator(key: str, figure: Figure, suppressed: bool) -> dict:
     elif suppressed and _small(figure):
         row.update(value=None, numerator=None, denominator=None, suppressed=True)
     return row
+
+
+def shown_row(row: dict) -> str:
+    """One indicator of the `report annual --json` object as a reader wants it: "<5" when
+    suppressed, a share as a percentage with its counts, a dash when empty."""
+    if row["suppressed"]:
+        return "<5"
+    if row["value"] is None:
+        return "–"
+    if row["denominator"] is not None:
+        return f"{row['value'] * 100:.0f} % ({row['numerator']} av {row['denominator']})"
+    if isinstance(row["value"], float):
+        return f"{row['value']:.1f}".replace(".", ",")
+    return str(row["value"])
 
 
 def _small(figure: Figure) -> bool:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from kreftkoordinator.organisation.models import Area, today
 from kreftkoordinator.roles import Role, role_required
 
-from .annual import ReportError, check_year
+from .annual import FIRST_YEAR, ReportError, check_year
 from .dashboard import leader_dashboard
 from .exports import national_workbook, xlsx_response
 from .indicators import REGISTRY
@@ -39,6 +39,7 @@ def national(request, year: int):
         check_year(year)
     except ReportError as e:
         return render(request, "reporting/national.html", {"year": year, "error": e})
+    previous = year - 1 if year > FIRST_YEAR else None
     view = national_view(year, Area.objects.figures_for(request.user))
     if request.GET.get("format") == "xlsx":
         return xlsx_response(national_workbook(view), f"nasjonalt-{year}.xlsx")
@@ -48,6 +49,7 @@ def national(request, year: int):
     chosen = view.indicators[key]
     context = {
         "year": year,
+        "previous": previous,
         "view": view,
         "rows": [(REGISTRY[k], n) for k, n in view.indicators.items()],
         "chosen": REGISTRY[key],

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from kreftkoordinator.organisation.models import Area, Assignment, Position, today
 from kreftkoordinator.roles import Role, role_required
 
-from .annual import ReportError, check_year, position_columns
+from .annual import ReportError, check_year, position_columns, shown_row
 from .charts import bar_chart
 from .exports import table_workbook, xlsx_response
 from .forms import SubmitForm
@@ -93,22 +93,12 @@ def submitted(request, position_pk: int, year: int, version: int):
         version=version,
     )
     rows = [
-        (REGISTRY[key], row, _frozen(row))
+        (REGISTRY[key], row, shown_row(row))
         for key, row in submission.figures["indicators"].items()
         if key in REGISTRY
     ]
     context = {"position": position, "submission": submission, "rows": rows}
     return render(request, "reporting/submitted.html", context)
-
-
-def _frozen(row: dict) -> str:
-    if row["value"] is None:
-        return "–"
-    if row["denominator"] is not None:
-        return f"{row['value'] * 100:.0f} % ({row['numerator']} av {row['denominator']})"
-    if isinstance(row["value"], float):
-        return f"{row['value']:.1f}".replace(".", ",")
-    return str(row["value"])
 
 
 def annual_charts(figures) -> list:

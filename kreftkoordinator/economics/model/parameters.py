@@ -9,6 +9,7 @@ figure unless the report itself names a range (the delayed-discharge days of the
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -37,6 +38,8 @@ class Parameter:
         """Why the values make no sense, in Norwegian, naming the parameter."""
         found = []
         name = f"{self.label} ({self.key})"
+        if not all(math.isfinite(x) for x in (self.low, self.base, self.high)):
+            return [f"{name}: må være et endelig tall."]
         if not self.low <= self.base <= self.high:
             found.append(
                 f"{name}: lavt ({_n(self.low)}) må være høyst basis ({_n(self.base)}), "

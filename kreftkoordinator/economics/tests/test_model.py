@@ -119,6 +119,9 @@ def test_the_command_refuses_bad_settings_with_a_message():
         call_command("economics", "--set", "foo=1")
     with pytest.raises(CommandError, match="ikke et tall"):
         call_command("economics", "--set", "patients_per_year=mange")
+    for endless in ("inf", "nan"):
+        with pytest.raises(CommandError, match="endelig tall"):
+            call_command("economics", "--set", f"patients_per_year={endless}")
     out = StringIO()
     call_command("economics", stdout=out)
     assert "Sum prissatte virkninger" in out.getvalue() and "-700 000" in out.getvalue()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from kreftkoordinator.conftest import VALDRES, area, login
 from kreftkoordinator.economics.models import Scenario
 from kreftkoordinator.organisation.models import Position
+from kreftkoordinator.reporting.submissions import submit_report
 from kreftkoordinator.reporting.tests.conftest import drammen_2025  # noqa: F401 -- a fixture
 
 
@@ -21,7 +22,13 @@ def scenario(per, drammen_position):
 
 
 @pytest.mark.django_db
-def test_per_makes_a_scenario_and_reads_the_answer(client, per, drammen_2025, drammen_position):  # noqa: F811
+def test_per_makes_a_scenario_and_reads_the_answer(
+    client,
+    per,
+    kari,
+    drammen_2025,  # noqa: F811
+    drammen_position,
+):
     login(client, per)
     page = client.get(reverse("economics:scenarios"))
     assert list(page.context["form"].fields["position"].queryset) == [drammen_position]
@@ -31,6 +38,11 @@ def test_per_makes_a_scenario_and_reads_the_answer(client, per, drammen_2025, dr
     )
     scenario = Scenario.objects.get()
     assert response.url == reverse("economics:scenario", args=[scenario.pk])
+    # Leaders see what was submitted: before Kari submits, the evaluation's figures only.
+    before = client.get(response.url)
+    assert not before.context["result"].filled
+    assert "ingen levert årsrapport" in before.content.decode()
+    submit_report(kari, drammen_position, 2025, "")
     content = client.get(response.url).content.decode()
     assert "Kort fortalt" in content and "simuleringer går kommunen i pluss" in content
     assert content.count('<svg role="img"') == 3  # waterfall, tornado, distribution
@@ -47,6 +59,7 @@ def test_small_counts_are_not_filled_for_a_leader_but_are_for_the_coordinator(
     scenario,
     drammen_2025,  # noqa: F811
 ):
+    submit_report(kari, scenario.position, 2025, "")
     login(client, per)
     filled = client.get(reverse("economics:scenario", args=[scenario.pk])).context["result"].filled
     assert "patients_per_year" in filled  # 5

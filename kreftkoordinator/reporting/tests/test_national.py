@@ -281,3 +281,11 @@ def test_report_national_as_text_and_xlsx(demo_reports, tmp_path):
     assert {"Fordeling", "Stillinger", "Ikke levert", "Dekning"} <= set(workbook.sheetnames)
     late = [row[0] for row in workbook["Ikke levert"].iter_rows(min_row=2, values_only=True)]
     assert late == [Position.objects.order_by("pk").last().name]
+
+
+@pytest.mark.django_db
+def test_the_national_page_explains_a_year_out_of_range(client, eva):
+    login(client, eva)
+    for year in (0, 1999, 2999):
+        response = client.get(reverse("reporting:national", args=[year]))
+        assert response.status_code == 200 and response.context["error"]

@@ -94,3 +94,27 @@ def test_a_year_without_records_is_an_empty_report(drammen_2025):
     assert data["empty"] is True
     assert "rapporten er tom" in report("--area", "3301", "--year", "2019")
     assert json.loads(report("--area", "3301", "--year", "2025", "--json"))["empty"] is False
+
+
+def test_suppressed_breakdowns_that_do_not_add_up_keep_their_total():
+    """Contacts by kind overlap (a contact of two kinds counts twice), so each count is
+    suppressed alone and the total stands; a breakdown with records of no code hides that
+    remainder as a part of its own rather than the total."""
+    from kreftkoordinator.reporting.annual import _indicator
+    from kreftkoordinator.reporting.registry import Figure
+
+    kinds = _indicator("contacts_by_kind", Figure(12, parts={"a": 7, "b": 9, "c": 2}), True)
+    assert (kinds["value"], kinds["suppressed"]) == (12, False)
+    assert kinds["parts"]["b"] == {"value": 9, "suppressed": False}
+    assert kinds["parts"]["c"] == {"value": None, "suppressed": True}
+    sources = _indicator("first_contact_sources", Figure(20, parts={"gp": 13, "hospital": 6}), True)
+    assert (sources["value"], sources["suppressed"]) == (20, False)
+    assert sources["parts"]["gp"]["value"] == 13  # the one case of no source is the small part
+
+
+@pytest.mark.django_db
+def test_a_year_before_the_scheme_is_refused():
+    with pytest.raises(CommandError, match="Ordningen startet i 2012"):
+        report("--area", "3301", "--year", "0", "--json")
+    with pytest.raises(CommandError, match="Ordningen startet i 2012"):
+        call_command("report", "national", "--year", "1999")

@@ -10,7 +10,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from kreftkoordinator.organisation.models import Area, Position
-from kreftkoordinator.reporting.annual import ReportError, annual_report, check_year
+from kreftkoordinator.reporting.annual import ReportError, annual_report, check_year, shown_row
 from kreftkoordinator.reporting.exports import annual_workbook, national_workbook
 from kreftkoordinator.reporting.indicators import REGISTRY
 from kreftkoordinator.reporting.national import national_view
@@ -90,16 +90,6 @@ class Command(BaseCommand):
                 )
 
 
-def _shown(row: dict) -> str:
-    if row["suppressed"]:
-        return "<5"
-    if row["value"] is None:
-        return "–"
-    if row["denominator"] is not None:
-        return f"{row['value'] * 100:.0f} % ({row['numerator']} av {row['denominator']})"
-    return str(row["value"])
-
-
 def _text(data: dict) -> str:
     who = data["position"]["name"] if data["position"] else ", ".join(data["areas"])
     lines = [f"{who}, {data['year']} (områder: {', '.join(data['areas'])})"]
@@ -112,5 +102,5 @@ def _text(data: dict) -> str:
             if reference
             else ""
         )
-        lines.append(f"  {row['label']}: {_shown(row)}{note}")
+        lines.append(f"  {row['label']}: {shown_row(row)}{note}")
     return "\n".join(lines)
