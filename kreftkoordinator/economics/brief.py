@@ -13,6 +13,7 @@ from openpyxl import Workbook
 
 from .charts import kroner
 from .model.nonpriced import GROUPS
+from .model.stakeholders import SOCIETY, SPECIALIST, STAKEHOLDERS
 from .models import Scenario
 from .results import Result
 
@@ -28,9 +29,14 @@ def summary(scenario: Scenario, result: Result) -> list[str]:
         _(
             "Notatet bygger på evalueringen av kreftkoordinatorordningen (Oslo Economics og "
             "Fürst og Høverstad, 2017, kapittel 7), regnet med tallene for %(position)s i "
-            "%(year)s der de finnes. Beløpene er per kreftkoordinator per år, i 2017-kroner."
+            "%(year)s der de finnes. Beløpene er per kreftkoordinator per år, i "
+            "%(price_year)s-kroner."
         )
-        % {"position": scenario.position.name, "year": scenario.year},
+        % {
+            "position": scenario.position.name,
+            "year": scenario.year,
+            "price_year": scenario.price_year,
+        },
         _(
             "Når kommunen betaler hele lønnen, er de prissatte virkningene til sammen %(mid)s i "
             "året (midtanslag), mellom %(low)s og %(high)s. %(words)s Det som avgjør svaret "
@@ -48,6 +54,15 @@ def summary(scenario: Scenario, result: Result) -> list[str]:
             "%(first)s i året; når tilskuddet er trappet ned (fra år 7), %(later)s i året."
         )
         % {"first": kroner(plan[0].net), "later": kroner(plan[6].net)},
+        _(
+            "For samfunnet som helhet er midtanslaget %(society)s i året. "
+            "Spesialisthelsetjenesten sparer %(specialist)s i året, mest fordi færre dør på "
+            "sykehus: en sykehusdød er billig for kommunen, men dyr for samfunnet."
+        )
+        % {
+            "society": kroner(result.parties[SOCIETY].mid),
+            "specialist": kroner(result.parties[SPECIALIST].mid),
+        },
         _(
             "I tillegg kommer virkninger som ikke er prissatt, særlig trygghet og mestring for "
             "pasienter og pårørende, som evalueringen vurderer som stor."
@@ -102,6 +117,13 @@ def docx_brief(scenario: Scenario, result: Result) -> bytes:
             for y in result.plan
         ],
     )
+    document.add_heading("Hvem sparer, og hvem betaler?", 2)
+    _table(
+        document,
+        ["Virkning (midtanslag)", *STAKEHOLDERS.values()],
+        [[s.label, *(kroner(s.parts[p].mid) for p in STAKEHOLDERS)] for s in result.splits]
+        + [["Sum", *(kroner(result.parties[p].mid) for p in STAKEHOLDERS)]],
+    )
     low, high = result.simulation.interval_90
     document.add_heading("Hvor sikkert er svaret?", 2)
     document.add_paragraph(
@@ -134,6 +156,11 @@ def _source(key: str, result: Result) -> str:
     return f"Evalueringen 2017, {result.parameters[key].source}"
 
 
+def _break_even(key: str, result: Result) -> float | None:
+    found = result.break_even.get(key)  # none for what only other parties pay
+    return found.value if found else None
+
+
 def _parameter_rows(result: Result) -> list[list[str]]:
     return [
         [p.label, f"{p.base:g}".replace(".", ","), _source(key, result)]
@@ -141,19 +168,31 @@ def _parameter_rows(result: Result) -> list[list[str]]:
     ]
 
 
+def _ends(e) -> list[int]:
+    return [round(e.low), round(e.high), round(e.mid)]
+
+
 def xlsx_workbook(scenario: Scenario, result: Result) -> Workbook:
     """Every parameter and every result, as numbers."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Virkninger"
-    sheet.append(["nøkkel", "virkning", "lavt", "høyt", "midt"])
+    kr = f"{scenario.price_year}-kroner"
+    sheet.append(["nøkkel", "virkning", f"lavt, {kr}", f"høyt, {kr}", f"midt, {kr}"])
     for e in [*result.estimates, result.total]:
         sheet.append([e.key, e.label, round(e.low), round(e.high), round(e.mid)])
     sheet = workbook.create_sheet("Parametre")
     sheet.append(["nøkkel", "navn", "enhet", "lavt", "basis", "høyt", "kilde", "går i null ved"])
     for key, p in result.parameters.items():
-        even = result.break_even[key].value
+        even = _break_even(key, result)
         sheet.append([key, p.label, p.unit, p.low, p.base, p.high, _source(key, result), even])
+    sheet = workbook.create_sheet("Per part")
+    sheet.append(["nøkkel", "virkning", "part", f"lavt, {kr}", f"høyt, {kr}", f"midt, {kr}"])
+    for split in result.splits:
+        for party, e in split.parts.items():
+            sheet.append([e.key, e.label, STAKEHOLDERS[party], *_ends(e)])
+    for party, e in result.parties.items():
+        sheet.append(["total", e.label, STAKEHOLDERS[party], *_ends(e)])
     sheet = workbook.create_sheet("År for år")
     sheet.append(
         [

@@ -6,13 +6,14 @@ from kreftkoordinator.organisation.models import today
 
 from .model import PARAMETERS
 from .model.nonpriced import NON_PRICED
+from .model.prices import CPI
 from .models import Scenario, positions_for
 
 
 class ScenarioForm(forms.ModelForm):
     class Meta:
         model = Scenario
-        fields = ["name", "position", "year"]
+        fields = ["name", "position", "year", "price_year"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -22,6 +23,15 @@ class ScenarioForm(forms.ModelForm):
             min_value=2012,
             max_value=today().year,
             initial=today().year - 1,
+        )
+        self.fields["price_year"] = django_forms.TypedChoiceField(
+            label=_("Kroner i prisår"),
+            help_text=_(
+                "Beløpene regnes om med konsumprisindeksen (SSB). Evalueringen bruker 2017-kroner."
+            ),
+            coerce=int,
+            choices=[(y, str(y)) for y in reversed(CPI.years)],
+            initial=CPI.years[-1],
         )
 
 

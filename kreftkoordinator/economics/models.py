@@ -9,6 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator.organisation.models import Area, Position
 
+from .model import PARAMETERS, PRICE_YEAR
+from .model.parameters import KR
+from .model.prices import CPI
+
 
 class ScenarioQuerySet(models.QuerySet["Scenario"]):
     def visible_to(self, user) -> ScenarioQuerySet:
@@ -35,7 +39,11 @@ class Scenario(models.Model):
         Position, models.CASCADE, related_name="scenarios", verbose_name=_("stilling")
     )
     year = models.PositiveSmallIntegerField(_("år med egne tall"))
-    # {key: {"value": number, "reason": text}}: the values set by hand, each with its reason.
+    # Every amount on the scenario's pages is in kroner of this year (the consumer price index).
+    price_year = models.PositiveSmallIntegerField(_("prisår"), default=PRICE_YEAR)
+    # {key: {"value": number, "reason": text, "by": name, "price_year": year}}: the values set
+    # by hand, each with its reason; an amount keeps the price year it was typed in (2017
+    # where none is given).
     own_values = models.JSONField(_("egne verdier"), default=dict, blank=True)
     # {key: {"significance", "scope", "justification", "by"}}: the user's own ratings of the
     # effects not priced, kept beside the evaluation's.
@@ -55,3 +63,14 @@ class Scenario(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def own_settings(self, extra: dict | None = None) -> dict[str, float]:
+        """The values set by hand (and `extra`, {key: {"value", "price_year"}}), amounts moved
+        to the scenario's price year."""
+        found = {}
+        for key, own in {**self.own_values, **(extra or {})}.items():
+            value = own["value"]
+            if key in PARAMETERS and PARAMETERS[key].unit == KR:
+                value *= CPI.factor(own.get("price_year", PRICE_YEAR), self.price_year)
+            found[key] = value
+        return found

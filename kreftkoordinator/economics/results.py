@@ -6,10 +6,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Estimate, Parameter, break_even, estimates, simulate, tornado, total, with_values
+from .model import (
+    PARAMETERS,
+    Estimate,
+    Parameter,
+    break_even,
+    estimates,
+    simulate,
+    tornado,
+    total,
+    with_values,
+)
 from .model.nonpriced import NON_PRICED, NonPriced
+from .model.prices import in_price_year
+from .model.stakeholders import Split, by_stakeholder, totals
 from .model.uncertainty import BreakEven, Simulation, Swing, base, net
-from .model.years import Year, financing_plan
+from .model.years import TABLE_3_1, Year, financing_plan, share_in
 from .models import Scenario
 from .scenario import Filled, from_reporting
 
@@ -29,6 +41,9 @@ class Result:
     simulation: Simulation
     break_even: dict[str, BreakEven]
     non_priced: list[NonPriced]
+    agreement_year: int | None  # the stakeholders' split: in this agreement year, or after
+    splits: list[Split]
+    parties: dict[str, Estimate]
 
     @property
     def deciders(self) -> list[Swing]:
@@ -36,17 +51,28 @@ class Result:
         return self.swings[:3]
 
 
-def scenario_result(scenario: Scenario, protect: bool = True) -> Result:
+def agreement_years() -> list[int]:
+    """The agreement years whose split between the parties differs (table 3-1's)."""
+    return list(range(1, len(TABLE_3_1) + 1))
+
+
+def scenario_result(
+    scenario: Scenario, protect: bool = True, agreement_year: int | None = None
+) -> Result:
+    """`agreement_year` outside table 3-1 is taken as after the step-down."""
+    if agreement_year not in agreement_years():
+        agreement_year = None
     filled = {f.key: f for f in from_reporting(scenario.position, scenario.year, protect)}
-    own = scenario.own_values
     parameters = with_values(
-        {**{k: f.value for k, f in filled.items()}, **{k: v["value"] for k, v in own.items()}}
+        {**{k: f.value for k, f in filled.items()}, **scenario.own_settings()},
+        in_price_year(PARAMETERS, scenario.price_year),
     )
     found = estimates(parameters)
+    splits = by_stakeholder(parameters, share_in(agreement_year) if agreement_year else 0.0)
     return Result(
         parameters=parameters,
         filled=filled,
-        own=own,
+        own=scenario.own_values,
         estimates=found,
         total=total(found),
         plan=financing_plan(parameters),
@@ -58,4 +84,7 @@ def scenario_result(scenario: Scenario, protect: bool = True) -> Result:
             e.rerate(**scenario.own_ratings[e.key]) if e.key in scenario.own_ratings else e
             for e in NON_PRICED
         ],
+        agreement_year=agreement_year,
+        splits=splits,
+        parties=totals(splits),
     )

@@ -10,8 +10,9 @@ from kreftkoordinator.roles import Role, role_required
 from . import charts
 from .brief import docx_brief, summary, xlsx_workbook
 from .forms import RatingForm, ScenarioForm, ValueForm
+from .model.stakeholders import STAKEHOLDERS
 from .models import Scenario
-from .results import scenario_result
+from .results import agreement_years, scenario_result
 from .workflows import rate_effect, remove_own_value, remove_rating, set_own_value
 
 WHO = (Role.COORDINATOR, Role.LEADER, Role.PROGRAMME)
@@ -70,7 +71,12 @@ def compare(request):
 @role_required(*WHO)
 def scenario_detail(request, pk: int, value_form=None, rating_form=None):
     scenario = _scenario(request.user, pk)
-    result = scenario_result(scenario, protect=not request.user.is_coordinator)
+    year = request.GET.get("avtaleaar", "")
+    result = scenario_result(
+        scenario,
+        protect=not request.user.is_coordinator,
+        agreement_year=int(year) if year.isascii() and year.isdigit() else None,
+    )
     kind = request.GET.get("format")
     if kind == "docx":
         response = HttpResponse(docx_brief(scenario, result), content_type=DOCX)
@@ -87,6 +93,10 @@ def scenario_detail(request, pk: int, value_form=None, rating_form=None):
         "waterfall": charts.waterfall(result.estimates, result.total),
         "tornado": charts.tornado_chart(result.swings, result.centre),
         "distribution": charts.distribution_chart(result.simulation),
+        "stakeholders": STAKEHOLDERS,
+        "party_rows": [(s.label, [s.parts[p] for p in STAKEHOLDERS]) for s in result.splits],
+        "party_totals": [result.parties[p] for p in STAKEHOLDERS],
+        "agreement_years": agreement_years(),
         "rows": [
             (
                 key,

@@ -3,17 +3,20 @@ figures, never a person, so there is nothing to audit."""
 
 from kreftkoordinator.accounts.models import User
 
-from .model import with_values
+from .model import PARAMETERS, with_values
 from .model.nonpriced import Rating
+from .model.prices import in_price_year
 from .models import Scenario
 
 
 def set_own_value(user: User, scenario: Scenario, key: str, value: float, reason: str) -> None:
-    """Set a parameter to a value of one's own, with the reason. Raises ParameterError (in
-    Norwegian, naming the parameter) for a value out of range; nothing is saved then."""
-    own = {**scenario.own_values, key: {"value": value, "reason": reason, "by": str(user)}}
-    with_values({k: v["value"] for k, v in own.items()})  # refuse before saving
-    scenario.own_values = own
+    """Set a parameter to a value of one's own (an amount in the scenario's price year), with
+    the reason. Raises ParameterError (in Norwegian, naming the parameter) for a value out of
+    range; nothing is saved then."""
+    mine = {"value": value, "reason": reason, "by": str(user), "price_year": scenario.price_year}
+    # Refuse before saving.
+    with_values(scenario.own_settings({key: mine}), in_price_year(PARAMETERS, scenario.price_year))
+    scenario.own_values = {**scenario.own_values, key: mine}
     scenario.save(update_fields=["own_values", "updated_at"])
 
 

@@ -25,12 +25,15 @@ def salary_and_social_costs(v: Values) -> float:
     return -v["salary_annual"] * (1 + v["social_cost_rate"])
 
 
-def delayed_discharge(v: Values) -> float:
+def delayed_discharge_days(v: Values) -> float:
     # Half the delayed-discharge days avoided for a share of the patients (7.5.2).
-    days = (
+    return (
         v["patients_per_year"] * v["delayed_discharge_share"] * v["delayed_discharge_avg_days"] / 2
     )
-    return days * v["delayed_discharge_day_price"]
+
+
+def delayed_discharge(v: Values) -> float:
+    return delayed_discharge_days(v) * v["delayed_discharge_day_price"]
 
 
 def short_term_stays(v: Values) -> float:
@@ -213,14 +216,22 @@ def base_values(parameters: Mapping[str, Parameter]) -> dict[str, float]:
     return {key: p.base for key, p in parameters.items()}
 
 
-def estimate(effect: Effect, parameters: Mapping[str, Parameter] = PARAMETERS) -> Estimate:
+def ends(
+    compute: Callable[[Values], float],
+    scenario: tuple[str, ...],
+    parameters: Mapping[str, Parameter],
+) -> tuple[float, float]:
+    """The least and greatest value over the low and high ends of the scenario's parameters,
+    the others at their base."""
     values = base_values(parameters)
-    ends = [(parameters[k].low, parameters[k].high) for k in effect.scenario]
-    results = [
-        effect.compute({**values, **dict(zip(effect.scenario, corner, strict=True))})
-        for corner in product(*ends)
-    ]
-    return Estimate(effect.key, effect.label, effect.stakeholder, min(results), max(results))
+    corners = product(*[(parameters[k].low, parameters[k].high) for k in scenario])
+    results = [compute({**values, **dict(zip(scenario, c, strict=True))}) for c in corners]
+    return min(results), max(results)
+
+
+def estimate(effect: Effect, parameters: Mapping[str, Parameter] = PARAMETERS) -> Estimate:
+    low, high = ends(effect.compute, effect.scenario, parameters)
+    return Estimate(effect.key, effect.label, effect.stakeholder, low, high)
 
 
 def estimates(parameters: Mapping[str, Parameter] = PARAMETERS) -> list[Estimate]:

@@ -29,6 +29,9 @@ class Parameter:
     source: str  # the report's section or table
     distribution: str = "pert"  # over low-base-high, for the simulation
     price_year: int | None = None  # for amounts in kroner
+    # False for what only other parties pay (stakeholders.py): not in the municipality's net
+    # result, so not in its tornado, simulation or break-even values.
+    for_municipality: bool = True
 
     def fixed(self, value: float) -> Parameter:
         """The parameter set to one value (a scenario's own figure): low, base and high alike."""
@@ -56,10 +59,18 @@ def _n(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
-def _p(key, label, unit, low, high, source, base=None, price=False) -> Parameter:
+def _p(key, label, unit, low, high, source, base=None, price=False, municipal=True) -> Parameter:
     middle = (low + high) / 2 if base is None else base
     return Parameter(
-        key, label, unit, low, middle, high, source, price_year=PRICE_YEAR if price else None
+        key,
+        label,
+        unit,
+        low,
+        middle,
+        high,
+        source,
+        price_year=PRICE_YEAR if price else None,
+        for_municipality=municipal,
     )
 
 
@@ -217,6 +228,32 @@ PARAMETERS: dict[str, Parameter] = {
             200_000,
             "7.9",
             price=True,
+        ),
+        # What the specialist health service pays (stakeholders.py; the report prices the
+        # municipality only, chapter 8 discusses the rest in words). A delayed-discharge day
+        # costs the hospital what the municipality pays for it unless one knows better (our
+        # reading); the last week of life in hospital is 13 600 kroner DRG-based and "a little
+        # above 20 000" to society (8.4, figure 8-2).
+        _p(
+            "hospital_bed_day_cost",
+            "Sykehusets kostnad per overliggerdøgn",
+            KR,
+            4_622,
+            4_622,
+            "7.5.2 (vår lesning: lik døgnprisen)",
+            price=True,
+            municipal=False,
+        ),
+        _p(
+            "hospital_end_of_life_cost",
+            "Sykehusets kostnad for siste leveuke",
+            KR,
+            13_600,
+            20_000,
+            "8.4, figur 8-2",
+            base=20_000,
+            price=True,
+            municipal=False,
         ),
     ]
 }

@@ -56,7 +56,7 @@ def tornado(parameters: Mapping[str, Parameter]) -> list[Swing]:
             float(net({**values, key: p.high})),
         )
         for key, p in parameters.items()
-        if p.low != p.high
+        if p.low != p.high and p.for_municipality
     ]
     return sorted(swings, key=lambda s: -s.width)
 
@@ -106,7 +106,7 @@ def simulate(
     """The net result over `draws` draws of every parameter at once; the same seed gives the
     same answer."""
     rng = np.random.default_rng(seed)
-    values = {key: draw(p, draws, rng) for key, p in parameters.items()}
+    values = {key: draw(p, draws, rng) for key, p in parameters.items() if p.for_municipality}
     results = np.broadcast_to(net(values), (draws,))
     low90, high90, low95, high95 = np.percentile(results, [5, 95, 2.5, 97.5])
     counts, edges = np.histogram(results, bins=20)
@@ -138,6 +138,8 @@ def break_even(parameters: Mapping[str, Parameter]) -> list[BreakEven]:
     values = base(parameters)
     found = []
     for key, p in parameters.items():
+        if not p.for_municipality:
+            continue
         upper = {SHARE: 1.0, WEEKS: 52.0}.get(p.unit, max(p.high, 1.0) * 20)
         found.append(BreakEven(key, p.label, _root(lambda x, k=key: net({**values, k: x}), upper)))
     return found

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .effects import EFFECTS, estimate
+from .effects import EFFECTS, Values, base_values, estimate
 from .parameters import PARAMETERS, Parameter
 
 TABLE_3_1 = (0.75, 0.75, 0.75, 0.60, 0.40, 0.20)
@@ -38,10 +38,19 @@ def salary_costs(parameters: Mapping[str, Parameter]) -> float:
     return parameters["salary_annual"].base * (1 + parameters["social_cost_rate"].base)
 
 
-def funder_pays(parameters: Mapping[str, Parameter], share: float) -> float:
+def grant(v: Values, share: float) -> float:
     """The funder's part of a year's salary costs (table 7-1: 75 % of 635 000 is 476 250)."""
-    social = min(parameters["social_cost_rate"].base, FUNDER_SOCIAL_COST_CAP)
-    return share * parameters["salary_annual"].base * (1 + social)
+    social = min(v["social_cost_rate"], FUNDER_SOCIAL_COST_CAP)
+    return share * v["salary_annual"] * (1 + social)
+
+
+def funder_pays(parameters: Mapping[str, Parameter], share: float) -> float:
+    return grant(base_values(parameters), share)
+
+
+def share_in(year: int, schedule: Sequence[float] = TABLE_3_1) -> float:
+    """The funder's share in an agreement year (from 1); nought after the schedule."""
+    return schedule[year - 1] if 1 <= year <= len(schedule) else 0.0
 
 
 def financing_plan(
@@ -55,7 +64,7 @@ def financing_plan(
     plan: list[Year] = []
     cumulated = cumulated_discounted = 0.0
     for number in range(1, years + 1):
-        share = schedule[number - 1] if number <= len(schedule) else 0.0
+        share = share_in(number, schedule)
         grant = funder_pays(parameters, share)
         net = others - (costs - grant)
         discounted = net / (1 + rate) ** (number - 1)

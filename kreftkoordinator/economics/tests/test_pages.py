@@ -34,9 +34,10 @@ def test_per_makes_a_scenario_and_reads_the_answer(
     assert list(page.context["form"].fields["position"].queryset) == [drammen_position]
     response = client.post(
         reverse("economics:scenarios"),
-        {"name": "Drammen 2025", "position": drammen_position.pk, "year": 2025},
+        {"name": "Drammen 2025", "position": drammen_position.pk, "year": 2025, "price_year": 2024},
     )
     scenario = Scenario.objects.get()
+    assert scenario.price_year == 2024
     assert response.url == reverse("economics:scenario", args=[scenario.pk])
     # Leaders see what was submitted: before Kari submits, the evaluation's figures only.
     before = client.get(response.url)
@@ -49,6 +50,7 @@ def test_per_makes_a_scenario_and_reads_the_answer(
     assert not re.search(r'(?:x|x1|y|width|height)="-?[0-9]+,[0-9]', content)  # not localised
     assert "5 pasienter fulgt opp" in content  # Drammen's own figure, with its source
     assert "Trygghet og mestring" in content and "++++" in content
+    assert "i 2024-kroner" in content and "Hvem sparer, og hvem betaler?" in content
 
 
 @pytest.mark.django_db
@@ -120,13 +122,14 @@ def test_the_brief_as_word_and_every_figure_as_excel(client, per, scenario):
     text = "\n".join(p.text for p in document.paragraphs)
     page = client.get(url).context
     assert page["summary"][1] in text  # the same summary as the page
-    assert "Kreftkoordinator i Drammen" in text and len(document.tables) == 4
+    assert "Kreftkoordinator i Drammen" in text and len(document.tables) == 5
     effects = [row.cells[0].text for row in document.tables[0].rows[1:]]
     assert effects[0] == "Lønn og sosiale kostnader" and len(effects) == 10
     workbook = load_workbook(BytesIO(client.get(url, {"format": "xlsx"}).content))
     assert workbook.sheetnames == [
         "Virkninger",
         "Parametre",
+        "Per part",
         "År for år",
         "Usikkerhet",
         "Ikke prissatt",
@@ -186,3 +189,62 @@ def test_per_rates_an_effect_himself_beside_the_evaluation(client, per, scenario
     client.post(url, {"remove": "equal_access"})
     scenario.refresh_from_db()
     assert scenario.own_ratings == {}
+
+
+@pytest.mark.django_db
+def test_per_reads_the_scenario_in_kroner_of_his_own_year(client, per, scenario):
+    from kreftkoordinator.economics.model.prices import CPI
+
+    scenario.price_year = 2024
+    scenario.own_values = {"increased_service_use": {"value": 100_000, "reason": "Før prisår"}}
+    scenario.save()
+    login(client, per)
+    url = reverse("economics:scenario", args=[scenario.pk])
+    client.post(
+        reverse("economics:scenario_value", args=[scenario.pk]),
+        {"key": "salary_annual", "value": "600000", "reason": "Vår lønn i 2024"},
+    )
+    scenario.refresh_from_db()
+    assert scenario.own_values["salary_annual"]["price_year"] == 2024
+    result = client.get(url).context["result"]
+    f = CPI.factor(2017, 2024)
+    assert result.parameters["salary_annual"].base == 600_000  # typed in 2024 kroner
+    # A value saved before scenarios had a price year is in 2017 kroner, as the model was.
+    assert result.parameters["increased_service_use"].base == pytest.approx(100_000 * f)
+    assert result.parameters["nursing_home_day_price"].base == pytest.approx(2_730 * f)
+    content = client.get(url).content.decode()
+    assert "i 2024-kroner" in content and "Beløp skrives i 2024-kroner" in content
+
+
+@pytest.mark.django_db
+def test_per_sees_who_saves_and_who_pays_in_an_agreement_year(client, per, scenario):
+    login(client, per)
+    url = reverse("economics:scenario", args=[scenario.pk])
+    after = client.get(url).context
+    assert after["result"].agreement_year is None
+    assert after["party_totals"][1].mid == 0  # the funder, after the step-down
+    first = client.get(url, {"avtaleaar": "1"}).context
+    assert first["result"].agreement_year == 1 and first["party_totals"][1].mid < -400_000
+    assert "avtaleår 1" in client.get(url, {"avtaleaar": "1"}).content.decode()
+    for odd in ("x", "99", "0", "²", "-1", "1" * 40):
+        response = client.get(url, {"avtaleaar": odd})
+        assert response.status_code == 200 and response.context["result"].agreement_year is None
+
+
+@pytest.mark.django_db
+def test_a_price_year_without_an_index_is_refused_and_the_form_keeps_what_was_typed(
+    client, per, drammen_position
+):
+    login(client, per)
+    response = client.post(
+        reverse("economics:scenarios"),
+        {
+            "name": "Drammen om fem år",
+            "position": drammen_position.pk,
+            "year": 2025,
+            "price_year": 2031,
+        },
+    )
+    assert response.status_code == 200 and not Scenario.objects.exists()
+    assert "Drammen om fem år" in response.content.decode()
+    assert response.context["form"].errors["price_year"]

@@ -26,7 +26,10 @@ def test_the_base_case_is_near_figure_0_1():
 def test_the_tornado_puts_the_widest_swing_first_and_each_brackets_the_base():
     swings = tornado(PARAMETERS)
     assert [s.width for s in swings] == sorted((s.width for s in swings), reverse=True)
-    assert {s.key for s in swings} == {k for k, p in PARAMETERS.items() if p.low != p.high}
+    assert {s.key for s in swings} == {
+        k for k, p in PARAMETERS.items() if p.low != p.high and p.for_municipality
+    }
+    assert "hospital_end_of_life_cost" not in {s.key for s in swings}  # the hospital's, not ours
     centre = net(base(PARAMETERS))
     for swing in swings:
         assert min(swing.at_low, swing.at_high) <= centre <= max(swing.at_low, swing.at_high)

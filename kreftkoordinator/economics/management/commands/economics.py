@@ -1,13 +1,18 @@
 """`kreftkoordinator economics [--set KEY=VALUE ...] [--params FILE] [--position ID --year YYYY]
-[--simulate N] [--json]`: the cost-benefit model for the municipality, per coordinator per year,
-in 2017 kroner. A position's figures come first, then the file, then each `--set`: the later
-wins. `--price-year` comes with the rest of issue 9."""
+[--price-year YYYY] [--agreement-year N] [--simulate N] [--json]`: the cost-benefit model for
+the municipality, per coordinator per year, in 2017 kroner unless `--price-year` says otherwise
+(amounts given with --set or in the file are read in that price year too). A position's figures
+come first, then the file, then each `--set`: the later wins. `stakeholders` splits the effects
+between the parties in agreement year N of table 3-1 (none: after the step-down, as table
+7-7)."""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
 from kreftkoordinator.economics.model import (
+    PARAMETERS,
+    PRICE_YEAR,
     ParameterError,
     estimates,
     read_settings,
@@ -15,6 +20,9 @@ from kreftkoordinator.economics.model import (
     total,
     with_values,
 )
+from kreftkoordinator.economics.model.prices import CPI, in_price_year
+from kreftkoordinator.economics.model.stakeholders import STAKEHOLDERS, by_stakeholder, totals
+from kreftkoordinator.economics.model.years import share_in
 from kreftkoordinator.economics.scenario import from_reporting
 from kreftkoordinator.organisation.models import Position
 from kreftkoordinator.reporting.annual import ReportError
@@ -45,6 +53,15 @@ class Command(BaseCommand):
             "--simulate", type=int, metavar="N", help="a Monte Carlo simulation of N draws"
         )
         parser.add_argument("--seed", type=int, default=2017, help="the simulation's seed")
+        parser.add_argument(
+            "--price-year", type=int, default=PRICE_YEAR, help="kroner of this year (default 2017)"
+        )
+        parser.add_argument(
+            "--agreement-year",
+            type=int,
+            metavar="N",
+            help="split between the parties in agreement year N of table 3-1 (default: after)",
+        )
 
     def handle(self, *args, **options):
         filled = self._filled(options)
@@ -52,10 +69,16 @@ class Command(BaseCommand):
         if options["params"]:
             settings.update(_read_file(options["params"]))
         settings.update(dict(_setting(s) for s in options["set"]))
+        year = options["price_year"]
         try:
-            parameters = with_values(settings)
+            parameters = with_values(settings, in_price_year(PARAMETERS, year))
         except ParameterError as e:
             raise CommandError("\n".join(e.problems)) from e
+        agreement_year = options["agreement_year"]
+        if agreement_year is not None and agreement_year < 1:
+            raise CommandError("--agreement-year: avtaleåret teller fra 1.")
+        grant_share = share_in(agreement_year) if agreement_year else 0.0
+        splits = by_stakeholder(parameters, grant_share)
         found = estimates(parameters)
         summed = total(found)
         simulation = None
@@ -65,10 +88,25 @@ class Command(BaseCommand):
             simulation = simulate(parameters, options["simulate"], options["seed"])
         if options["json"]:
             data = {
-                "price_year": 2017,
+                "price_year": year,
                 "parameters": {key: p.base for key, p in parameters.items()},
                 "effects": [e.as_dict() for e in found],
-                "total": {k: v for k, v in summed.as_dict().items() if k in ("low", "high", "mid")},
+                "total": _ends(summed.as_dict()),
+                "agreement_year": agreement_year,
+                "stakeholders": {
+                    party: {
+                        "label": label,
+                        "effects": [s.parts[party].as_dict() for s in splits],
+                        "total": _ends(totals(splits)[party].as_dict()),
+                    }
+                    for party, label in STAKEHOLDERS.items()
+                },
+                "price_index": {
+                    "name": CPI.name,
+                    "source": CPI.source,
+                    "retrieved": CPI.retrieved,
+                    "factor_from_2017": round(CPI.factor(PRICE_YEAR, year), 6),
+                },
             }
             if simulation is not None:
                 data["simulation"] = simulation.as_dict()
@@ -84,7 +122,18 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{row.label.ljust(width)}  {_kr(row.low)}  {_kr(row.high)}  {_kr(row.mid)}"
             )
-        self.stdout.write("Per kreftkoordinator per år, 2017-kroner; kommunen betaler hele lønnen.")
+        self.stdout.write(
+            f"Per kreftkoordinator per år, {year}-kroner; kommunen betaler hele lønnen."
+        )
+        parties = totals(splits)
+        self.stdout.write(
+            "Midtanslag per part"
+            + (f" i avtaleår {agreement_year}" if agreement_year else "")
+            + ": "
+            + "; ".join(
+                f"{label} {_kr(parties[p].mid).strip()}" for p, label in STAKEHOLDERS.items()
+            )
+        )
         if simulation is not None:
             low, high = simulation.interval_90
             self.stdout.write(
@@ -118,6 +167,10 @@ def _read_file(path: str) -> dict:
         return dict(read_settings(data))
     except ParameterError as e:
         raise CommandError("\n".join(e.problems)) from e
+
+
+def _ends(estimate: dict) -> dict:
+    return {k: estimate[k] for k in ("low", "high", "mid")}
 
 
 def _kr(value: float) -> str:
