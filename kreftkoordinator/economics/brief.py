@@ -49,6 +49,7 @@ def summary(scenario: Scenario, result: Result) -> list[str]:
             "words": simulation.in_words(),
             "deciders": ", ".join(s.label.lower() for s in result.deciders),
         },
+        *_break_even_words(result),
         _(
             "Mens Kreftforeningen betaler 75 %% av lønnen (år 1–3), er kommunens nettoresultat "
             "%(first)s i året; når tilskuddet er trappet ned (fra år 7), %(later)s i året."
@@ -67,6 +68,28 @@ def summary(scenario: Scenario, result: Result) -> list[str]:
             "I tillegg kommer virkninger som ikke er prissatt, særlig trygghet og mestring for "
             "pasienter og pårørende, som evalueringen vurderer som stor."
         ),
+    ]
+
+
+def _break_even_words(result: Result) -> list[str]:
+    """What it takes for the position to pay for itself, where it does not already."""
+    if result.centre >= 0 or result.days is None:
+        return []
+    now, needed = result.days
+    conditions = [
+        words for s in result.deciders if (words := result.break_even[s.key].in_words()) is not None
+    ]
+    return [
+        _(
+            "Stillingen betaler seg selv for kommunen hvis minst %(needed)s overliggerdøgn "
+            "unngås i året (beregningen regner med %(now)s), eller hvis %(conditions)s, når alt "
+            "annet er som i beregningen."
+        )
+        % {
+            "needed": f"{round(needed):,}".replace(",", " "),
+            "now": f"{round(now):,}".replace(",", " "),
+            "conditions": _(", eller ").join(conditions),
+        }
     ]
 
 

@@ -20,7 +20,7 @@ from .model import (
 from .model.nonpriced import NON_PRICED, NonPriced
 from .model.prices import in_price_year
 from .model.stakeholders import Split, by_stakeholder, totals
-from .model.uncertainty import BreakEven, Simulation, Swing, base, net
+from .model.uncertainty import BreakEven, Simulation, Swing, base, days_to_break_even, net
 from .model.years import TABLE_3_1, Year, financing_plan, share_in
 from .models import Scenario
 from .scenario import Filled, from_reporting
@@ -40,6 +40,7 @@ class Result:
     swings: list[Swing]
     simulation: Simulation
     break_even: dict[str, BreakEven]
+    days: tuple[float, float] | None  # delayed-discharge days avoided: counted, and to break even
     non_priced: list[NonPriced]
     agreement_year: int | None  # the stakeholders' split: in this agreement year, or after
     splits: list[Split]
@@ -80,6 +81,7 @@ def scenario_result(
         swings=tornado(parameters),
         simulation=simulate(parameters, DRAWS),
         break_even={b.key: b for b in break_even(parameters)},
+        days=days_to_break_even(parameters),
         non_priced=[
             e.rerate(**scenario.own_ratings[e.key]) if e.key in scenario.own_ratings else e
             for e in NON_PRICED

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .effects import EFFECTS, Values
+from .effects import EFFECTS, Values, delayed_discharge_days
 from .parameters import SHARE, WEEKS, Parameter
 
 
@@ -132,6 +132,34 @@ class BreakEven:
     key: str
     label: str
     value: float | None
+    base: float = 0.0
+    unit: str = ""
+
+    def in_words(self) -> str | None:
+        """ "døgnpris for utskrivningsklar pasient er minst 18 213 kr"."""
+        if self.value is None:
+            return None
+        bound = "minst" if self.value > self.base else "høyst"
+        return f"{self.label[0].lower()}{self.label[1:]} er {bound} {amount(self.value, self.unit)}"
+
+
+def amount(value: float, unit: str) -> str:
+    """A value with its unit, the Norwegian way: 60 %, 18 213 kr, 4,4 døgn."""
+    if unit == SHARE:
+        return f"{value * 100:.0f} %"
+    number = f"{round(value):,}".replace(",", " ") if abs(value) >= 100 else f"{value:.2g}"
+    return f"{number.replace('.', ',')} {unit}"
+
+
+def days_to_break_even(parameters: Mapping[str, Parameter]) -> tuple[float, float] | None:
+    """The delayed-discharge days a year the model counts as avoided, and how many would make
+    the position pay for itself, the rest at their base; None where the day has no price."""
+    values = base(parameters)
+    price = values["delayed_discharge_day_price"]
+    if price <= 0:
+        return None
+    now = float(delayed_discharge_days(values))
+    return now, max(0.0, now - float(net(values)) / price)
 
 
 def break_even(parameters: Mapping[str, Parameter]) -> list[BreakEven]:
@@ -141,7 +169,8 @@ def break_even(parameters: Mapping[str, Parameter]) -> list[BreakEven]:
         if not p.for_municipality:
             continue
         upper = {SHARE: 1.0, WEEKS: 52.0}.get(p.unit, max(p.high, 1.0) * 20)
-        found.append(BreakEven(key, p.label, _root(lambda x, k=key: net({**values, k: x}), upper)))
+        value = _root(lambda x, k=key: net({**values, k: x}), upper)
+        found.append(BreakEven(key, p.label, value, p.base, p.unit))
     return found
 
 

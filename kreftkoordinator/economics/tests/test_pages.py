@@ -51,6 +51,7 @@ def test_per_makes_a_scenario_and_reads_the_answer(
     assert "5 pasienter fulgt opp" in content  # Drammen's own figure, with its source
     assert "Trygghet og mestring" in content and "++++" in content
     assert "i 2024-kroner" in content and "Hvem sparer, og hvem betaler?" in content
+    assert "Stillingen betaler seg selv for kommunen hvis minst" in content
 
 
 @pytest.mark.django_db

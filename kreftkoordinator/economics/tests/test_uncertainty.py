@@ -15,7 +15,7 @@ from kreftkoordinator.economics.model import (
     tornado,
     with_values,
 )
-from kreftkoordinator.economics.model.uncertainty import base
+from kreftkoordinator.economics.model.uncertainty import base, days_to_break_even
 
 
 def test_the_base_case_is_near_figure_0_1():
@@ -71,6 +71,30 @@ def test_break_even_values_make_the_net_result_nought():
     assert found["relief_share"].value == pytest.approx(0.60, abs=0.01)
     assert found["working_weeks"].value is None  # no year has enough weeks
     assert all(b.value is None or b.value <= 1 for k, b in found.items() if "share" in k)
+
+
+def test_break_even_in_words_a_leader_understands():
+    found = {b.key: b for b in break_even(PARAMETERS)}
+    assert found["delayed_discharge_day_price"].in_words() == (
+        "døgnpris for utskrivningsklar pasient er minst 18 213 kr"
+    )
+    assert found["salary_annual"].in_words() == "brutto årslønn er høyst 278 042 kr"
+    assert found["relief_share"].in_words() == (
+        "andel av oppgavene andre ellers ville gjort er minst 60 %"
+    )
+    assert found["working_weeks"].in_words() is None
+    # "The position pays for itself if at least N delayed-discharge days are avoided a year":
+    # that many days, at the day price, make the net result nought.
+    days = days_to_break_even(PARAMETERS)
+    assert days is not None
+    now, needed = days
+    assert now == pytest.approx(78 * 0.075 * 4.4 / 2)
+    values = base(PARAMETERS)
+    more = {
+        **values,
+        "delayed_discharge_avg_days": values["delayed_discharge_avg_days"] * needed / now,
+    }
+    assert net(more) == pytest.approx(0, abs=1)
 
 
 def test_the_command_adds_the_simulation_to_its_json():
