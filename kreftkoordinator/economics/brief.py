@@ -57,8 +57,8 @@ def summary(scenario: Scenario, result: Result) -> list[str]:
         % {"first": kroner(plan[0].net), "later": kroner(plan[6].net)},
         _(
             "For samfunnet som helhet er midtanslaget %(society)s i året. "
-            "Spesialisthelsetjenesten sparer %(specialist)s i året, mest fordi færre dør på "
-            "sykehus: en sykehusdød er billig for kommunen, men dyr for samfunnet."
+            "Spesialisthelsetjenesten sparer %(specialist)s i året, blant annet fordi færre dør "
+            "på sykehus: en sykehusdød er billig for kommunen, men dyr for samfunnet."
         )
         % {
             "society": kroner(result.parties[SOCIETY].mid),
