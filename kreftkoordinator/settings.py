@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "mozilla_django_oidc",
+    "django_tasks",
+    "django_tasks_db",
     "kreftkoordinator.organisation",
     "kreftkoordinator.accounts",
     "kreftkoordinator.audit",
@@ -80,6 +82,7 @@ INSTALLED_APPS = [
     "kreftkoordinator.public",
     "kreftkoordinator.reporting",
     "kreftkoordinator.economics",
+    "kreftkoordinator.grants",
     "kreftkoordinator.demo",
 ]
 
@@ -234,6 +237,18 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kreftkoordinator@localhost")
+
+# Background work (e-mail) runs as tasks (django-tasks, the backport of Django 6's framework): at
+# once by default; with TASKS_BACKEND=database it is queued in the database and run by
+# `kreftkoordinator db_worker` (README, Production).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[os.environ.get("TASKS_BACKEND", "immediate")]
+    }
+}
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("kreftkoordinator.public.urls")),
     path("", include("kreftkoordinator.reporting.urls")),
     path("", include("kreftkoordinator.economics.urls")),
+    path("", include("kreftkoordinator.grants.urls")),
 ]

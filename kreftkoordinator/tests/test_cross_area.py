@@ -109,6 +109,20 @@ EXEMPT = {
     "public:events_ical": "a public calendar",
     "public:survey": "a one-time survey link; answers are anonymous (test_survey)",
     "reporting:national": "the funder's national figures, a year not an area (test_national)",
+    **{
+        f"grants:{name}": "grants: not for coordinators (test_role_gating); a leader of "
+        "another municipality is refused (grants/tests/test_pages.py)"
+        for name in (
+            "agreement",
+            "letter",
+            "absence_add",
+            "absence_confirm",
+            "year_decide",
+            "statement",
+            "statement_approve",
+            "statement_pay",
+        )
+    },
 }
 
 

@@ -74,6 +74,13 @@ PAGES = {
     "economics:scenarios": ({COORDINATOR, LEADER, PROGRAMME}, None),
     "economics:compare": ({COORDINATOR, LEADER, PROGRAMME}, None),
     "economics:scenario": ({COORDINATOR, LEADER, PROGRAMME}, lambda w: [w["scenario"].pk]),
+    "grants:agreements": ({LEADER, PROGRAMME}, None),
+    "grants:agreement_create": ({PROGRAMME}, None),
+    "grants:schemes": ({PROGRAMME}, None),
+    "grants:statements": ({PROGRAMME}, None),
+    "grants:agreement": ({LEADER, PROGRAMME}, lambda w: [w["agreement"].pk]),
+    "grants:letter": ({LEADER, PROGRAMME}, lambda w: [w["agreement"].pk]),
+    "grants:statement": ({LEADER, PROGRAMME}, lambda w: [w["statement"].pk]),
 }
 # Actions that only accept POST: who may, by the same rule.
 POST_ACTIONS = {
@@ -98,6 +105,11 @@ POST_ACTIONS = {
         {COORDINATOR, LEADER, PROGRAMME},
         lambda w: [w["scenario"].pk],
     ),
+    "grants:absence_add": ({LEADER, PROGRAMME}, lambda w: [w["agreement"].pk]),
+    "grants:absence_confirm": ({PROGRAMME}, lambda w: [w["absence"].pk]),
+    "grants:year_decide": ({PROGRAMME}, lambda w: [w["agreement"].pk, 2]),
+    "grants:statement_approve": ({PROGRAMME}, lambda w: [w["statement"].pk]),
+    "grants:statement_pay": ({PROGRAMME}, lambda w: [w["statement"].pk]),
 }
 # Pages whose access depends on the record as well as the role, tested on their own:
 # offer_edit (directory/tests/test_directory.py: who maintains which offer) and offer_choices
@@ -137,7 +149,13 @@ def all_url_names(resolver=None, namespace=""):
 
 @pytest.fixture
 def world(kari, per, eva, ola, drammen_person, drammen_case):
+    from kreftkoordinator.grants.tests.test_workflows import drammen_agreement
+
+    agreement = drammen_agreement(eva)
     return {
+        "agreement": agreement,
+        "absence": agreement.absences.get(),
+        "statement": agreement.statements.first(),
         "users": {COORDINATOR: kari, LEADER: per, PROGRAMME: eva, ADMIN: ola},
         "person": drammen_person,
         "position": Position.objects.get(),
@@ -218,8 +236,15 @@ NAVIGATION = {
         "Tilbud",
         "Min aktivitet",
     ],
-    LEADER: ["Mine områder", "Tall", "Økonomi", "Tilbud", "Brukerundersøkelsen"],
-    PROGRAMME: ["Oversikt", "Stillinger", "Økonomi", "Tilbud", "Brukerundersøkelsen"],
+    LEADER: ["Mine områder", "Tall", "Økonomi", "Tilskudd", "Tilbud", "Brukerundersøkelsen"],
+    PROGRAMME: [
+        "Oversikt",
+        "Stillinger",
+        "Tilskudd",
+        "Økonomi",
+        "Tilbud",
+        "Brukerundersøkelsen",
+    ],
     ADMIN: ["Oversikt", "Stillinger", "Brukere", "Områder", "Tilbud"],
 }
 

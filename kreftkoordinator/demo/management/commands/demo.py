@@ -7,8 +7,10 @@ from django.db import connection
 
 from kreftkoordinator.accounts.models import User
 from kreftkoordinator.demo.arrangements import DEMO_PASSWORD, create_arrangements, demo_logins
+from kreftkoordinator.demo.grants import create_grants
 from kreftkoordinator.demo.national import create_national
 from kreftkoordinator.demo.reports import submit_demo_reports
+from kreftkoordinator.organisation.models import today
 
 
 class Command(BaseCommand):
@@ -38,6 +40,7 @@ class Command(BaseCommand):
         if options["positions"]:
             create_national(options["positions"], options["years"], progress=self.stdout.write)
         submit_demo_reports(options["years"], progress=self.stdout.write)
+        create_grants(today())
         self._print_logins()
         if not options["no_server"]:
             call_command("runserver", options["addrport"], use_reloader=False)

@@ -1,0 +1,94 @@
+"""The daily reminders of the annual cycle (`kreftkoordinator send-reminders`): reports due
+before a year can be approved, years awaiting approval, absences to confirm. Each goes to the
+people who must act, in the product (a notification) and by e-mail (a task); one already
+waiting unread is not sent again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.urls import reverse
+
+from kreftkoordinator.accounts.models import User
+from kreftkoordinator.casework.models import Notification
+from kreftkoordinator.mail import enqueue_email
+from kreftkoordinator.organisation.models import Assignment
+from kreftkoordinator.roles import Role
+
+from . import rules
+from .models import Absence, Agreement
+from .workflows import required_report
+
+REPORT_NOTICE = timedelta(days=60)  # before an agreement year starts
+APPROVAL_NOTICE = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    user: User
+    message: str
+    url: str
+
+
+def _programme_staff(agreement: Agreement) -> list[User]:
+    """The agreement's district office's programme staff; all of them if it has none."""
+    staff = User.objects.filter(role=Role.PROGRAMME, is_active=True)
+    own = staff.filter(district_office=agreement.district_office_id)
+    return list(own if agreement.district_office_id and own.exists() else staff)
+
+
+def _municipality(agreement: Agreement, day: date) -> list[User]:
+    """The host municipality's leaders and the position's coordinator."""
+    leaders = User.objects.filter(role=Role.LEADER, is_active=True, areas=agreement.host_area_id)
+    holders = User.objects.filter(
+        assignments__in=Assignment.objects.filter(position=agreement.position_id).valid_on(day),
+        is_active=True,
+    )
+    return list({*leaders, *holders})
+
+
+def due(day: date) -> list[Reminder]:
+    found = []
+    agreements = Agreement.objects.select_related("position", "scheme").prefetch_related(
+        "decisions"
+    )
+    for agreement in agreements:
+        url = reverse("grants:agreement", args=[agreement.pk])
+        decided = {d.number for d in agreement.decisions.all()}
+        for y in rules.agreement_years(agreement.terms):
+            if y.number in decided or y.first > day + REPORT_NOTICE or y.last < day:
+                continue
+            year, submission = required_report(agreement, y.number)
+            name, start = agreement.position.name, rules.norwegian(y.first)
+            if submission is None:
+                message = (
+                    f"{name}: årsrapporten for {year} må leveres før år {y.number} av "
+                    f"tilskuddet kan godkjennes (året starter {start})."
+                )
+                found += [Reminder(u, message, url) for u in _municipality(agreement, day)]
+            elif y.first <= day + APPROVAL_NOTICE:
+                message = (
+                    f"{name}: år {y.number} av tilskuddet (fra {start}) venter på godkjenning; "
+                    f"årsrapporten for {year} er levert."
+                )
+                found += [Reminder(u, message, url) for u in _programme_staff(agreement)]
+    for absence in Absence.objects.filter(confirmed_at__isnull=True).select_related(
+        "agreement__position"
+    ):
+        message = f"{absence.agreement.position.name}: {absence} venter på bekreftelse."
+        url = reverse("grants:agreement", args=[absence.agreement_id])
+        found += [Reminder(u, message, url) for u in _programme_staff(absence.agreement)]
+    return found
+
+
+def send_reminders(day: date) -> int:
+    """Notify and e-mail each reminder not already waiting unread; how many were sent."""
+    sent = 0
+    for r in due(day):
+        if Notification.objects.filter(user=r.user, message=r.message[:300], read_at=None).exists():
+            continue
+        Notification.objects.create(user=r.user, message=r.message[:300], url=r.url)
+        enqueue_email("Påminnelse fra Kreftkoordinator", f"{r.message}\n\n{r.url}", [r.user.email])
+        sent += 1
+    return sent

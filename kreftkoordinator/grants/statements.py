@@ -1,0 +1,137 @@
+"""Quarterly statements from the rules (docs/grants.md): a quarter's amount is what the
+cumulative rounding gives, less what the earlier statements paid; an approved or paid statement
+is never recalculated, and a difference in an earlier quarter (an absence reported late) becomes
+a correction in the quarter being calculated, linked to the statement it corrects."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from django.db import transaction
+
+from kreftkoordinator import audit
+
+from . import rules
+from .models import Agreement, Statement
+
+
+def active_in(quarter: rules.Quarter) -> list[Agreement]:
+    """The agreements with a day in the quarter, or a difference still to settle after it."""
+    found = []
+    for agreement in (
+        Agreement.objects.filter(start__lte=quarter.last)
+        .select_related("scheme", "position", "host_area")
+        .prefetch_related("absences", "decisions")
+    ):
+        if agreement.end >= quarter.first or _outstanding(agreement, quarter):
+            found.append(agreement)
+    return found
+
+
+def _outstanding(agreement: Agreement, quarter: rules.Quarter) -> bool:
+    issued = sum(s.amount for s in agreement.statements.before(quarter.year, quarter.number))
+    return issued != agreement.calculation().total
+
+
+@transaction.atomic
+def calculate_quarter(user, quarter: rules.Quarter) -> list[Statement]:
+    """Every agreement's statements for the quarter; one audit entry for the run."""
+    made = []
+    for agreement in active_in(quarter):
+        made += calculate_statement(agreement, quarter)
+    audit.record(user, "grant statements calculated", object_type="grants.statement")
+    return made
+
+
+def calculate_statement(agreement: Agreement, quarter: rules.Quarter) -> list[Statement]:
+    """The quarter's statement for one agreement (and a correction, where an earlier quarter
+    now comes out differently). A quarter with a locked statement is left as it is."""
+    mine = agreement.statements.filter(year=quarter.year, quarter=quarter.number)
+    if any(s.is_locked for s in mine):
+        return []
+    mine.delete()
+    calc = agreement.calculation()
+    earlier = list(agreement.statements.before(quarter.year, quarter.number).order_by("pk"))
+    issued = sum(s.amount for s in earlier)
+    due_before = rules.round_half_up(
+        next((s.through for s in reversed(calc.statements) if s.quarter < quarter), Fraction(0))
+    )
+    made = []
+    if due_before != issued and earlier:
+        made.append(
+            Statement.objects.create(
+                agreement=agreement,
+                year=quarter.year,
+                quarter=quarter.number,
+                amount=due_before - issued,
+                status=Statement.Status.CALCULATED,
+                corrects=earlier[-1],
+                basis=[
+                    f"Retting av tidligere kvartaler: de skulle til sammen vært {due_before} kr "
+                    f"etter reglene slik avtalen står nå, og {issued} kr er utbetalt eller "
+                    "beregnet.",
+                ],
+            )
+        )
+    found = calc.statement(quarter)
+    if found is not None:
+        decided = {d.number for d in agreement.decisions.all()}
+        held = not set(found.years) <= decided
+        made.append(
+            Statement.objects.create(
+                agreement=agreement,
+                year=quarter.year,
+                quarter=quarter.number,
+                amount=found.amount,
+                status=Statement.Status.HELD if held else Statement.Status.CALCULATED,
+                basis=basis(calc, found, due_before),
+            )
+        )
+    return made
+
+
+def recalculate_held(agreement: Agreement) -> None:
+    """After a year is decided: each held statement again, oldest first (released, or without
+    the declined year's days)."""
+    for statement in agreement.statements.filter(status=Statement.Status.HELD).order_by(
+        "year", "quarter"
+    ):
+        calculate_statement(agreement, statement.period)
+
+
+def basis(calc: rules.Calculation, found: rules.Statement, due_before: int) -> list[str]:
+    """The rule and the days counted, in Norwegian, kept with the statement."""
+    span = (max(found.quarter.first, calc.terms.start), min(found.quarter.last, calc.terms.end))
+    lines = []
+    for y in calc.years:
+        first, last = max(span[0], y.first), min(span[1], y.last)
+        if first <= last:
+            lines.append(
+                f"Avtaleår {y.number} ({_share(y.share)}, {_kr(y.grant)} kr for {y.days} dager): "
+                f"{(last - first).days + 1} dager à {_kr(y.day_worth, 2)} kr."
+            )
+    for a in calc.absences:
+        counted = a.counted()
+        if counted and counted[0] <= span[1] and span[0] <= counted[1]:
+            days = _days(counted, span)
+            rule = " (teller fra 17. dag)" if a.kind == rules.SICK else ""
+            lines.append(f"Trekk for {a}{rule}: {days} dager i kvartalet.")
+    lines.append(
+        f"Kvartalets beløp {_kr(found.exact, 2)} kr; til og med kvartalet "
+        f"{_kr(found.through, 2)} kr, avrundet {_kr(rules.round_half_up(found.through))} kr, "
+        f"minus {_kr(due_before)} kr for tidligere kvartaler = {_kr(found.amount)} kr."
+    )
+    return lines
+
+
+def _days(counted, span) -> int:
+    first, last = max(counted[0], span[0]), min(counted[1], span[1])
+    return (last - first).days + 1
+
+
+def _share(share) -> str:
+    return f"{float(share) * 100:g} %"
+
+
+def _kr(value, decimals: int = 0) -> str:
+    return f"{float(value):,.{decimals}f}".replace(",", " ").replace(".", ",")

@@ -1,0 +1,151 @@
+"""The grant pages: Eva registers an agreement and runs the quarter; Per, the leader in Drammen,
+sees Drammen's agreement and reports an absence; Hege, the leader in Horten, is refused every
+one of Drammen's agreement pages and actions, and sees none of it in her list."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from kreftkoordinator.audit.models import AuditEntry
+from kreftkoordinator.conftest import area, login, make_user
+from kreftkoordinator.grants.models import Absence, Agreement, Decision, Scheme, Statement
+from kreftkoordinator.roles import Role
+
+from .test_workflows import drammen_agreement
+
+
+@pytest.fixture
+def hege(db):
+    user = make_user("hege", Role.LEADER, name="Hege Dahl")
+    user.areas.set([area("3901")])
+    return user
+
+
+@pytest.fixture
+def agreement(eva, kari):
+    return drammen_agreement(eva)
+
+
+@pytest.mark.django_db
+def test_eva_registers_an_agreement_and_a_bad_one_keeps_what_she_typed(
+    client, eva, kari, drammen_position
+):
+    login(client, eva)
+    url = reverse("grants:agreement_create")
+    data = {
+        "position": drammen_position.pk,
+        "start": "2024-03-15",
+        "fte": "60",
+        "salary": "470000",
+        "social_rate": "40",
+        "scheme": Scheme.objects.get(name="Tabell 3-1").pk,
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 200 and not Agreement.objects.exists()
+    assert 'value="470000"' in refused.content.decode()
+    response = client.post(url, {**data, "fte": "100"}, follow=True)
+    agreement = Agreement.objects.get()
+    assert response.redirect_chain[-1][0] == reverse("grants:agreement", args=[agreement.pk])
+    content = response.content.decode()
+    assert "satt ned til 35 %" in content  # the cap, said
+    assert "475\u00a0875\u00a0kr" in content  # G_1 = 0.75 x 470 000 x 1.35
+    assert "Kari Berg" in content
+    letter = client.get(reverse("grants:letter", args=[agreement.pk])).content.decode()
+    assert "Tilskuddsavtale: Kreftkoordinator i Drammen" in letter
+
+
+@pytest.mark.django_db
+def test_eva_runs_a_quarter_and_exports_it(client, eva, agreement):
+    login(client, eva)
+    url = reverse("grants:statements")
+    client.post(f"{url}?kvartal=2024-Q2")
+    page = client.get(url, {"kvartal": "2024-Q2"})
+    assert [s.amount for s in page.context["statements"]] == [118_643]
+    xlsx = client.get(url, {"kvartal": "2024-Q2", "format": "xlsx"})
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    odd = client.get(url, {"kvartal": "2024-Q9"})
+    assert odd.status_code == 200 and "er ikke et kvartal" in odd.content.decode()
+    statement = Statement.objects.get(year=2024, quarter=2)
+    assert (
+        "Avtaleår 1 (75 %"
+        in client.get(reverse("grants:statement", args=[statement.pk])).content.decode()
+    )
+    client.post(reverse("grants:statement_approve", args=[statement.pk]))
+    bad = client.post(reverse("grants:statement_pay", args=[statement.pk]), {"paid_on": "x"})
+    assert bad.status_code == 200
+    client.post(reverse("grants:statement_pay", args=[statement.pk]), {"paid_on": "2024-07-10"})
+    statement.refresh_from_db()
+    assert statement.status == "paid" and statement.paid_on == date(2024, 7, 10)
+
+
+@pytest.mark.django_db
+def test_per_sees_drammen_s_agreement_and_reports_an_absence(client, per, agreement):
+    login(client, per)
+    listing = client.get(reverse("grants:agreements"))
+    assert [r.agreement for rows in listing.context["overview"].offices.values() for r in rows] == [
+        agreement
+    ]
+    url = reverse("grants:agreement", args=[agreement.pk])
+    assert client.get(url).status_code == 200
+    assert AuditEntry.objects.filter(action="grant agreement viewed", user=per).exists()
+    add = reverse("grants:absence_add", args=[agreement.pk])
+    overlapping = client.post(add, {"kind": "sick", "first": "2024-09-20", "last": "2024-10-20"})
+    assert overlapping.status_code == 200 and "overlapper" in overlapping.content.decode()
+    assert 'value="2024-09-20"' in overlapping.content.decode()
+    client.post(add, {"kind": "sick", "first": "2024-11-01", "last": "2024-12-10"})
+    assert Absence.objects.filter(kind="sick", confirmed_at=None).count() == 1
+
+
+@pytest.mark.django_db
+def test_eva_cannot_approve_year_2_without_the_report(client, eva, agreement):
+    login(client, eva)
+    response = client.post(
+        reverse("grants:year_decide", args=[agreement.pk, 2]), {"approved": "yes"}
+    )
+    assert response.status_code == 200
+    assert "årsrapporten for 2024" in response.content.decode()
+    assert not Decision.objects.filter(number=2).exists()
+
+
+@pytest.mark.django_db
+def test_hege_in_horten_sees_nothing_of_drammen(client, hege, agreement):
+    login(client, hege)
+    listing = client.get(reverse("grants:agreements"))
+    assert listing.context["overview"].offices == {}
+    assert "Drammen" not in listing.content.decode()
+    statement = agreement.statements.first()
+    absence = agreement.absences.get()
+    for name, args in [
+        ("grants:agreement", [agreement.pk]),
+        ("grants:letter", [agreement.pk]),
+        ("grants:statement", [statement.pk]),
+    ]:
+        assert client.get(reverse(name, args=args)).status_code == 404, name
+    assert (
+        client.post(
+            reverse("grants:absence_add", args=[agreement.pk]),
+            {"kind": "leave", "first": "2024-11-01", "last": "2024-11-02"},
+        ).status_code
+        == 404
+    )
+    assert agreement.absences.count() == 1
+    # The programme officer's actions are refused by role before any record is read.
+    for name, args in [
+        ("grants:absence_confirm", [absence.pk]),
+        ("grants:year_decide", [agreement.pk, 2]),
+        ("grants:statement_approve", [statement.pk]),
+        ("grants:statement_pay", [statement.pk]),
+    ]:
+        assert client.post(reverse(name, args=args)).status_code == 403, name
+    assert not AuditEntry.objects.filter(user=hege).exists()
+
+
+@pytest.mark.django_db
+def test_eva_adds_a_scheme_and_a_bad_one_is_explained(client, eva):
+    login(client, eva)
+    url = reverse("grants:schemes")
+    bad = client.post(url, {"name": "Ny", "shares": "75, 120"})
+    assert bad.status_code == 200 and "mellom 0 og 100" in bad.content.decode()
+    client.post(url, {"name": "Fem år", "shares": "75, 75, 60, 40, 20"})
+    assert Scheme.objects.get(name="Fem år").shares == [75, 75, 60, 40, 20]

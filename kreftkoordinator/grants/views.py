@@ -1,0 +1,264 @@
+"""Grant pages for the funder's programme staff and the municipality's leaders. Every agreement
+is fetched through `Agreement.objects.visible_to` (the access helper `_agreement`), so a leader
+sees her own municipalities' agreements and nothing else; reading an agreement page (absences
+are health data about the coordinator) writes an audit entry."""
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kreftkoordinator import audit
+from kreftkoordinator.casework.models import Notification
+from kreftkoordinator.organisation.models import today
+from kreftkoordinator.reporting.exports import xlsx_response
+from kreftkoordinator.roles import Role, role_required
+
+from . import exports, rules
+from .forms import AbsenceForm, AgreementForm, DecisionForm, PaidForm, SchemeForm
+from .models import Absence, Agreement, Scheme, Statement
+from .overview import overview
+from .statements import calculate_quarter
+from .workflows import (
+    GrantError,
+    approve_statement,
+    confirm_absence,
+    decide_year,
+    make_agreement,
+    pay_statement,
+    report_absence,
+    required_report,
+)
+
+WHO = (Role.LEADER, Role.PROGRAMME)
+
+
+def _agreement(user, pk: int) -> Agreement:
+    """The one access helper for agreements."""
+    return get_object_or_404(
+        Agreement.objects.visible_to(user).select_related("position", "scheme", "host_area"),
+        pk=pk,
+    )
+
+
+def _statement(user, pk: int) -> Statement:
+    return get_object_or_404(
+        Statement.objects.visible_to(user).select_related("agreement__position"), pk=pk
+    )
+
+
+def _refused(form, error: GrantError, field: str | None = None) -> None:
+    for problem in error.problems:
+        form.add_error(field, problem)
+
+
+@role_required(*WHO)
+def agreement_list(request):
+    """Programme staff: the programme overview; a leader: her municipalities' agreements, what
+    they must report and when."""
+    data = overview(request.user, today())
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(exports.overview_workbook(data), "tilskudd-oversikt.xlsx")
+    notifications = Notification.objects.filter(user=request.user, read_at__isnull=True)[:10]
+    return render(
+        request,
+        "grants/list.html",
+        {"overview": data, "notifications": notifications, "today": today()},
+    )
+
+
+@role_required(Role.PROGRAMME)
+def agreement_create(request):
+    form = AgreementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            agreement = make_agreement(
+                request.user,
+                data["position"],
+                start=data["start"],
+                fte=data["fte"],
+                salary=data["salary"],
+                social_rate=data["social_rate"] / Decimal(100),
+                scheme=data["scheme"],
+                parties=data["parties"],
+            )
+        except GrantError as e:
+            _refused(form, e)
+        else:
+            for note in agreement.terms.notes():
+                messages.info(request, note)
+            messages.success(request, _("Avtalen er registrert, og år 1 er godkjent."))
+            return redirect("grants:agreement", pk=agreement.pk)
+    return render(request, "grants/agreement_form.html", {"form": form})
+
+
+@role_required(*WHO)
+def agreement_detail(request, pk: int, absence_form=None, decision_form=None):
+    agreement = _agreement(request.user, pk)
+    audit.record(request.user, "grant agreement viewed", agreement, area=agreement.host_area_id)
+    calc = agreement.calculation()
+    decisions = {d.number: d for d in agreement.decisions.select_related("decided_by")}
+    years = [
+        (y, decisions.get(y.number), required_report(agreement, y.number), calc.payable(y))
+        for y in calc.years
+    ]
+    context = {
+        "agreement": agreement,
+        "calc": calc,
+        "years": years,
+        "absences": agreement.absences.select_related("reported_by", "confirmed_by"),
+        "statements": agreement.statements.select_related("corrects"),
+        "absence_form": absence_form or AbsenceForm(),
+        "decision_form": decision_form or DecisionForm(),
+        "undecided": [y.number for y in calc.years if y.number not in decisions],
+    }
+    return render(request, "grants/agreement.html", context)
+
+
+@role_required(*WHO)
+def agreement_letter(request, pk: int):
+    agreement = _agreement(request.user, pk)
+    audit.record(request.user, "grant letter printed", agreement, area=agreement.host_area_id)
+    return render(
+        request, "grants/letter.html", {"agreement": agreement, "calc": agreement.calculation()}
+    )
+
+
+@role_required(*WHO)
+@require_POST
+def absence_add(request, pk: int):
+    agreement = _agreement(request.user, pk)
+    form = AbsenceForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            report_absence(request.user, agreement, data["kind"], data["first"], data["last"])
+        except GrantError as e:
+            _refused(form, e)
+        else:
+            messages.success(request, _("Fraværet er meldt."))
+            return redirect("grants:agreement", pk=pk)
+    return agreement_detail(request, pk, absence_form=form)
+
+
+@role_required(Role.PROGRAMME)
+@require_POST
+def absence_confirm(request, pk: int):
+    absence = get_object_or_404(
+        Absence.objects.filter(agreement__in=Agreement.objects.visible_to(request.user)), pk=pk
+    )
+    confirm_absence(request.user, absence)
+    messages.success(request, _("Fraværet er bekreftet."))
+    return redirect("grants:agreement", pk=absence.agreement_id)
+
+
+@role_required(Role.PROGRAMME)
+@require_POST
+def year_decide(request, pk: int, number: int):
+    agreement = _agreement(request.user, pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            decide_year(
+                request.user,
+                agreement,
+                number,
+                form.cleaned_data["approved"],
+                form.cleaned_data["comment"],
+            )
+        except GrantError as e:
+            _refused(form, e)
+        else:
+            messages.success(request, _("Vedtaket for år %(n)s er lagret.") % {"n": number})
+            return redirect("grants:agreement", pk=pk)
+    return agreement_detail(request, pk, decision_form=form)
+
+
+@role_required(Role.PROGRAMME)
+def statement_list(request):
+    """A quarter's statements for every agreement: calculate them, export them."""
+    text = request.GET.get("kvartal") or str(rules.Quarter.of(today()).previous())
+    try:
+        quarter = rules.Quarter.parse(text)
+    except rules.RuleError as e:
+        messages.error(request, e.problems[0])
+        quarter = rules.Quarter.of(today()).previous()
+    if request.method == "POST":
+        made = calculate_quarter(request.user, quarter)
+        messages.success(
+            request,
+            _("%(n)s oppgaver er beregnet for %(quarter)s.") % {"n": len(made), "quarter": quarter},
+        )
+        return redirect(f"{request.path}?kvartal={quarter}")
+    statements = (
+        Statement.objects.visible_to(request.user)
+        .filter(year=quarter.year, quarter=quarter.number)
+        .select_related("agreement__position", "corrects")
+    )
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            exports.statements_workbook(statements), f"utbetalinger-{quarter}.xlsx"
+        )
+    context = {
+        "quarter": quarter,
+        "statements": statements,
+        "previous": quarter.previous(),
+        "next": quarter.next(),
+        "total": sum(s.amount for s in statements),
+    }
+    return render(request, "grants/statements.html", context)
+
+
+@role_required(*WHO)
+def statement_detail(request, pk: int, paid_form=None):
+    """A statement, printable: the rule and the days it counted."""
+    statement = _statement(request.user, pk)
+    return render(
+        request,
+        "grants/statement.html",
+        {"statement": statement, "paid_form": paid_form or PaidForm(initial={"paid_on": today()})},
+    )
+
+
+@role_required(Role.PROGRAMME)
+@require_POST
+def statement_approve(request, pk: int):
+    statement = _statement(request.user, pk)
+    try:
+        approve_statement(request.user, statement)
+    except GrantError as e:
+        messages.error(request, e.problems[0])
+    else:
+        messages.success(request, _("Oppgaven er godkjent."))
+    return redirect("grants:statement", pk=pk)
+
+
+@role_required(Role.PROGRAMME)
+@require_POST
+def statement_pay(request, pk: int):
+    statement = _statement(request.user, pk)
+    form = PaidForm(request.POST)
+    if form.is_valid():
+        try:
+            pay_statement(request.user, statement, form.cleaned_data["paid_on"])
+        except GrantError as e:
+            _refused(form, e)
+        else:
+            messages.success(request, _("Oppgaven er merket som utbetalt."))
+            return redirect("grants:statement", pk=pk)
+    return statement_detail(request, pk, paid_form=form)
+
+
+@role_required(Role.PROGRAMME)
+def scheme_list(request):
+    form = SchemeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        Scheme.objects.create(name=form.cleaned_data["name"], shares=form.cleaned_data["shares"])
+        messages.success(request, _("Ordningen er lagt til."))
+        return redirect("grants:schemes")
+    schemes = Scheme.objects.annotate(used=Count("agreements"))
+    return render(request, "grants/schemes.html", {"form": form, "schemes": schemes})

@@ -1,0 +1,192 @@
+"""What programme staff and municipal leaders do with agreements: named functions that take the
+acting user (not a request: the commands use them too), refuse with a Norwegian message, and
+write one audit entry. Absences are sick leave among other things: health data about an
+employee, so their writes (and the agreement page's reads, in views.py) are logged."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from kreftkoordinator import audit
+from kreftkoordinator.organisation.models import Assignment, Position
+from kreftkoordinator.reporting.models import Submission
+
+from . import rules
+from .models import Absence, Agreement, Decision, Scheme, Statement
+
+
+class GrantError(ValueError):
+    """A refusal, in Norwegian; `problems` lists each."""
+
+    def __init__(self, problems: list[str] | str):
+        problems = [problems] if isinstance(problems, str) else problems
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@transaction.atomic
+def make_agreement(
+    user,
+    position: Position,
+    *,
+    start: date,
+    fte: int,
+    salary: Decimal,
+    social_rate: Decimal,
+    scheme: Scheme,
+    parties=(),
+) -> Agreement:
+    """A new agreement, with year 1 approved with it. Refuses a share of a position (50 or 100
+    % only), a position with an agreement already running then, and terms the rules refuse."""
+    problems = []
+    if fte not in (50, 100):
+        problems.append("En stilling er 50 % eller 100 %; den kan ikke deles.")
+    try:
+        terms = rules.Terms.of(start, salary, social_rate, scheme.shares)
+    except rules.RuleError as e:
+        problems += e.problems
+        terms = None
+    if terms:
+        for other in Agreement.objects.filter(position=position).select_related("scheme"):
+            if other.start <= terms.end and start <= other.end:
+                problems.append(
+                    f"Stillingen har allerede en avtale fra {rules.norwegian(other.start)} til "
+                    f"{rules.norwegian(other.end)}."
+                )
+    if problems:
+        raise GrantError(problems)
+    holder = (
+        Assignment.objects.filter(position=position, kind=Assignment.Kind.HOLDER)
+        .valid_on(start)
+        .select_related("user")
+        .first()
+    )
+    agreement = Agreement.objects.create(
+        position=position,
+        start=start,
+        fte=fte,
+        holder=holder.user if holder else None,
+        salary=salary,
+        social_rate=social_rate,
+        scheme=scheme,
+        district_office=position.district_office,
+        host_area=position.host_area,
+        created_by=user,
+    )
+    agreement.parties.set(parties or position.covered_areas.exclude(pk=position.host_area_id))
+    Decision.objects.create(
+        agreement=agreement,
+        number=1,
+        approved=True,
+        comment="Godkjent med avtalen.",
+        decided_by=user,
+    )
+    audit.record(user, "grant agreement made", agreement, area=agreement.host_area_id)
+    return agreement
+
+
+@transaction.atomic
+def report_absence(user, agreement: Agreement, kind: str, first: date, last: date) -> Absence:
+    """Refuses an absence outside the agreement or overlapping another, naming it. Reported by
+    programme staff, it is confirmed at once; by a leader, it awaits their confirmation."""
+    new = rules.Absence(kind, first, last)
+    existing = [rules.Absence(a.kind, a.first, a.last) for a in agreement.absences.all()]
+    try:
+        rules.check_absences(agreement.terms, [*existing, new])
+    except rules.RuleError as e:
+        raise GrantError(e.problems) from e
+    now = timezone.now() if user.is_programme else None
+    absence = Absence.objects.create(
+        agreement=agreement,
+        kind=kind,
+        first=first,
+        last=last,
+        reported_by=user,
+        confirmed_by=user if now else None,
+        confirmed_at=now,
+    )
+    audit.record(user, "absence reported", absence, area=agreement.host_area_id)
+    return absence
+
+
+def confirm_absence(user, absence: Absence) -> None:
+    absence.confirmed_by, absence.confirmed_at = user, timezone.now()
+    absence.save(update_fields=["confirmed_by", "confirmed_at"])
+    audit.record(user, "absence confirmed", absence, area=absence.agreement.host_area_id)
+
+
+def required_report(agreement: Agreement, number: int) -> tuple[int, Submission | None]:
+    """The calendar year whose submitted report approving agreement year `number` needs (the
+    last that ended before the year starts), and its latest version, if submitted."""
+    first = rules.agreement_years(agreement.terms)[number - 1].first
+    year = first.year - 1
+    found = (
+        Submission.objects.filter(position=agreement.position, year=year)
+        .order_by("-version")
+        .first()
+    )
+    return year, found
+
+
+@transaction.atomic
+def decide_year(user, agreement: Agreement, number: int, approved: bool, comment: str) -> Decision:
+    """Approve or decline an agreement year. Approving year 2 or later needs the submitted
+    report; a decision is final. Held statements are then released (or, for a declined year,
+    calculated again without it)."""
+    from .statements import recalculate_held
+
+    if not 1 <= number <= len(agreement.scheme.shares):
+        raise GrantError(f"Avtalen har ikke noe år {number}.")
+    if agreement.decisions.filter(number=number).exists():
+        raise GrantError(f"År {number} er allerede avgjort.")
+    submission = None
+    if number >= 2:
+        year, submission = required_report(agreement, number)
+        if approved and submission is None:
+            raise GrantError(
+                f"År {number} kan ikke godkjennes før årsrapporten for {year} er levert."
+            )
+    if not approved and not comment.strip():
+        raise GrantError("Skriv en begrunnelse når et år avslås.")
+    decision = Decision.objects.create(
+        agreement=agreement,
+        number=number,
+        approved=approved,
+        comment=comment,
+        submission=submission,
+        decided_by=user,
+    )
+    recalculate_held(agreement)
+    audit.record(user, "grant year decided", decision, area=agreement.host_area_id)
+    return decision
+
+
+def approve_statement(user, statement: Statement) -> None:
+    if statement.status != Statement.Status.CALCULATED:
+        raise GrantError(
+            "Bare en beregnet oppgave kan godkjennes"
+            + (" (året er ikke godkjent ennå)." if statement.status == "held" else ".")
+        )
+    unconfirmed = statement.agreement.absences.filter(
+        confirmed_at__isnull=True,
+        first__lte=statement.period.last,
+        last__gte=statement.period.first,
+    )
+    if unconfirmed.exists():
+        raise GrantError("Bekreft fraværet i kvartalet før oppgaven godkjennes.")
+    statement.status = Statement.Status.APPROVED
+    statement.approved_by, statement.approved_at = user, timezone.now()
+    statement.save(update_fields=["status", "approved_by", "approved_at"])
+    audit.record(user, "grant statement approved", statement, area=statement.agreement.host_area_id)
+
+
+def pay_statement(user, statement: Statement, on: date) -> None:
+    if statement.status != Statement.Status.APPROVED:
+        raise GrantError("Bare en godkjent oppgave kan merkes som utbetalt.")
+    statement.status, statement.paid_on = Statement.Status.PAID, on
+    statement.save(update_fields=["status", "paid_on"])
+    audit.record(user, "grant statement paid", statement, area=statement.agreement.host_area_id)
