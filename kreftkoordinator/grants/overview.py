@@ -12,6 +12,7 @@ from fractions import Fraction
 from django.db.models import Max, Sum
 
 from kreftkoordinator.organisation.models import Area, AreaKind, Population
+from kreftkoordinator.reporting.models import Submission
 
 from . import rules
 from .models import Agreement, Statement
@@ -25,6 +26,8 @@ class Row:
     population: int | None  # of the areas covered, in the latest year imported
     year_now: int | None  # the agreement year today, None before or after
     share_now: Fraction
+    # The next year to approve: (its number, when it starts, the report it needs, submitted?)
+    next_report: tuple[int, date, int, bool] | None = None
 
 
 @dataclass
@@ -96,6 +99,7 @@ def overview(user, today: date) -> Overview:
                 span = (max(y.first, date(year, 1, 1)), min(y.last, date(year, 12, 31)))
                 days = (span[1] - span[0]).days + 1
                 committed[year] += y.day_worth * days - calc.absence_worth(span)
+    _next_reports([row for office in rows.values() for row in office])
     result.offices = dict(rows)
     result.population_covered = sum(persons.get(pk, 0) for pk in covered)
     paid: dict[int, int] = defaultdict(int)
@@ -110,6 +114,32 @@ def overview(user, today: date) -> Overview:
         for year in sorted(set(committed) | set(paid))
     ]
     return result
+
+
+def _next_reports(rows: list[Row]) -> None:
+    """Each agreement's next year to decide and the report it needs, in one query."""
+    wanted = {}
+    for row in rows:
+        decided = {d.number for d in row.agreement.decisions.all()}
+        for y in rules.agreement_years(row.agreement.terms)[1:]:
+            if y.number not in decided:  # the oldest undecided: its money is held
+                wanted[row.agreement.pk] = (y.number, y.first, y.first.year - 1)
+                break
+    positions = {row.agreement.pk: row.agreement.position_id for row in rows}
+    submitted = set(
+        Submission.objects.filter(
+            position__in=set(positions.values()), year__in={w[2] for w in wanted.values()}
+        ).values_list("position", "year")
+    )
+    for row in rows:
+        if found := wanted.get(row.agreement.pk):
+            number, starts, year = found
+            row.next_report = (
+                number,
+                starts,
+                year,
+                (positions[row.agreement.pk], year) in submitted,
+            )
 
 
 def _county(area: Area) -> Area | None:

@@ -57,7 +57,7 @@ def due(day: date) -> list[Reminder]:
         url = reverse("grants:agreement", args=[agreement.pk])
         decided = {d.number for d in agreement.decisions.all()}
         for y in rules.agreement_years(agreement.terms):
-            if y.number in decided or y.first > day + REPORT_NOTICE or y.last < day:
+            if y.number in decided or y.first > day + REPORT_NOTICE:
                 continue
             year, submission = required_report(agreement, y.number)
             name, start = agreement.position.name, rules.norwegian(y.first)

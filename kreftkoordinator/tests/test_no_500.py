@@ -31,7 +31,19 @@ HOSTILE = [
 ]
 # Sent in each form field in turn: one of each kind of trouble.
 HOSTILE_FIELD = ["0001-01-01", "9999-12-31", str(2**63 - 1), "-1", "NaN", "x" * 100_000, "a\x00b"]
-QUERY_PARAMS = ["q", "side", "uke", "start", "end", "kommune", "kontroll", "rolle", "sak"]
+QUERY_PARAMS = [
+    "q",
+    "side",
+    "uke",
+    "start",
+    "end",
+    "kommune",
+    "kontroll",
+    "rolle",
+    "sak",
+    "kvartal",
+    "avtaleaar",
+]
 FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S)
 FIELD = re.compile(r'<(?:input|select|textarea)[^>]*\bname="([^"]+)"')
 INPUT = re.compile(r'<input[^>]*\bname="([^"]+)"[^>]*>')

@@ -175,3 +175,35 @@ def test_each_demo_position_has_submitted_its_past_years_but_one_is_late(demo):
     for submission in Submission.objects.filter(year=last):
         assert submission.version == 1
         assert submission.figures["indicators"]["patients_followed"]["value"] > 0
+
+
+@pytest.mark.django_db
+def test_eva_approves_drammen_s_year_2_and_the_held_statement_is_released(client, demo):
+    from kreftkoordinator.conftest import login
+    from kreftkoordinator.demo.grants import create_grants
+    from kreftkoordinator.demo.reports import submit_demo_reports
+    from kreftkoordinator.grants import rules
+    from kreftkoordinator.grants.models import Agreement, Statement
+    from kreftkoordinator.organisation.models import today
+
+    submit_demo_reports(2, progress=lambda _: None)
+    create_grants(today())
+    stages = {a.position.host_area.code: a for a in Agreement.objects.all()}
+    assert set(stages) == {"3301", "3901", "030105", "3228", "3451"}
+    assert stages["3228"].end < today() and stages["3451"].end < today()  # ended
+    assert not stages["3228"].statements.exclude(status="paid").exists()
+    assert stages["3901"].statements.filter(status="calculated").count() == 1  # awaits approval
+    drammen = stages["3301"]
+    held = drammen.statements.get(status=Statement.Status.HELD)
+    assert drammen.statements.filter(status="paid").exists()
+    login(client, User.objects.get(username="kreftforeningen"))
+    client.post(reverse("grants:year_decide", args=[drammen.pk, 2]), {"approved": "yes"})
+    year_2 = rules.agreement_years(drammen.terms)[1]
+    assert drammen.decisions.get(number=2).submission.year == year_2.first.year - 1
+    released = drammen.statements.get(year=held.year, quarter=held.quarter)
+    assert released.status == Statement.Status.CALCULATED and released.amount == held.amount
+    # Per sees Drammen's agreement and nothing of the others'.
+    client.logout()
+    login(client, User.objects.get(username="leder.drammen"))
+    rows = client.get(reverse("grants:agreements")).context["overview"].offices
+    assert [r.agreement for office in rows.values() for r in office] == [drammen]

@@ -149,3 +149,15 @@ def test_eva_adds_a_scheme_and_a_bad_one_is_explained(client, eva):
     assert bad.status_code == 200 and "mellom 0 og 100" in bad.content.decode()
     client.post(url, {"name": "Fem år", "shares": "75, 75, 60, 40, 20"})
     assert Scheme.objects.get(name="Fem år").shares == [75, 75, 60, 40, 20]
+
+
+@pytest.mark.django_db
+def test_per_sees_what_drammen_must_report_and_when(client, per, kari, agreement):
+    login(client, per)
+    row = next(iter(client.get(reverse("grants:agreements")).context["overview"].offices.values()))
+    assert row[0].next_report == (2, date(2025, 3, 15), 2024, False)
+    from kreftkoordinator.reporting.submissions import submit_report
+
+    submit_report(kari, agreement.position, 2024, "")
+    content = client.get(reverse("grants:agreements")).content.decode()
+    assert "År 2 fra 15.03.2025: årsrapporten for 2024 er levert" in content
