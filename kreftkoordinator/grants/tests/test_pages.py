@@ -161,3 +161,34 @@ def test_per_sees_what_drammen_must_report_and_when(client, per, kari, agreement
     submit_report(kari, agreement.position, 2024, "")
     content = client.get(reverse("grants:agreements")).content.decode()
     assert "År 2 fra 15.03.2025: årsrapporten for 2024 er levert" in content
+
+
+@pytest.mark.django_db
+def test_the_overview_does_as_many_queries_for_three_agreements_as_for_one(client, eva, agreement):
+    from decimal import Decimal
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kreftkoordinator.conftest import make_position
+    from kreftkoordinator.grants.workflows import make_agreement
+
+    login(client, eva)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("grants:agreements")).status_code == 200
+        return len(captured)
+
+    one = queries()
+    for name, code in [("Lier", "3312"), ("Horten", "3901")]:
+        make_agreement(
+            eva,
+            make_position(f"Kreftkoordinator i {name}", [code]),
+            start=date(2023, 1, 1),
+            fte=100,
+            salary=Decimal("480000"),
+            social_rate=Decimal("0.3"),
+            scheme=Scheme.objects.get(name="Tabell 3-1"),
+        )
+    assert queries() == one
