@@ -229,9 +229,10 @@ class Statement(models.Model):
     quarter = models.PositiveSmallIntegerField(_("kvartal"))
     amount = models.IntegerField(_("beløp (kr)"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    # What a correction corrects; a statement not yet locked may be calculated again.
     corrects = models.ForeignKey(
         "self",
-        models.PROTECT,
+        models.SET_NULL,
         null=True,
         blank=True,
         related_name="corrections",

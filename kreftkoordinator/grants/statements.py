@@ -45,14 +45,32 @@ def calculate_quarter(user, quarter: rules.Quarter) -> list[Statement]:
 
 def calculate_statement(agreement: Agreement, quarter: rules.Quarter) -> list[Statement]:
     """The quarter's statement for one agreement (and a correction, where an earlier quarter
-    now comes out differently). A quarter with a locked statement is left as it is."""
+    now comes out differently). A quarter with a locked statement is left as it is. A later
+    quarter's statements that are not locked rest on this one's amount, so they are calculated
+    again after it."""
     mine = agreement.statements.filter(year=quarter.year, quarter=quarter.number)
     if any(s.is_locked for s in mine):
         return []
-    mine.delete()
+    later = agreement.statements.exclude(pk__in=agreement.statements.before(*_key(quarter)))
+    unlocked = later.exclude(status__in=[Statement.Status.APPROVED, Statement.Status.PAID])
+    again = sorted({s.period for s in unlocked if quarter < s.period}, key=_key)
+    unlocked.delete()
+    made = _calculate(agreement, quarter)
+    for period in again:
+        if not agreement.statements.filter(year=period.year, quarter=period.number).exists():
+            _calculate(agreement, period)
+    return made
+
+
+def _key(quarter: rules.Quarter) -> tuple[int, int]:
+    return quarter.year, quarter.number
+
+
+def _calculate(agreement: Agreement, quarter: rules.Quarter) -> list[Statement]:
     calc = agreement.calculation()
-    earlier = list(agreement.statements.before(quarter.year, quarter.number).order_by("pk"))
+    earlier = list(agreement.statements.before(*_key(quarter)).order_by("year", "quarter", "pk"))
     issued = sum(s.amount for s in earlier)
+    paid = [s for s in earlier if s.is_locked]
     due_before = rules.round_half_up(
         next((s.through for s in reversed(calc.statements) if s.quarter < quarter), Fraction(0))
     )
@@ -65,7 +83,7 @@ def calculate_statement(agreement: Agreement, quarter: rules.Quarter) -> list[St
                 quarter=quarter.number,
                 amount=due_before - issued,
                 status=Statement.Status.CALCULATED,
-                corrects=earlier[-1],
+                corrects=(paid or earlier)[-1],
                 basis=[
                     f"Retting av tidligere kvartaler: de skulle til sammen vært {due_before} kr "
                     f"etter reglene slik avtalen står nå, og {issued} kr er utbetalt eller "
@@ -91,12 +109,15 @@ def calculate_statement(agreement: Agreement, quarter: rules.Quarter) -> list[St
 
 
 def recalculate_held(agreement: Agreement) -> None:
-    """After a year is decided: each held statement again, oldest first (released, or without
-    the declined year's days)."""
-    for statement in agreement.statements.filter(status=Statement.Status.HELD).order_by(
-        "year", "quarter"
-    ):
-        calculate_statement(agreement, statement.period)
+    """After a year is decided: the oldest held statement again, and so every later one not
+    locked (released, or without the declined year's days)."""
+    oldest = (
+        agreement.statements.filter(status=Statement.Status.HELD)
+        .order_by("year", "quarter")
+        .first()
+    )
+    if oldest is not None:
+        calculate_statement(agreement, oldest.period)
 
 
 def basis(calc: rules.Calculation, found: rules.Statement, due_before: int) -> list[str]:

@@ -166,3 +166,14 @@ def test_a_declined_year_grants_nothing_and_its_held_statement_follows(eva, agre
     decide_year(eva, agreement, 2, False, "Stillingen er ikke besatt.")
     # 2025-Q1 now pays only year 1's last 73 days: 475 875 - 380 700 = 95 175.
     assert Statement.objects.get(year=2025, quarter=1).amount == 95_175
+
+
+@pytest.mark.django_db
+def test_calculating_an_earlier_quarter_again_carries_the_later_ones(eva, agreement):
+    run(eva, "2024-Q1", "2024-Q2", "2024-Q3")
+    approve_statement(eva, Statement.objects.get(year=2024, quarter=1))
+    report_absence(eva, agreement, "sick", date(2024, 6, 10), date(2024, 7, 19))
+    calculate_statement(agreement, Quarter(2024, 2))  # Q3 rested on Q2's old amount
+    got = {str(s.period): s.amount for s in Statement.objects.all()}
+    assert got == {"2024-Q1": 22_164, "2024-Q2": 112_124, "2024-Q3": 95_175}  # example 3
+    assert not Statement.objects.filter(corrects__isnull=False).exists()
