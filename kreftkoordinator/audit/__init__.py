@@ -49,7 +49,10 @@ def record(
     from django.utils import timezone
 
     from . import chain
-    from .models import AuditEntry
+    from .models import Action, AuditEntry
+
+    if action not in Action.values:  # SQLite would store anything; PostgreSQL refuses
+        raise ValueError(f"Unknown audit action {action!r}: use audit.models.Action.")
 
     if person is None and obj is not None:
         person = _person_of(obj)

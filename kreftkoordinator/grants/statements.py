@@ -10,6 +10,7 @@ from fractions import Fraction
 from django.db import transaction
 
 from kreftkoordinator import audit
+from kreftkoordinator.audit.models import Action
 
 from . import rules
 from .models import Agreement, Statement
@@ -39,7 +40,12 @@ def calculate_quarter(user, quarter: rules.Quarter) -> list[Statement]:
     made = []
     for agreement in active_in(quarter):
         made += calculate_statement(agreement, quarter)
-    audit.record(user, "grant statements calculated", object_type="grants.statement")
+    audit.record(
+        user,
+        Action.CREATE,
+        object_type="grants.statement",
+        reason=f"utbetalingsoppgaver beregnet for {quarter}",
+    )
     return made
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kreftkoordinator import audit
+from kreftkoordinator.audit.models import Action
 from kreftkoordinator.casework.models import Notification
 from kreftkoordinator.organisation.models import today
 from kreftkoordinator.reporting.exports import xlsx_response
@@ -99,7 +100,9 @@ def agreement_create(request):
 @role_required(*WHO)
 def agreement_detail(request, pk: int, absence_form=None, decision_form=None):
     agreement = _agreement(request.user, pk)
-    audit.record(request.user, "grant agreement viewed", agreement, area=agreement.host_area_id)
+    audit.record(
+        request.user, Action.VIEW, agreement, area=agreement.host_area_id, reason="tilskuddsavtale"
+    )
     calc = agreement.calculation()
     decisions = {d.number: d for d in agreement.decisions.select_related("decided_by")}
     years = [
@@ -122,7 +125,9 @@ def agreement_detail(request, pk: int, absence_form=None, decision_form=None):
 @role_required(*WHO)
 def agreement_letter(request, pk: int):
     agreement = _agreement(request.user, pk)
-    audit.record(request.user, "grant letter printed", agreement, area=agreement.host_area_id)
+    audit.record(
+        request.user, Action.PRINT, agreement, area=agreement.host_area_id, reason="avtalebrev"
+    )
     return render(
         request, "grants/letter.html", {"agreement": agreement, "calc": agreement.calculation()}
     )

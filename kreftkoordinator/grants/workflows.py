@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kreftkoordinator import audit
+from kreftkoordinator.audit.models import Action
 from kreftkoordinator.organisation.models import Assignment, Position
 from kreftkoordinator.reporting.models import Submission
 
@@ -85,7 +86,9 @@ def make_agreement(
         comment="Godkjent med avtalen.",
         decided_by=user,
     )
-    audit.record(user, "grant agreement made", agreement, area=agreement.host_area_id)
+    audit.record(
+        user, Action.CREATE, agreement, area=agreement.host_area_id, reason="tilskuddsavtale"
+    )
     return agreement
 
 
@@ -109,14 +112,16 @@ def report_absence(user, agreement: Agreement, kind: str, first: date, last: dat
         confirmed_by=user if now else None,
         confirmed_at=now,
     )
-    audit.record(user, "absence reported", absence, area=agreement.host_area_id)
+    audit.record(user, Action.CREATE, absence, area=agreement.host_area_id, reason="fravær meldt")
     return absence
 
 
 def confirm_absence(user, absence: Absence) -> None:
     absence.confirmed_by, absence.confirmed_at = user, timezone.now()
     absence.save(update_fields=["confirmed_by", "confirmed_at"])
-    audit.record(user, "absence confirmed", absence, area=absence.agreement.host_area_id)
+    audit.record(
+        user, Action.UPDATE, absence, area=absence.agreement.host_area_id, reason="fravær bekreftet"
+    )
 
 
 def required_report(agreement: Agreement, number: int) -> tuple[int, Submission | None]:
@@ -161,7 +166,13 @@ def decide_year(user, agreement: Agreement, number: int, approved: bool, comment
         decided_by=user,
     )
     recalculate_held(agreement)
-    audit.record(user, "grant year decided", decision, area=agreement.host_area_id)
+    audit.record(
+        user,
+        Action.CREATE,
+        decision,
+        area=agreement.host_area_id,
+        reason=f"avtaleår {number} {'godkjent' if approved else 'avslått'}",
+    )
     return decision
 
 
@@ -181,7 +192,13 @@ def approve_statement(user, statement: Statement) -> None:
     statement.status = Statement.Status.APPROVED
     statement.approved_by, statement.approved_at = user, timezone.now()
     statement.save(update_fields=["status", "approved_by", "approved_at"])
-    audit.record(user, "grant statement approved", statement, area=statement.agreement.host_area_id)
+    audit.record(
+        user,
+        Action.UPDATE,
+        statement,
+        area=statement.agreement.host_area_id,
+        reason="utbetalingsoppgave godkjent",
+    )
 
 
 def pay_statement(user, statement: Statement, on: date) -> None:
@@ -189,4 +206,10 @@ def pay_statement(user, statement: Statement, on: date) -> None:
         raise GrantError("Bare en godkjent oppgave kan merkes som utbetalt.")
     statement.status, statement.paid_on = Statement.Status.PAID, on
     statement.save(update_fields=["status", "paid_on"])
-    audit.record(user, "grant statement paid", statement, area=statement.agreement.host_area_id)
+    audit.record(
+        user,
+        Action.UPDATE,
+        statement,
+        area=statement.agreement.host_area_id,
+        reason="utbetalingsoppgave utbetalt",
+    )

@@ -88,7 +88,9 @@ def test_per_sees_drammen_s_agreement_and_reports_an_absence(client, per, agreem
     ]
     url = reverse("grants:agreement", args=[agreement.pk])
     assert client.get(url).status_code == 200
-    assert AuditEntry.objects.filter(action="grant agreement viewed", user=per).exists()
+    assert AuditEntry.objects.filter(
+        action="view", object_type="grants.agreement", user=per
+    ).exists()
     add = reverse("grants:absence_add", args=[agreement.pk])
     overlapping = client.post(add, {"kind": "sick", "first": "2024-09-20", "last": "2024-10-20"})
     assert overlapping.status_code == 200 and "overlapper" in overlapping.content.decode()

@@ -79,7 +79,7 @@ def test_eva_makes_the_agreement_with_year_1_approved(agreement, kari):
     assert agreement.holder == kari and agreement.host_area.code == "3301"
     assert agreement.approved_years() == {1}
     assert agreement.end == date(2030, 3, 14)
-    assert AuditEntry.objects.filter(action="grant agreement made").count() == 1
+    assert AuditEntry.objects.filter(action="create", object_type="grants.agreement").count() == 1
 
 
 @pytest.mark.django_db
