@@ -135,7 +135,7 @@ def ola(db):
 @pytest.fixture
 def drammen_person(db):
     return Person.objects.create(
-        area=area("3301"), name="Anne Hansen", birth_year=1950, phone="91234567"
+        area=area("3301"), name="Anne Hansen", birth_year=1950, phone="+4791234567"
     )
 
 

@@ -92,3 +92,22 @@ def search_text(data, name: str = "q") -> str:
     """A search box's text from GET or POST data: trimmed, and cut at 100 characters (a search
     never needs more, and databases refuse patterns far longer), NUL bytes dropped."""
     return str(data.get(name, "")).replace("\x00", "").strip()[:SEARCH_LENGTH]
+
+
+class PhoneField(forms.CharField):
+    """A phone number, checked and stored in one form (E.164: "+4791234567"), so that
+    "912 34 567" and "91234567" are the same number to the search and the duplicate check."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 30)
+        kwargs.setdefault("label", _("Telefon"))
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"})
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        from .validators import normalise_phone
+
+        value = super().clean(value)
+        return normalise_phone(value) if value else ""

@@ -122,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kreftkoordinator.accounts.context_processors.navigation",
             ],
+            "builtins": ["kreftkoordinator.shown"],
         },
     },
 ]

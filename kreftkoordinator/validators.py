@@ -13,3 +13,48 @@ web_url = URLValidator(
 
 def is_web_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
+
+
+def normalise_phone(value: str) -> str:
+    """A phone number as stored and searched: E.164 ("+4791234567"), Norwegian unless it says
+    otherwise. Raises ValidationError (in Norwegian) for what is not a phone number, so that
+    "912 34 567" and "91234567" are one number and "ring meg etter 3" is refused."""
+    import phonenumbers
+    from django.core.exceptions import ValidationError
+
+    text = value.strip()
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    try:
+        number = phonenumbers.parse(text, "NO")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            _(
+                "«%(value)s» er ikke et gyldig telefonnummer. Skriv 8 siffer for et norsk "
+                "nummer, eller + og landskode for et utenlandsk."
+            ),
+            params={"value": value.strip()[:30]},
+            code="phone",
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def shown_phone(value: str) -> str:
+    """A stored number the way people read it: "912 34 567" for Norwegian numbers, the
+    international form for others; anything else as it was stored."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(value, "NO")
+    except phonenumbers.NumberParseException:
+        return value
+    if not phonenumbers.is_valid_number(number):
+        return value
+    if number.country_code == 47:
+        digits = str(number.national_number)
+        if len(digits) == 8 and digits[0] in "49":  # mobile: 3-2-3, as Norwegians write it
+            return f"{digits[:3]} {digits[3:5]} {digits[5:]}"
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -38,6 +38,7 @@ class TokenForm(forms.Form):
 
 
 class UserForm(forms.ModelForm):
+    phone = forms.PhoneField(required=False)
     """An administrator's form for a user. It has no password: the user chooses her own through
     a link sent to her e-mail. An administrator editing herself cannot change her role."""
 

@@ -59,11 +59,15 @@ def caseload(request):
     due = FollowUp.objects.due().filter(case=OuterRef("pk"))
     cases = (
         Case.objects.visible_to(user)
-        .open()
         .select_related("person", "area")
         .annotate(last_contact=Subquery(last_contact), has_due=Exists(due))
         .order_by("person__name", "pk")
     )
+    status = filters.cleaned_data.get("status", "") if filters.is_valid() else ""
+    if status == "closed":
+        cases = cases.filter(closed_on__isnull=False)
+    elif status != "all":
+        cases = cases.open()
     if filters.is_valid():
         data = filters.cleaned_data
         if data["area"]:

@@ -17,6 +17,11 @@ class CaseloadFilter(forms.Form):
         label=_("Fase"), required=False, choices=[("", _("Alle faser")), *Phase.choices]
     )
     due = django_forms.BooleanField(label=_("Bare med oppgaver som har forfalt"), required=False)
+    status = django_forms.ChoiceField(
+        label=_("Vis"),
+        required=False,
+        choices=[("", _("Åpne")), ("closed", _("Avsluttede")), ("all", _("Alle"))],
+    )
     quiet_weeks = django_forms.IntegerField(
         label=_("Ingen kontakt på (uker)"), required=False, min_value=1, max_value=520
     )

@@ -71,6 +71,7 @@ class AreaChoiceMixin:
 
 
 class PersonForm(AreaChoiceMixin, VersionedForm):
+    phone = forms.PhoneField(required=False)
     # Longer than 11 on purpose: a pasted number with spaces or a digit too many gets our
     # explanation, not a generic length message.
     identity_number = django_forms.CharField(
@@ -213,6 +214,8 @@ class PhaseForm(CaseVersionMixin, forms.Form):
 
 class RelativeForm(forms.ModelForm):
     """A new relative: a person in the case's area and the link to the case."""
+
+    phone = forms.PhoneField(required=False)
 
     relation = django_forms.ChoiceField(label=_("Relasjon"), choices=RelationType.choices)
 

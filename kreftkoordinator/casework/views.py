@@ -32,6 +32,8 @@ def person_search(query: str, prefix: str = "") -> Q:
     """Name (any part), phone (digits) or an 11-digit identity number. `prefix` reaches the
     person through a relation (`person__` from a case), so a list filters on its own join."""
     digits = "".join(ch for ch in query if ch.isdigit())
+    if query.strip().startswith("00"):  # 0047 ...: phones are stored as +47...
+        digits = digits[2:]
     if len(digits) == 11 and len(digits) >= len(query.replace(" ", "")):
         return Q(**{f"{prefix}identity_number": digits})
     condition = Q(**{f"{prefix}name__icontains": query})

@@ -39,6 +39,9 @@ class AreaCodesField(django_forms.CharField):
 
 
 class PositionForm(forms.ModelForm):
+    phone = forms.PhoneField(
+        required=False, help_text=_("Stillingens telefon, vist på de offentlige sidene.")
+    )
     host_code = AreaCodesField(
         label=_("Vertskommune"),
         required=True,

@@ -34,7 +34,7 @@ class FindForm(AreaLookupMixin, forms.Form):
 
 class ContactForm(AreaLookupMixin, forms.Form):
     name = django_forms.CharField(label=_("Navn"), max_length=100)
-    phone = django_forms.CharField(label=_("Telefon"), max_length=20, required=False)
+    phone = forms.PhoneField(required=False)
     email = django_forms.EmailField(label=_("E-post"), required=False, max_length=200)
     municipality = django_forms.CharField(label=_("Kommunen du bor i"), max_length=100)
     role = django_forms.ChoiceField(
@@ -62,14 +62,6 @@ class ContactForm(AreaLookupMixin, forms.Form):
         required=False,
         widget=django_forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not re.fullmatch(r"\+?[0-9 ]{8,15}", phone):
-            raise django_forms.ValidationError(
-                _("Skriv telefonnummeret med siffer, for eksempel 912 34 567.")
-            )
-        return phone
 
     def clean_message(self):
         message = self.cleaned_data["message"]

@@ -167,13 +167,27 @@ class TestCaseload:
             ({"quiet_weeks": "2"}, True),
             ({"q": "hansen"}, True),
             ({"q": "91234567"}, True),
+            ({"q": "912 34 567"}, True),
+            ({"q": "+47 912 34 567"}, True),
             ({"q": "Ukjent"}, False),
+            ({"status": "closed"}, False),
+            ({"status": "all"}, True),
         ],
     )
     def test_filters(self, client, kari, drammen_case, filters, found):
         login(client, kari)
         response = client.get(reverse("casework:caseload"), filters)
         assert (list(response.context["page"]) == [drammen_case]) is found
+
+    def test_closed_cases_can_be_listed(self, client, kari, drammen_case):
+        drammen_case.closed_on = drammen_case.opened_on
+        drammen_case.closing_reason = "other"
+        drammen_case.save()
+        login(client, kari)
+        assert not client.get(reverse("casework:caseload")).context["page"]
+        closed = client.get(reverse("casework:caseload"), {"status": "closed"})
+        assert list(closed.context["page"]) == [drammen_case]
+        assert "avsluttet" in closed.content.decode()
 
     def test_a_bad_filter_value_is_explained_not_a_500(self, client, kari, drammen_case):
         login(client, kari)

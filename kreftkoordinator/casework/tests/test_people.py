@@ -132,15 +132,49 @@ class TestConcurrentEdits:
         assert "Noen andre har lagret endringer" in response.content.decode()
         assert 'value="Anne H."' in response.content.decode()
         drammen_person.refresh_from_db()
-        assert (drammen_person.name, drammen_person.phone) == ("Anne Hansen", "99999999")
+        assert (drammen_person.name, drammen_person.phone) == ("Anne Hansen", "+4799999999")
 
 
 @pytest.mark.django_db
 class TestSearch:
-    @pytest.mark.parametrize("query", ["anne", "9123 4567", "15076500565"])
+    @pytest.mark.parametrize(
+        "query",
+        ["anne", "9123 4567", "91234567", "912 34 567", "+47 912 34 567", "0047 91234567"],
+    )
     def test_by_name_phone_or_number(self, client, kari, drammen_person, query):
         drammen_person.identity_number = "15076500565"
         drammen_person.save()
         login(client, kari)
         response = client.get(reverse("casework:person_list"), {"q": query})
         assert list(response.context["page"]) == [drammen_person]
+
+
+@pytest.mark.django_db
+class TestPhones:
+    @pytest.mark.parametrize("typed", ["912 34 567", "91234567", "+47 912 34 567"])
+    def test_one_number_however_it_is_typed(self, client, kari, typed):
+        login(client, kari)
+        client.post(reverse("casework:person_create"), person_data(phone=typed))
+        nils = Person.objects.get(name="Nils Nilsen")
+        assert nils.phone == "+4791234567"
+        page = client.get(reverse("casework:person_detail", args=[nils.pk]))
+        assert "912 34 567" in page.content.decode()
+        for query in ("91234567", "912 34 567"):
+            found = client.get(reverse("casework:person_list"), {"q": query})
+            assert list(found.context["page"]) == [nils]
+
+    def test_the_same_number_typed_otherwise_is_a_possible_duplicate(
+        self, client, kari, drammen_person
+    ):
+        login(client, kari)
+        response = client.post(reverse("casework:person_create"), person_data(phone="912 34 567"))
+        assert response.context["duplicates"] == [drammen_person]
+
+    @pytest.mark.parametrize("typed", ["ring meg etter 3", "1234567", "912345678901"])
+    def test_what_is_not_a_phone_number_is_explained_and_kept(self, client, kari, typed):
+        login(client, kari)
+        response = client.post(reverse("casework:person_create"), person_data(phone=typed))
+        assert response.status_code == 200 and not Person.objects.exists()
+        content = response.content.decode()
+        assert "er ikke et gyldig telefonnummer" in content
+        assert f'value="{typed}"' in content

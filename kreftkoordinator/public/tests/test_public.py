@@ -78,6 +78,7 @@ class TestContactMe:
         assert response.status_code == 302 and response.url == reverse("public:contact_thanks")
         stored = ContactRequest.objects.get()
         assert (stored.area.code, stored.name, stored.role) == ("3454", "Siri Moe", "relative")
+        assert stored.phone == "+4791234567"  # as the coordinator's search finds it
         assert mail.outbox[0].to == [sigrid.email] and "Siri" not in mail.outbox[0].body
         login(client, sigrid)
         assert list(client.get(reverse("casework:caseload")).context["inbox"]) == [stored]
@@ -87,6 +88,7 @@ class TestContactMe:
         [
             ({"phone": "", "email": ""}, "phone"),
             ({"phone": "abc"}, "phone"),
+            ({"phone": "1234567"}, "phone"),  # seven digits
             ({"consent": ""}, "consent"),
             ({"municipality": "Atlantis"}, "municipality"),
             ({"message": "x" * 1001}, "message"),
