@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .access import contact_request_for
-from .requests import handle_contact_request
+from .access import contact_request_for, person_for
+from .requests import handle_contact_request, link_request
 from .views import coordinator_only
 
 
@@ -14,6 +14,23 @@ from .views import coordinator_only
 def request_detail(request, pk):
     contact_request = contact_request_for(request.user, pk)
     return render(request, "casework/request_detail.html", {"contact_request": contact_request})
+
+
+@coordinator_only
+@require_POST
+def request_link(request, pk):
+    """The one who wrote is already registered (the duplicate warning named her)."""
+    contact_request = contact_request_for(request.user, pk, action=None)
+    person_id = request.POST.get("person", "")
+    if not (person_id.isascii() and person_id.isdigit()):
+        return redirect("casework:request_detail", pk=pk)
+    person = person_for(request.user, int(person_id), action=None)
+    if person.area_id != contact_request.area_id:
+        messages.error(request, _("Personen hører til et annet område enn forespørselen."))
+        return redirect("casework:request_detail", pk=pk)
+    link_request(request.user, contact_request, person)
+    messages.success(request, _("Forespørselen er koblet til personen og merket som behandlet."))
+    return redirect("casework:person_detail", pk=person.pk)
 
 
 @coordinator_only

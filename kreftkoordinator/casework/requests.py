@@ -18,6 +18,32 @@ from .models import ContactRequest
 
 
 @transaction.atomic
+def register_from_request(user: User, person, contact_request: ContactRequest):
+    """Register the person who wrote (name, phone and area carried over by the form), link the
+    request to her and mark it handled: one step, one entry in the log."""
+    person.save()
+    _link(user, contact_request, person)
+    audit.record(user, Action.CREATE, person, reason="fra kontaktforespørsel")
+    return person
+
+
+@transaction.atomic
+def link_request(user: User, contact_request: ContactRequest, person) -> None:
+    """The one who wrote is already registered: link the request to her and mark it handled."""
+    _link(user, contact_request, person)
+    audit.record(
+        user, Action.UPDATE, contact_request, person=person, reason="kontaktforespørsel koblet"
+    )
+
+
+def _link(user: User, contact_request: ContactRequest, person) -> None:
+    contact_request.person = person
+    if contact_request.handled_at is None:
+        contact_request.handled_at, contact_request.handled_by = timezone.now(), user
+    contact_request.save(update_fields=["person", "handled_at", "handled_by"])
+
+
+@transaction.atomic
 def receive_contact_request(area: Area, data: dict, coordinators: list[User]) -> ContactRequest:
     """Store a request from the public (no acting user) and tell the covering coordinators by
     e-mail that one is waiting, without saying who wrote it."""

@@ -56,6 +56,7 @@ urlpatterns = [
     path("varsler/<int:pk>/lest/", transfer_views.notification_read, name="notification_read"),
     path("forespørsler/<int:pk>/", inbox_views.request_detail, name="request_detail"),
     path("forespørsler/<int:pk>/behandlet/", inbox_views.request_handled, name="request_handled"),
+    path("forespørsler/<int:pk>/koble/", inbox_views.request_link, name="request_link"),
     path("kontakter/ny/", contact_views.contact_create, name="contact_create"),
     path("oppgaver/<int:pk>/utfort/", contact_views.follow_up_done, name="follow_up_done"),
 ]

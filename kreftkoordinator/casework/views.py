@@ -13,11 +13,13 @@ from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.audit.models import Action, AuditEntry
 from kreftkoordinator.forms import search_text
 from kreftkoordinator.roles import role_required
+from kreftkoordinator.validators import shown_phone
 
-from .access import person_for
+from .access import contact_request_for, person_for
 from .forms import PersonForm
 from .models import Person
 from .models.versioned import EditConflict
+from .requests import register_from_request
 from .workflows import register_person
 
 coordinator_only = role_required(Role.COORDINATOR)
@@ -61,14 +63,38 @@ def person_list(request):
 
 @coordinator_only
 def person_create(request):
-    form = PersonForm(request.POST or None, user=request.user)
+    """A new person; from a contact request (`?fra=ID`) with its name, phone, e-mail and area
+    filled in, the request then linked to her and marked handled in the same step."""
+    source = request.POST.get("fra") or request.GET.get("fra")
+    contact_request = (
+        contact_request_for(request.user, int(source), action=None)
+        if source and source.isascii() and source.isdigit()
+        else None
+    )
+    initial = (
+        {
+            "name": contact_request.name,
+            "phone": shown_phone(contact_request.phone),
+            "email": contact_request.email,
+            "area": contact_request.area_id,
+        }
+        if contact_request
+        else None
+    )
+    form = PersonForm(request.POST or None, user=request.user, initial=initial)
     duplicates = []
     if request.method == "POST" and form.is_valid():
         person = form.instance
         duplicates = list(Person.objects.visible_to(request.user).possible_duplicates(person)[:5])
         if not duplicates or form.cleaned_data.get("confirm_duplicate"):
-            register_person(request.user, person)
-            messages.success(request, _("Personen er registrert."))
+            if contact_request:
+                register_from_request(request.user, person, contact_request)
+                messages.success(
+                    request, _("Personen er registrert, og forespørselen er behandlet.")
+                )
+            else:
+                register_person(request.user, person)
+                messages.success(request, _("Personen er registrert."))
             return redirect("casework:person_detail", pk=person.pk)
         form.fields["confirm_duplicate"].widget = CheckboxInput(attrs={"class": "ds-input"})
         # The warning shows these people's names and numbers: a read of each of them.
@@ -83,7 +109,12 @@ def person_create(request):
     return render(
         request,
         "casework/person_form.html",
-        {"form": form, "duplicates": duplicates, "person": None},
+        {
+            "form": form,
+            "duplicates": duplicates,
+            "person": None,
+            "contact_request": contact_request,
+        },
     )
 
 

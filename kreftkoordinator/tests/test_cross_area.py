@@ -73,6 +73,7 @@ POST_URLS = {
     "casework:care_event_add": ("case", {"on": "2026-01-01", "death_place": "home"}),
     "casework:case_transfer": ("case", {"to_area": "3901", "reason": "Flyttet"}),
     "casework:request_handled": ("contact_request", {}),
+    "casework:request_link": ("contact_request", {"person": "0"}),
     "directory:offer_edit": ("offer", {"title": "Endret", "description": "x"}),
     "directory:offer_verify": ("offer", {}),
     "directory:event_edit": ("event", {"title": "Endret", "place": "Horten"}),

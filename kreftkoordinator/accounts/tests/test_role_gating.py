@@ -92,6 +92,7 @@ POST_ACTIONS = {
     "casework:service_status": ({COORDINATOR}, lambda w: [w["service"].pk]),
     "casework:time_entry_add": ({COORDINATOR}, None),
     "casework:request_handled": ({COORDINATOR}, lambda w: [w["contact_request"].pk]),
+    "casework:request_link": ({COORDINATOR}, lambda w: [w["contact_request"].pk]),
     "directory:offer_verify": ({COORDINATOR, PROGRAMME, ADMIN}, lambda w: [w["offer"].pk]),
     "public:survey_invite": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:notification_read": ({COORDINATOR}, lambda w: [w["notification"].pk]),

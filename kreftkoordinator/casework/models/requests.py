@@ -36,6 +36,15 @@ class ContactRequest(models.Model):
         related_name="+",
         verbose_name=_("behandlet av"),
     )
+    # Who it turned out to be: registered from the request, or found already registered.
+    person = models.ForeignKey(
+        "casework.Person",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_requests",
+        verbose_name=_("person"),
+    )
 
     objects = ContactRequestQuerySet.as_manager()
 
