@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 
 from kreftkoordinator.accounts.models import Role, User
+from kreftkoordinator.casework.day import day_of, record_day
 from kreftkoordinator.casework.models import Person
 from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Position, today
 
@@ -28,6 +29,14 @@ def _start_page(request):
             )
         )
         context["n_persons"] = Person.objects.visible_to(user).count()
+        day_ = day_of(user)
+        record_day(user, day_, "startside")
+        context.update(
+            inbox=day_.inbox,
+            follow_ups=day_.follow_ups,
+            notifications=day_.notifications,
+            recent_contacts=day_.contacts,
+        )
     elif user.role == Role.LEADER:
         context["areas"] = (
             Area.objects.figures_for(user)

@@ -19,6 +19,7 @@ from kreftkoordinator.audit.models import Action
 from kreftkoordinator.organisation.models import Area, today
 
 from .access import case_for, person_for
+from .day import day_of
 from .filters import CaseloadFilter
 from .forms import (
     CaseForm,
@@ -31,10 +32,8 @@ from .forms import (
 from .models import (
     Case,
     Contact,
-    ContactRequest,
     EventKind,
     FollowUp,
-    Notification,
     ServiceStatusChange,
 )
 from .models.versioned import EditConflict
@@ -82,14 +81,8 @@ def caseload(request):
         if data["q"]:
             cases = cases.filter(person_search(data["q"], prefix="person__"))
     page = Paginator(cases, 50).get_page(request.GET.get("side"))
-    follow_ups = list(
-        FollowUp.objects.visible_to(user)
-        .due()
-        .select_related("case__person")
-        .order_by("due_on", "pk")[:30]
-    )
-    notifications = Notification.objects.filter(user=user, read_at__isnull=True)[:10]
-    inbox = ContactRequest.objects.visible_to(user).waiting().select_related("area")[:50]
+    day = day_of(user)
+    follow_ups, notifications, inbox = day.follow_ups, day.notifications, day.inbox
     # The list shows names and phones: one entry names everyone on it.
     shown = [c.person_id for c in page] + [f.case.person_id for f in follow_ups if f.case]
     audit.record(user, Action.VIEW, object_type="casework.case", persons=shown, reason="saksliste")
