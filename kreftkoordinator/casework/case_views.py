@@ -166,6 +166,7 @@ def case_page(request, case, bound=None):
         "phase_form": bound if isinstance(bound, PhaseForm) else PhaseForm(case=case),
         "follow_up_form": bound if isinstance(bound, FollowUpForm) else FollowUpForm(),
         "today": today(),
+        "age": case.person.age_on(today()),
     }
     return render(request, "casework/case_detail.html", context)
 

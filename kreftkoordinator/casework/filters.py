@@ -7,9 +7,7 @@ from .models import Phase
 
 
 class CaseloadFilter(forms.Form):
-    q = django_forms.CharField(
-        label=_("Søk på navn, telefon eller fødselsnummer"), required=False, max_length=100
-    )
+    q = django_forms.CharField(label=_("Søk på navn eller telefon"), required=False, max_length=100)
     area: django_forms.ModelChoiceField = django_forms.ModelChoiceField(
         label=_("Område"), queryset=None, required=False, empty_label=_("Alle mine områder")
     )
@@ -25,6 +23,15 @@ class CaseloadFilter(forms.Form):
     quiet_weeks = django_forms.IntegerField(
         label=_("Ingen kontakt på (uker)"), required=False, min_value=1, max_value=520
     )
+
+    def clean_q(self):
+        value = self.cleaned_data["q"]
+        compact = value.replace(" ", "")
+        if len(compact) == 11 and compact.isdigit():
+            raise django_forms.ValidationError(
+                _("Søk på fødselsnummer under Personer: her ville nummeret havne i nettadressen.")
+            )
+        return value
 
     def __init__(self, *args, areas, **kwargs):
         super().__init__(*args, **kwargs)

@@ -201,6 +201,7 @@ class PhaseForm(CaseVersionMixin, forms.Form):
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
+        self.fields["phase"].initial = case.phase  # the current phase, not the first choice
         self.carry_case_version(case)
 
     def clean_from_date(self):

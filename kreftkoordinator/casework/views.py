@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.forms import CheckboxInput
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
@@ -30,6 +31,12 @@ CONFLICT = _(
 )
 
 
+def is_identity_query(query: str) -> bool:
+    """An 11-digit number (fødselsnummer or D-nummer), perhaps with spaces."""
+    compact = query.replace(" ", "")
+    return len(compact) == 11 and compact.isdigit()
+
+
 def person_search(query: str, prefix: str = "") -> Q:
     """Name (any part), phone (digits) or an 11-digit identity number. `prefix` reaches the
     person through a relation (`person__` from a case), so a list filters on its own join."""
@@ -46,7 +53,20 @@ def person_search(query: str, prefix: str = "") -> Q:
 
 @coordinator_only
 def person_list(request):
-    query = search_text(request.GET)
+    """The search is posted: a fødselsnummer is answered at once and never put in the address
+    (browser history, server logs); a name or phone goes on to `?q=`, which pages and links."""
+    if request.method == "POST":
+        query = search_text(request.POST)
+        if query and not is_identity_query(query):
+            return redirect(f"{reverse('casework:person_list')}?{urlencode({'q': query})}")
+    else:
+        query = search_text(request.GET)
+        if is_identity_query(query):
+            messages.info(
+                request,
+                _("Søk på fødselsnummer i søkefeltet, så havner nummeret ikke i nettadressen."),
+            )
+            query = ""
     persons = Person.objects.visible_to(request.user).select_related("area")
     if query:
         persons = persons.filter(person_search(query))

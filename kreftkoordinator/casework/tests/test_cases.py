@@ -299,3 +299,44 @@ class TestSideFormsKeepWhatWasTyped:
             "Datoen kan ikke være i fremtiden."
         ]
         assert f'value="{tomorrow}"' in response.content.decode()
+
+
+@pytest.mark.django_db
+class TestCasePage:
+    def test_the_header_has_the_patient_s_phone_age_and_cancer_site(
+        self, client, kari, drammen_case
+    ):
+        drammen_case.cancer_site = "C50"
+        drammen_case.phase = "palliative"
+        drammen_case.save()
+        login(client, kari)
+        response = client.get(reverse("casework:case_detail", args=[drammen_case.pk]))
+        content = response.content.decode()
+        header = content[content.index("<h1") : content.index('<div class="actions">')]
+        age = today().year - 1950
+        assert "912 34 567" in header and 'href="tel:+4791234567"' in header
+        assert f"{age} år" in header and drammen_case.get_cancer_site_display() in header
+        # Endre fase starts at the current phase.
+        assert response.context["phase_form"]["phase"].value() == "palliative"
+
+    def test_the_browser_tab_names_no_one(self, client, kari, drammen_case):
+        login(client, kari)
+        for url in (
+            reverse("casework:case_detail", args=[drammen_case.pk]),
+            reverse("casework:person_detail", args=[drammen_case.person.pk]),
+        ):
+            content = client.get(url).content.decode()
+            title = content[content.index("<title>") : content.index("</title>")]
+            assert "Anne" not in title and "Hansen" not in title
+            assert "nr." in title
+
+    def test_each_service_is_one_line_with_its_status_form_folded(self, client, kari, drammen_case):
+        from kreftkoordinator.casework.models import ServiceLink
+
+        for service in ("meals", "home_nursing", "physiotherapy"):
+            ServiceLink.objects.create(
+                area=drammen_case.area, case=drammen_case, service=service, status_on=today()
+            )
+        login(client, kari)
+        content = client.get(reverse("casework:case_detail", args=[drammen_case.pk])).content
+        assert content.decode().count('<details class="service-action">') == 3

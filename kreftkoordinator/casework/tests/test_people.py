@@ -178,3 +178,28 @@ class TestPhones:
         content = response.content.decode()
         assert "er ikke et gyldig telefonnummer" in content
         assert f'value="{typed}"' in content
+
+
+@pytest.mark.django_db
+class TestIdentitySearch:
+    def test_a_fodselsnummer_is_posted_and_answered_without_a_redirect(
+        self, client, kari, drammen_person
+    ):
+        drammen_person.identity_number = "15076500565"
+        drammen_person.save()
+        login(client, kari)
+        response = client.post(reverse("casework:person_list"), {"q": "150765 00565"})
+        assert response.status_code == 200  # answered here: the number is in no address
+        assert list(response.context["page"]) == [drammen_person]
+        by_name = client.post(reverse("casework:person_list"), {"q": "Anne"})
+        assert by_name.status_code == 302 and by_name.url.endswith("?q=Anne")
+
+    def test_a_fodselsnummer_in_an_address_is_not_searched(self, client, kari, drammen_person):
+        drammen_person.identity_number = "15076500565"
+        drammen_person.save()
+        login(client, kari)
+        response = client.get(reverse("casework:person_list"), {"q": "15076500565"})
+        assert response.context["query"] == ""
+        assert "havner nummeret ikke i nettadressen" in response.content.decode()
+        caseload = client.get(reverse("casework:caseload"), {"q": "15076500565"})
+        assert "q" in caseload.context["filters"].errors
