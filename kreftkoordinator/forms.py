@@ -48,15 +48,65 @@ def _max(limit, day):
     return validators.MaxValueValidator(limit, message)
 
 
+BLANK = "---------"
+
+
+def _plain_words(field: forms.Field) -> None:
+    """Messages and empty choices a nurse understands: not "---------", and a required field
+    says what to do rather than "Feltet er påkrevet"."""
+    widget = field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        required = _("Kryss av her for å gå videre.")
+    elif isinstance(widget, forms.Select | forms.RadioSelect | forms.CheckboxSelectMultiple):
+        required = _("Velg et alternativ.")
+    elif isinstance(field, forms.DateTimeField):
+        required = _("Skriv dato og klokkeslett.")
+    elif isinstance(field, forms.DateField):
+        required = _("Skriv en dato.")
+    elif isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+        required = _("Skriv et tall.")
+    else:
+        required = _("Fyll ut feltet.")
+    if field.error_messages.get("required") == forms.Field.default_error_messages["required"]:
+        field.error_messages["required"] = required
+    if isinstance(field, forms.ModelChoiceField) and field.empty_label == BLANK:
+        field.empty_label = _("Velg …") if field.required else _("Ikke valgt")
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        choices: list = list(field.choices)  # type: ignore[arg-type]
+        if choices and choices[0][1] == BLANK:
+            choices[0] = (choices[0][0], _("Velg …") if field.required else _("Ikke valgt"))
+            field.choices = choices
+
+
 class DSFormMixin:
+    # A search or filter: its error summary speaks of a search, not of saving.
+    is_search = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for field in self.fields.values():  # type: ignore[attr-defined]
             _bound(field)
+            _plain_words(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
                 continue
             widget.attrs.setdefault("class", "ds-input")
+
+    def summary(self) -> list[tuple[str | None, str, str]]:
+        """The error summary: (anchor, label, message) for each problem once, a message the
+        model and a field both gave shown at the field; a checkbox's long label left out."""
+        fields = [f for f in self.visible_fields()]  # type: ignore[attr-defined]
+        at_fields = {str(e) for f in fields for e in f.errors}
+        rows: list[tuple[str | None, str, str]] = []
+        for error in self.non_field_errors():  # type: ignore[attr-defined]
+            if str(error) not in at_fields:
+                rows.append((None, "", str(error)))
+        for f in self.hidden_fields():  # type: ignore[attr-defined]
+            rows += [(None, "", str(e)) for e in f.errors]
+        for f in fields:
+            label = "" if f.widget_type == "checkbox" else str(f.label)
+            rows += [(f.auto_id, label, str(e)) for e in f.errors]
+        return rows
 
     def full_clean(self):
         super().full_clean()  # type: ignore[misc]

@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.dispatch import Signal
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,6 +34,23 @@ def role_required(*roles: str) -> Callable:
         def wrapper(request, *args, **kwargs):
             if request.user.role not in roles:
                 raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def post_only(page: Callable[..., str]) -> Callable:
+    """A form's target that shows its page again when something was wrong. Reloading that
+    error page, or switching language on it, asks for the target with GET: go to the page the
+    form is on (`page(request, **kwargs)` gives its address) instead of answering 405."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method != "POST":
+                return redirect(page(request, **kwargs))
             return view(request, *args, **kwargs)
 
         return wrapper

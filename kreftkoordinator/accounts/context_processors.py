@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlparse
 
 from django.conf import settings
 from django.urls import reverse
@@ -56,4 +57,15 @@ def navigation(request):
         url = reverse(name)
         current = request.path == url if url == "/" else request.path.startswith(url)
         nav_items.append({"url": url, "label": label, "current": current})
-    return {"nav_items": nav_items, "demo_mode": settings.DEMO}
+    return {"nav_items": nav_items, "demo_mode": settings.DEMO, "language_next": _back_to(request)}
+
+
+def _back_to(request) -> str:
+    """Where the language switch returns to: this page; for a page shown in answer to a form
+    (a POST), the page the form was on, since asking for its address again would not show it."""
+    if request.method == "GET":
+        return request.get_full_path()
+    referer = urlparse(request.META.get("HTTP_REFERER", ""))
+    if referer.netloc == request.get_host() and referer.path.startswith("/"):
+        return referer.path + (f"?{referer.query}" if referer.query else "")
+    return "/"

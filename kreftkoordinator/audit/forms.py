@@ -5,6 +5,7 @@ from kreftkoordinator import forms
 
 
 class PeriodForm(forms.Form):
+    is_search = True
     start = django_forms.DateField(label=_("Fra dato"), required=False, widget=forms.DateInput())
     end = django_forms.DateField(label=_("Til dato"), required=False, widget=forms.DateInput())
 

@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.organisation.models import Area, today
+from kreftkoordinator.roles import post_only
 
 from .access import case_for, person_for
 from .day import day_of
@@ -202,7 +202,7 @@ def case_close(request, pk):
 
 
 @coordinator_only
-@require_POST
+@post_only(lambda request, pk: reverse("casework:case_detail", args=[pk]))
 def case_phase(request, pk):
     case = case_for(request.user, pk, action=None)  # change_phase logs the write
     form = PhaseForm(request.POST, case=case)

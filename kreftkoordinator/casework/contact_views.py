@@ -2,10 +2,12 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kreftkoordinator.organisation.models import Assignment, today
+from kreftkoordinator.roles import post_only
 
 from .access import case_for, follow_up_for
 from .case_views import case_page_with_errors
@@ -42,7 +44,7 @@ def contact_create(request, case_pk=None):
 
 
 @coordinator_only
-@require_POST
+@post_only(lambda request, case_pk: reverse("casework:case_detail", args=[case_pk]))
 def follow_up_add(request, case_pk):
     case = case_for(request.user, case_pk, action=None)  # add_follow_up logs the write
     form = FollowUpForm(request.POST)

@@ -7,6 +7,7 @@ from .models import Phase
 
 
 class CaseloadFilter(forms.Form):
+    is_search = True
     q = django_forms.CharField(label=_("Søk på navn eller telefon"), required=False, max_length=100)
     area: django_forms.ModelChoiceField = django_forms.ModelChoiceField(
         label=_("Område"), queryset=None, required=False, empty_label=_("Alle mine områder")

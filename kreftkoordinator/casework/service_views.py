@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from kreftkoordinator.forms import search_text
+from kreftkoordinator.roles import post_only
 
 from .access import case_for, service_link_for
 from .case_views import case_page_with_errors
@@ -29,7 +30,11 @@ def service_add(request, case_pk):
 
 
 @coordinator_only
-@require_POST
+@post_only(
+    lambda request, pk: reverse(
+        "casework:case_detail", args=[service_link_for(request.user, pk).case_id]
+    )
+)
 def service_status(request, pk):
     link = service_link_for(request.user, pk)
     form = ServiceStatusForm(request.POST, link=link, prefix=f"s{link.pk}")

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from kreftkoordinator.forms import EARLIEST, LATEST
 from kreftkoordinator.organisation.models import today
+from kreftkoordinator.roles import post_only
 
 from .forms import SystemActivityForm, TimeEntryForm
 from .models import TimeEntry
@@ -46,7 +47,7 @@ def week(request):
 
 
 @coordinator_only
-@require_POST
+@post_only(lambda request: reverse("casework:week"))
 def time_entry_add(request):
     form = TimeEntryForm(request.POST, user=request.user)
     if form.is_valid():

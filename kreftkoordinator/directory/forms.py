@@ -17,6 +17,7 @@ TARGETS = [
 
 
 class OfferSearchForm(forms.Form):
+    is_search = True
     q = django_forms.CharField(label=_("Søk"), required=False, max_length=100)
     area = django_forms.CharField(
         label=_("Kommune eller kommunenummer"), required=False, max_length=100

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator.codes import Phase
-from kreftkoordinator.organisation.models import Area, today
+from kreftkoordinator.organisation.models import Area, Position, today
 from kreftkoordinator.validators import is_web_url, web_url
 
 VERIFY_EVERY = timedelta(days=365)
@@ -210,6 +210,14 @@ class EventKind(models.TextChoices):
 class EventQuerySet(models.QuerySet["Event"]):
     def upcoming(self) -> EventQuerySet:
         return self.filter(ends_at__date__gte=today())
+
+    def for_area(self, area: Area) -> EventQuerySet:
+        """Events for someone living in `area`: there, and in the other areas its coordinator
+        covers (Valdres's meeting place in Nord-Aurdal is Vang's too)."""
+        shared = Position.objects.active_on(today()).filter(covered_areas=area)
+        return self.filter(
+            Q(area=area) | Q(area__in=Area.objects.filter(covering_positions__in=shared))
+        ).distinct()
 
 
 class Event(models.Model):

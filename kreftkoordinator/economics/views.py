@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from kreftkoordinator.reporting.exports import xlsx_response
-from kreftkoordinator.roles import Role, role_required
+from kreftkoordinator.roles import Role, post_only, role_required
 
 from . import charts
 from .brief import docx_brief, summary, xlsx_workbook
@@ -112,7 +112,7 @@ def scenario_detail(request, pk: int, value_form=None, rating_form=None):
 
 
 @role_required(*WHO)
-@require_POST
+@post_only(lambda request, pk: reverse("economics:scenario", args=[pk]))
 def scenario_value(request, pk: int):
     def save(scenario, data):
         set_own_value(request.user, scenario, data["key"], float(data["value"]), data["reason"])
@@ -121,7 +121,7 @@ def scenario_value(request, pk: int):
 
 
 @role_required(*WHO)
-@require_POST
+@post_only(lambda request, pk: reverse("economics:scenario", args=[pk]))
 def scenario_rating(request, pk: int):
     def save(scenario, data):
         rate_effect(

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,7 +17,7 @@ from kreftkoordinator.audit.models import Action
 from kreftkoordinator.casework.models import Notification
 from kreftkoordinator.organisation.models import today
 from kreftkoordinator.reporting.exports import xlsx_response
-from kreftkoordinator.roles import Role, role_required
+from kreftkoordinator.roles import Role, post_only, role_required
 
 from . import exports, rules
 from .forms import AbsenceForm, AgreementForm, DecisionForm, PaidForm, SchemeForm
@@ -134,7 +135,7 @@ def agreement_letter(request, pk: int):
 
 
 @role_required(*WHO)
-@require_POST
+@post_only(lambda request, pk: reverse("grants:agreement", args=[pk]))
 def absence_add(request, pk: int):
     agreement = _agreement(request.user, pk)
     form = AbsenceForm(request.POST)
@@ -162,7 +163,7 @@ def absence_confirm(request, pk: int):
 
 
 @role_required(Role.PROGRAMME)
-@require_POST
+@post_only(lambda request, pk, number: reverse("grants:agreement", args=[pk]))
 def year_decide(request, pk: int, number: int):
     agreement = _agreement(request.user, pk)
     form = DecisionForm(request.POST)
@@ -243,7 +244,7 @@ def statement_approve(request, pk: int):
 
 
 @role_required(Role.PROGRAMME)
-@require_POST
+@post_only(lambda request, pk: reverse("grants:statement", args=[pk]))
 def statement_pay(request, pk: int):
     statement = _statement(request.user, pk)
     form = PaidForm(request.POST)

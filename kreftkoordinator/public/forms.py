@@ -23,6 +23,7 @@ class AreaLookupMixin:
 
 
 class FindForm(AreaLookupMixin, forms.Form):
+    is_search = True
     municipality = django_forms.CharField(
         label=_("Kommune"),
         max_length=100,
@@ -30,6 +31,37 @@ class FindForm(AreaLookupMixin, forms.Form):
             "Skriv navnet på kommunen eller kommunenummeret, for eksempel Vang eller 3454."
         ),
     )
+
+    def clean_municipality(self):
+        """An area; or, for a region's name ("Valdres"), the positions whose name has it."""
+        text = self.cleaned_data["municipality"].strip()
+        if Area.objects.find(text) is None and positions_named(text).exists():
+            return text
+        return super().clean_municipality()
+
+
+def positions_named(text: str):
+    from kreftkoordinator.organisation.models import Position, today
+
+    words = [w for w in text.split() if len(w) >= 3]
+    found = Position.objects.active_on(today())
+    for word in words:
+        found = found.filter(name__icontains=word)
+    return found if words else Position.objects.none()
+
+
+class EventSearchForm(FindForm):
+    """The meeting places: in one municipality, or everywhere."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].required = False
+
+    def clean_municipality(self):
+        text = self.cleaned_data["municipality"].strip()
+        if not text:
+            return None
+        return AreaLookupMixin.clean_municipality(self)
 
 
 class ContactForm(AreaLookupMixin, forms.Form):
@@ -54,7 +86,13 @@ class ContactForm(AreaLookupMixin, forms.Form):
         label=_(
             "Jeg vil at kreftkoordinatoren kontakter meg, og samtykker til at hun får "
             "navnet mitt og telefonnummeret eller e-postadressen min."
-        )
+        ),
+        error_messages={
+            "required": _(
+                "Kryss av for at kreftkoordinatoren kan kontakte deg; uten samtykke kan vi "
+                "ikke sende forespørselen."
+            )
+        },
     )
     # A field people do not see and robots fill in.
     website = django_forms.CharField(

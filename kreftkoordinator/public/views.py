@@ -16,7 +16,7 @@ from kreftkoordinator.forms import search_text
 from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Position, today
 
 from .coverage import HEIGHT, WIDTH, coverage, markers, outline
-from .forms import ContactForm, FindForm
+from .forms import ContactForm, EventSearchForm, FindForm, positions_named
 from .ratelimit import allow
 
 
@@ -26,13 +26,12 @@ def front(request):
 
 def positions_for(area: Area):
     """Positions in force today that cover the area, each with who holds it today."""
+    return positions_with_holders(Position.objects.active_on(today()).filter(covered_areas=area))
+
+
+def positions_with_holders(queryset):
     day = today()
-    positions = list(
-        Position.objects.active_on(day)
-        .filter(covered_areas=area)
-        .prefetch_related("covered_areas")
-        .order_by("kind", "name")
-    )
+    positions = list(queryset.prefetch_related("covered_areas").order_by("kind", "name"))
     holders = {
         a.position_id: a.user
         for a in Assignment.objects.valid_on(day)
@@ -48,7 +47,13 @@ def positions_for(area: Area):
 def find(request):
     form = FindForm(request.GET or None)
     context: dict[str, object] = {"form": form}
-    if form.is_valid():
+    if form.is_valid() and isinstance(form.cleaned_data["municipality"], str):
+        # A region's name: the positions called so, each with the areas it covers.
+        context["named"] = positions_with_holders(
+            positions_named(form.cleaned_data["municipality"])
+        )
+        context["region"] = form.cleaned_data["municipality"]
+    elif form.is_valid():
         area = form.cleaned_data["municipality"]
         if area.code == "0301":  # Oslo: the coordinators work in the city districts
             context["districts"] = (
@@ -112,13 +117,14 @@ def offer(request, pk):
 
 
 def events(request):
-    """Meeting places, theme cafés and courses ahead, in one municipality or everywhere."""
-    form = FindForm(request.GET or None)
+    """Meeting places, theme cafés and courses ahead, in one municipality (and the others its
+    coordinator covers) or everywhere."""
+    form = EventSearchForm(request.GET or None)
     upcoming = Event.objects.filter(published=True).upcoming().select_related("area")
     area = None
-    if form.is_valid():
+    if form.is_valid() and form.cleaned_data["municipality"]:
         area = form.cleaned_data["municipality"]
-        upcoming = upcoming.filter(area=area)
+        upcoming = upcoming.for_area(area)
     upcoming = upcoming[:100]
     return render(request, "public/events.html", {"form": form, "events": upcoming, "area": area})
 
@@ -130,7 +136,7 @@ def events_ical(request, code):
     calendar.add("prodid", "-//Kreftkoordinator//NO")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _("Møteplasser og kurs i %(area)s") % {"area": area.name})
-    for event in Event.objects.filter(published=True, area=area).upcoming():
+    for event in Event.objects.filter(published=True).upcoming().for_area(area):
         item = ICalEvent()
         item.add("uid", f"event-{event.pk}@kreftkoordinator")
         item.add("summary", event.title)

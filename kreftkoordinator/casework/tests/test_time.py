@@ -164,3 +164,42 @@ class TestWeek:
         response = client.get(reverse("casework:week"), {"uke": "neste"})
         assert response.status_code == 200
         assert response.context["week"].monday <= today()
+
+
+@pytest.mark.django_db
+def test_after_an_error_the_week_s_navigation_and_language_switch_still_work(client, kari):
+    login(client, kari)
+    week = reverse("casework:week")
+    response = client.post(
+        reverse("casework:time_entry_add"),
+        {"on": "x", "category": "system", "minutes": "30"},
+        HTTP_REFERER=f"http://testserver{week}",
+    )
+    assert response.status_code == 200  # the week again, with the error
+    content = response.content.decode()
+    assert f'href="{week}?uke=' in content  # not ?uke= relative to /tid/ny/
+    assert f'name="next" value="{week}"' in content
+    # Reloading the error page asks for /tid/ny/ with GET: back to the week, not a 405.
+    again = client.get(reverse("casework:time_entry_add"))
+    assert again.status_code == 302 and again.url == week
+
+
+@pytest.mark.django_db
+def test_every_form_target_that_shows_its_page_again_answers_a_get_with_that_page(
+    client, kari, drammen_case
+):
+    from kreftkoordinator.casework.models import ServiceLink
+    from kreftkoordinator.organisation.models import today
+
+    login(client, kari)
+    case_page = reverse("casework:case_detail", args=[drammen_case.pk])
+    link = ServiceLink.objects.create(
+        area=drammen_case.area, case=drammen_case, service="meals", status_on=today()
+    )
+    for url in (
+        reverse("casework:case_phase", args=[drammen_case.pk]),
+        reverse("casework:follow_up_add", args=[drammen_case.pk]),
+        reverse("casework:service_status", args=[link.pk]),
+    ):
+        response = client.get(url)
+        assert (response.status_code, response.url) == (302, case_page), url

@@ -79,6 +79,28 @@ class TestCalendar:
         response = client.get(reverse("public:events"), {"municipality": "3454"})
         assert [e.title for e in response.context["events"]] == ["Temakafé: Å være pårørende"]
 
+    def test_events_follow_the_inter_municipal_position(self, client, vang, sigrid):
+        """The Valdres position covers Vang and Nord-Aurdal: a meeting place in Nord-Aurdal is
+        Vang's too, in the calendar and in the feed; Horten's is not."""
+        _offer, _hidden, event = vang
+        for code, title in (("3451", "Møteplass i Fagernes"), ("3901", "Møteplass i Horten")):
+            Event.objects.create(
+                title=title,
+                kind="meeting_place",
+                area=area(code),
+                place="x",
+                starts_at=event.starts_at,
+                ends_at=event.ends_at,
+            )
+        response = client.get(reverse("public:events"), {"municipality": "Vang"})
+        titles = {e.title for e in response.context["events"]}
+        assert titles == {"Temakafé: Å være pårørende", "Møteplass i Fagernes"}
+        feed = Calendar.from_ical(client.get(reverse("public:events_ical", args=["3454"])).content)
+        assert {str(e["SUMMARY"]) for e in feed.walk("VEVENT")} == titles
+        everywhere = client.get(reverse("public:events"))
+        assert len(everywhere.context["events"]) == 3
+        assert 'class="required"' not in everywhere.content.decode().split("<main")[1]
+
     def test_the_ical_feed_parses(self, client, vang):
         response = client.get(reverse("public:events_ical", args=["3454"]))
         assert response["Content-Type"].startswith("text/calendar")

@@ -53,6 +53,11 @@ class TestFinding:
         for name in ("Etnedal", "Nord-Aurdal", "Sør-Aurdal", "Vestre Slidre", "Øystre Slidre"):
             assert name in content  # the municipalities an inter-municipal position covers
 
+    def test_by_the_region_s_name(self, client, valdres):
+        page = client.get(reverse("public:find"), {"municipality": "Valdres"})
+        assert page.context["named"] == [valdres] and "Sigrid Rudi" in page.content.decode()
+        assert "Vang" in page.content.decode()  # the areas it covers
+
     def test_by_number_and_hospital_coordinators_apart(self, client, valdres):
         Position.objects.filter(pk=valdres.pk).update(kind="hospital")
         page = client.get(reverse("public:find"), {"municipality": "3454"})
