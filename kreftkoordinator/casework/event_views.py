@@ -2,15 +2,19 @@
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+
+from kreftkoordinator import audit
+from kreftkoordinator.audit.models import Action
 
 from .access import case_for
 from .forms import CareEventForm
 from .models import EventKind
+from .models.services import ServiceStatus
 from .models.versioned import EditConflict
 from .views import CONFLICT, coordinator_only, form_page
-from .workflows import record_care_event, register_death
+from .workflows import record_care_event, register_death, wrap_up_after_death
 
 
 @coordinator_only
@@ -36,6 +40,8 @@ def care_event_add(request, case_pk, kind):
                 )
                 % {"date": follow_up.due_on.strftime("%d.%m.%Y")},
             )
+            if _still_open(case):
+                return redirect("casework:after_death", pk=case.pk)
         else:
             record_care_event(request.user, form.instance)
             messages.success(request, _("Hendelsen er registrert."))
@@ -54,4 +60,49 @@ def _form_page(request, form, case, kind):
             "is_death": kind == EventKind.DEATH,
         },
         case,
+    )
+
+
+def _still_open(case):
+    """The services and follow-ups a death leaves open, or None."""
+    services = [
+        link
+        for link in case.services.all()
+        if link.status not in (ServiceStatus.ENDED, ServiceStatus.DECLINED, ServiceStatus.REFUSED)
+    ]
+    follow_ups = list(case.follow_ups.filter(done_on__isnull=True).order_by("due_on", "pk"))
+    return (services, follow_ups) if (services or follow_ups) else None
+
+
+@coordinator_only
+def after_death(request, pk):
+    """After a death, propose ending the patient's open services and follow-ups; the
+    coordinator unticks what should go on."""
+    case = case_for(request.user, pk, action=None)
+    death = case.death
+    services, follow_ups = (_still_open(case) if death else None) or ([], [])
+    if request.method == "POST" and death:
+        chosen_services = set(request.POST.getlist("service"))
+        chosen_follow_ups = set(request.POST.getlist("follow_up"))
+        wrap_up_after_death(
+            request.user,
+            case,
+            [s for s in services if str(s.pk) in chosen_services],
+            [f for f in follow_ups if str(f.pk) in chosen_follow_ups],
+            death.on,
+        )
+        messages.success(request, _("Det du valgte er avsluttet."))
+        return redirect("casework:case_detail", pk=pk)
+    audit.record(request.user, Action.VIEW, case, person=case.person_id, reason="etter dødsfall")
+    # Proposed: every service, and the follow-ups due by the death; later ones (the
+    # bereavement conversation among them) are likely for the relatives, so left unticked.
+    return render(
+        request,
+        "casework/after_death.html",
+        {
+            "case": case,
+            "death": death,
+            "services": services,
+            "follow_ups": [(f, death and f.due_on <= death.on) for f in follow_ups],
+        },
     )

@@ -287,6 +287,17 @@ class ContactForm(AreaChoiceMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean() or {}
+        death = self.case.death if self.case else None
+        at = cleaned.get("at")
+        after_death = death is not None and (
+            at is None or timezone.localtime(at).date() >= death.on
+        )
+        if death is not None and after_death and "with_patient" in cleaned.get("participants", []):
+            self.add_error(
+                "participants",
+                _("Pasienten døde %(date)s. Velg hvem som deltok i samtalen.")
+                % {"date": death.on.strftime("%d.%m.%Y")},
+            )
         for field, _label in PARTICIPANTS:
             setattr(self.instance, field, field in cleaned.get("participants", []))
         for field, _label in KINDS:
@@ -512,6 +523,13 @@ class CareEventForm(CaseVersionMixin, forms.ModelForm):
                 )
             if case.care_events.filter(kind=EventKind.DEATH).exists():
                 raise django_forms.ValidationError(_("Dødsfallet er allerede registrert."))
+            on = cleaned.get("on")
+            if on and on < case.opened_on:
+                self.add_error(
+                    "on",
+                    _("Dødsdatoen kan ikke være før oppfølgingen startet (%(date)s).")
+                    % {"date": case.opened_on.strftime("%d.%m.%Y")},
+                )
         return cleaned
 
 

@@ -53,6 +53,7 @@ urlpatterns = [
     path("tid/<int:pk>/slett/", time_views.time_entry_delete, name="time_entry_delete"),
     path("systemarbeid/ny/", time_views.activity_add, name="activity_add"),
     path("oppfolging/<int:pk>/overfor/", transfer_views.case_transfer, name="case_transfer"),
+    path("oppfolging/<int:pk>/etter-dodsfall/", event_views.after_death, name="after_death"),
     path("varsler/<int:pk>/lest/", transfer_views.notification_read, name="notification_read"),
     path("forespørsler/<int:pk>/", inbox_views.request_detail, name="request_detail"),
     path("forespørsler/<int:pk>/behandlet/", inbox_views.request_handled, name="request_handled"),

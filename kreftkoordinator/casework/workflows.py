@@ -25,7 +25,7 @@ from .models import (
     Relation,
 )
 from .models.cases import CasePhase
-from .models.services import ServiceLink, ServiceStatusChange
+from .models.services import ServiceLink, ServiceStatus, ServiceStatusChange
 
 
 @transaction.atomic
@@ -190,6 +190,30 @@ def record_care_event(user: User, event: CareEvent, reason: str = "") -> CareEve
 
 
 BEREAVEMENT_CONVERSATION_AFTER = timedelta(weeks=4)
+
+
+@transaction.atomic
+def wrap_up_after_death(
+    user: User, case: Case, services: list[ServiceLink], follow_ups: list[FollowUp], on: date
+) -> None:
+    """After a death, end the services still open for the patient (a started one ended, one
+    not started declined) and close the follow-ups that no longer apply: what the coordinator
+    chose from the proposal, in one step and one entry in the log."""
+    for link in services:
+        status = (
+            ServiceStatus.ENDED if link.status == ServiceStatus.STARTED else ServiceStatus.DECLINED
+        )
+        if status in link.next_statuses:
+            day = max(on, link.status_on)
+            ServiceStatusChange.objects.create(link=link, status=status, on=day)
+            link.status, link.status_on = status, day
+            link.save(update_fields=["status", "status_on"])
+    for follow_up in follow_ups:
+        follow_up.done_on = today()
+        follow_up.save(update_fields=["done_on"])
+    audit.record(
+        user, Action.UPDATE, case, person=case.person_id, reason="avsluttet etter dødsfall"
+    )
 
 
 @transaction.atomic

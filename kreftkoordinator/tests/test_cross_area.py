@@ -44,6 +44,7 @@ GET_URLS = {
     "casework:service_add": "case",
     "casework:care_event_add": "case",
     "casework:case_transfer": "case",
+    "casework:after_death": "case",
     "casework:request_detail": "contact_request",
     "directory:offer_edit": "offer",
     "directory:event_edit": "event",

@@ -42,6 +42,7 @@ PAGES = {
     "casework:week": ({COORDINATOR}, None),
     "casework:activity_add": ({COORDINATOR}, None),
     "casework:case_transfer": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:after_death": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:request_detail": ({COORDINATOR}, lambda w: [w["contact_request"].pk]),
     "directory:offer_list": (EVERYONE, None),
     "public:survey_results": (EVERYONE, None),

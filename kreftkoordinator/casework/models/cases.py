@@ -102,6 +102,13 @@ class Case(Versioned):
             raise ValidationError(errors)
 
     @property
+    def death(self):
+        """The patient's death, if registered."""
+        from .care_events import EventKind
+
+        return self.care_events.filter(kind=EventKind.DEATH).first()
+
+    @property
     def is_open(self) -> bool:
         return self.closed_on is None
 

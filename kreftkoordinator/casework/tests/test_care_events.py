@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kreftkoordinator.casework.models import CareEvent, FollowUp
 from kreftkoordinator.conftest import login
@@ -123,3 +124,75 @@ class TestDeath:
         )
         assert "Dødsfallet er allerede registrert." in response.content.decode()
         assert CareEvent.objects.filter(kind="death").count() == 1
+
+
+@pytest.mark.django_db
+class TestAfterDeath:
+    def death(self, client, case, on):
+        return client.post(
+            url(case, "death"),
+            {"on": on, "death_place": "nursing_home", "seen_version": case.version},
+        )
+
+    def test_a_death_before_the_case_began_is_refused(self, client, kari, drammen_case):
+        login(client, kari)
+        response = self.death(client, drammen_case, str(drammen_case.opened_on - timedelta(1)))
+        assert (
+            response.status_code == 200 and "før oppfølgingen startet" in response.content.decode()
+        )
+        assert not CareEvent.objects.exists()
+
+    def test_the_open_services_and_follow_ups_are_proposed_for_ending(
+        self, client, kari, drammen_case
+    ):
+        from kreftkoordinator.casework.models import ServiceLink
+
+        started = ServiceLink.objects.create(
+            area=drammen_case.area,
+            case=drammen_case,
+            service="meals",
+            status="started",
+            status_on=drammen_case.opened_on,
+        )
+        applied = ServiceLink.objects.create(
+            area=drammen_case.area,
+            case=drammen_case,
+            service="home_nursing",
+            status="applied",
+            status_on=drammen_case.opened_on,
+        )
+        login(client, kari)
+        response = self.death(client, drammen_case, days_ago(1))
+        after = reverse("casework:after_death", args=[drammen_case.pk])
+        assert response.url == after
+        page = client.get(after)
+        proposed = {f.what: checked for f, checked in page.context["follow_ups"]}
+        # "Ring Anne" was due today, after the death: left unticked, like the bereavement talk.
+        assert proposed == {"Ring Anne": False, "Etterlattesamtale med de pårørende": False}
+        ring = FollowUp.objects.get(what="Ring Anne")
+        client.post(after, {"service": [started.pk, applied.pk], "follow_up": [ring.pk]})
+        started.refresh_from_db()
+        applied.refresh_from_db()
+        ring.refresh_from_db()
+        assert (started.status, applied.status) == ("ended", "declined")
+        assert ring.done_on == today()
+        assert FollowUp.objects.get(what="Etterlattesamtale med de pårørende").done_on is None
+        again = client.get(after).context
+        assert not again["services"]
+        assert [f.what for f, _ in again["follow_ups"]] == ["Etterlattesamtale med de pårørende"]
+
+    def test_after_the_death_a_contact_is_not_with_the_patient(self, client, kari, drammen_case):
+        login(client, kari)
+        self.death(client, drammen_case, days_ago(2))
+        response = client.post(
+            reverse("casework:case_contact_create", args=[drammen_case.pk]),
+            {
+                "mode": "phone",
+                "participants": ["with_patient"],
+                "kinds": ["supportive"],
+                "duration_minutes": "30",
+                "at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            },
+        )
+        assert response.status_code == 200
+        assert "Pasienten døde" in response.content.decode()
