@@ -177,9 +177,11 @@ CSRF_COOKIE_HTTPONLY = True
 
 OTP_TOTP_ISSUER = "Kreftkoordinator"
 
-# The public contact form: requests per client per hour. The cache counts them; with several app
-# servers set CACHE_URL to a shared cache (e.g. redis://127.0.0.1:6379/1).
+# The public contact form: accepted requests per sender (address and phone or e-mail) and per
+# address (a hospital's or NAV office's, shared by many) an hour. The cache counts them; with
+# several app servers set CACHE_URL to a shared cache (e.g. redis://127.0.0.1:6379/1).
 PUBLIC_FORM_LIMIT = int(os.environ.get("PUBLIC_FORM_LIMIT", "5"))
+PUBLIC_ADDRESS_LIMIT = int(os.environ.get("PUBLIC_ADDRESS_LIMIT", "100"))
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if cache_url := os.environ.get("CACHE_URL"):
     CACHES["default"] = {

@@ -15,20 +15,41 @@ from kreftkoordinator.organisation.models import Area, today
 VALID_FOR = timedelta(days=60)
 
 
+# A code to type from a printed card: no 0/O, 1/I/L, 8/B, 5/S to mix up. Eight characters
+# from 27 are about 38 bits: far more than anyone can try through the rate-limited page.
+CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXYZ234679"
+CODE_LENGTH = 8
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(text: str) -> str:
+    """As typed from the card: any case, with spaces or a dash."""
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def shown_code(code: str) -> str:
+    return f"{code[:4]}-{code[4:]}"
+
+
 class SurveyInvitationQuerySet(models.QuerySet["SurveyInvitation"]):
     def create_with_token(self, area: Area) -> tuple["SurveyInvitation", str]:
-        token = secrets.token_urlsafe(24)
+        token = new_code()
         invitation = self.create(
             token_hash=token_hash(token), area=area, expires_on=today() + VALID_FOR
         )
         return invitation, token
 
     def usable(self, token: str) -> "SurveyInvitation | None":
-        return self.filter(token_hash=token_hash(token), expires_on__gte=today()).first()
+        """By the code (as typed) or by an older link's long token (as given)."""
+        hashes = {token_hash(token), token_hash(normalise_code(token))}
+        return self.filter(token_hash__in=hashes, expires_on__gte=today()).first()
 
 
 class SurveyInvitation(models.Model):

@@ -1,11 +1,14 @@
 """The feedback survey's pages: the public form behind a one-time link, the coordinator's link
 from a case, and the results (counts with small cells hidden)."""
 
+from urllib.parse import quote, urlencode
+
 from django import forms as django_forms
 from django.db import transaction
 from django.db.models import Count
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
@@ -17,7 +20,10 @@ from kreftkoordinator.casework.access import case_for
 from kreftkoordinator.organisation.models import Area, today
 from kreftkoordinator.roles import role_required
 
-from .models import SurveyAnswer, SurveyInvitation
+from .models import SurveyAnswer, SurveyInvitation, normalise_code, shown_code
+from .ratelimit import count, within
+
+MISSES_AN_HOUR = 30
 
 
 class SurveyForm(forms.Form):
@@ -40,9 +46,20 @@ class SurveyForm(forms.Form):
     )
 
 
+def enter_code(request):
+    """For the printed card: the code typed in, any case, with or without the dash."""
+    code = normalise_code(request.GET.get("kode", ""))[:40]
+    if code:
+        return redirect("public:survey", token=code)
+    return render(request, "public/survey_code.html")
+
+
 def answer(request, token):
+    if not within(request, "survey-miss", MISSES_AN_HOUR):
+        return render(request, "public/survey_gone.html", status=429)
     invitation = SurveyInvitation.objects.usable(token)
     if invitation is None:
+        count(request, "survey-miss")  # a wrong code: guessing is slow
         return render(request, "public/survey_gone.html", status=410)
     form = SurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -58,11 +75,46 @@ def answer(request, token):
 @role_required(Role.COORDINATOR)
 @require_POST
 def invite(request, case_pk):
+    """A one-time link and its code, with ways to pass it on: a text message to copy or send,
+    an e-mail from her own mail program, a card to print. After a death, to the relatives."""
     case = case_for(request.user, case_pk, action=None)
     _invitation, token = SurveyInvitation.objects.create_with_token(case.area)
-    audit.record(request.user, Action.CREATE, case, reason="lenke til brukerundersøkelsen")
+    relatives = list(case.relations.select_related("person"))
+    audit.record(
+        request.user,
+        Action.CREATE,
+        case,
+        persons=[r.person for r in relatives],
+        reason="lenke til brukerundersøkelsen",
+    )
     link = request.build_absolute_uri(reverse("public:survey", args=[token]))
-    return render(request, "public/survey_link.html", {"case": case, "link": link})
+    code = shown_code(token)
+    message = _(
+        "Hei! Kreftkoordinatoren vil gjerne vite hvordan du opplevde hjelpen. Svar anonymt "
+        "her: %(link)s (eller gå til %(page)s og skriv koden %(code)s). Lenken kan brukes én "
+        "gang og gjelder i 60 dager."
+    ) % {
+        "link": link,
+        "page": request.build_absolute_uri(reverse("public:survey_code")),
+        "code": code,
+    }
+    recipients = relatives if case.death else []
+    context = {
+        "case": case,
+        "link": link,
+        "code": code,
+        "code_page": request.build_absolute_uri(reverse("public:survey_code")),
+        "message": message,
+        "deceased": case.death is not None,
+        "recipients": recipients,
+        "sms": "sms:?&body=" + quote(message),
+        "mail": "mailto:?"
+        + urlencode(
+            {"subject": _("Hvordan opplevde du kreftkoordinatoren?"), "body": message},
+            quote_via=quote,
+        ),
+    }
+    return render(request, "public/survey_link.html", context)
 
 
 @role_required(*Role.values)

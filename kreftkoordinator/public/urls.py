@@ -14,6 +14,7 @@ urlpatterns = [
     path("moteplasser/<str:code>.ics", views.events_ical, name="events_ical"),
     path("dekning/", views.coverage_map, name="coverage"),
     path("undersokelse/resultater/", survey.results, name="survey_results"),
+    path("undersokelse/", survey.enter_code, name="survey_code"),
     path("undersokelse/<str:token>/", survey.answer, name="survey"),
     path("oppfolging/<int:case_pk>/undersokelse/", survey.invite, name="survey_invite"),
 ]

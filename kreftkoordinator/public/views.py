@@ -17,7 +17,7 @@ from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Pos
 
 from .coverage import HEIGHT, WIDTH, coverage, markers, outline
 from .forms import ContactForm, EventSearchForm, FindForm, positions_named
-from .ratelimit import allow
+from .ratelimit import contact_accepted, contact_allowed
 
 
 def front(request):
@@ -72,26 +72,35 @@ def contact(request):
     form = ContactForm(
         request.POST or None, initial={"municipality": search_text(request.GET, "kommune")}
     )
-    if request.method == "POST":
-        if not allow(request, "contact"):
-            return render(request, "public/too_many.html", status=429)
-        if form.is_valid():
-            if form.is_robot:
-                return redirect("public:contact_thanks")
-            area = form.cleaned_data["municipality"]
-            coordinators = coordinators_covering(area)
-            if not coordinators:
-                form.add_error(
-                    "municipality",
-                    _(
-                        "Det er ingen kreftkoordinator registrert i %(area)s ennå. Ta kontakt med "
-                        "kommunen direkte."
-                    )
-                    % {"area": area.name},
+    if request.method == "POST" and form.is_valid():
+        sender = form.cleaned_data.get("phone") or form.cleaned_data.get("email", "").lower()
+        if not contact_allowed(request, sender):
+            # Nothing typed is lost: the form again, with why.
+            form.add_error(
+                None,
+                _(
+                    "Det er sendt mange forespørsler herfra den siste timen. Prøv igjen om en "
+                    "stund, eller ring kommunen direkte. Det du skrev, står her fortsatt."
+                ),
+            )
+            return render(request, "public/contact.html", {"form": form}, status=429)
+        if form.is_robot:
+            return redirect("public:contact_thanks")
+        area = form.cleaned_data["municipality"]
+        coordinators = coordinators_covering(area)
+        if not coordinators:
+            form.add_error(
+                "municipality",
+                _(
+                    "Det er ingen kreftkoordinator registrert i %(area)s ennå. Ta kontakt med "
+                    "kommunen direkte."
                 )
-            else:
-                receive_contact_request(area, form.cleaned_data, coordinators)
-                return redirect("public:contact_thanks")
+                % {"area": area.name},
+            )
+        else:
+            receive_contact_request(area, form.cleaned_data, coordinators)
+            contact_accepted(request, sender)
+            return redirect("public:contact_thanks")
     return render(request, "public/contact.html", {"form": form})
 
 

@@ -97,10 +97,21 @@ PUBLIC = [
     ("public:events_ical", ["3301"]),
     ("public:coverage", []),
     ("public:survey", ["x" * 40]),
+    ("public:survey_code", []),
     ("accounts:login", []),
     ("reporting:definitions", []),
 ]
-PUBLIC_PARAMS = [*QUERY_PARAMS, "kategori", "malgruppe", "omrade", "area", "category", "fra"]
+PUBLIC_PARAMS = [
+    *QUERY_PARAMS,
+    "kategori",
+    "malgruppe",
+    "omrade",
+    "area",
+    "category",
+    "fra",
+    "kode",
+    "municipality",
+]
 
 
 @pytest.mark.django_db

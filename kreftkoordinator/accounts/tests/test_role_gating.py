@@ -128,6 +128,7 @@ NOT_ROLE_PAGES = {
     "public:events",
     "public:events_ical",
     "public:survey",
+    "public:survey_code",
     "public:coverage",
     "reporting:definitions",  # the indicators' definitions, public so any figure can be traced
     "accounts:login",

@@ -118,14 +118,32 @@ class TestContactMe:
         assert response.status_code == 302 and not ContactRequest.objects.exists()
         assert mail.outbox == []
 
-    def test_the_rate_limit_answers_with_a_friendly_page(self, client, valdres, settings):
+    def test_the_rate_limit_keeps_what_was_typed(self, client, valdres, settings):
         settings.PUBLIC_FORM_LIMIT = 3
         for _ in range(3):
             assert client.post(reverse("public:contact"), request_data()).status_code == 302
-        response = client.post(reverse("public:contact"), request_data())
+        response = client.post(reverse("public:contact"), request_data(message="Mor er syk."))
         assert response.status_code == 429
-        assert "Vent litt før du sender igjen" in response.content.decode()
+        content = response.content.decode()
+        assert "mange forespørsler herfra" in content
+        assert "Mor er syk." in content and 'value="Siri Moe"' in content
         assert ContactRequest.objects.count() == 3
+
+    def test_mistakes_corrected_do_not_count(self, client, valdres, settings):
+        settings.PUBLIC_FORM_LIMIT = 2
+        for _ in range(5):  # five times without consent: refused, not counted
+            client.post(reverse("public:contact"), request_data(consent=""))
+        assert client.post(reverse("public:contact"), request_data()).status_code == 302
+
+    def test_a_shared_address_is_not_one_sender(self, client, valdres, settings):
+        """A hospital's or NAV office's address sends for many: each sender has her own limit,
+        and the address's own limit is far above one sender's."""
+        settings.PUBLIC_FORM_LIMIT = 2
+        for n in range(6):
+            data = request_data(name=f"Pårørende {n}", phone=f"9123456{n}")
+            assert client.post(reverse("public:contact"), data).status_code == 302
+        settings.PUBLIC_ADDRESS_LIMIT = 6
+        assert client.post(reverse("public:contact"), request_data()).status_code == 429
 
     def test_csrf_is_required(self, valdres):
         from django.test import Client

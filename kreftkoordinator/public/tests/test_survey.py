@@ -118,3 +118,47 @@ class TestResults:
         client.logout()
         login(client, per)
         assert client.get(reverse("public:survey_results")).context["texts"] == []
+
+
+@pytest.mark.django_db
+class TestPassingItOn:
+    def test_a_short_code_a_text_message_an_e_mail_and_a_card(self, client, kari, closed_case):
+        login(client, kari)
+        page = client.post(reverse("public:survey_invite", args=[closed_case.pk]))
+        code = page.context["code"]
+        assert len(code) == 9 and code[4] == "-"  # XXXX-XXXX
+        content = page.content.decode()
+        assert code in page.context["message"] and page.context["link"] in page.context["message"]
+        assert 'href="sms:' in content and 'href="mailto:' in content
+        assert "Skriv ut kort" in content and 'class="survey-card"' in content
+        assert "Gi lenken til Anne Hansen" in content
+        client.logout()
+        # Typed from the card, in lower case and without the dash.
+        typed = client.get(reverse("public:survey_code"), {"kode": code.lower().replace("-", "")})
+        assert typed.status_code == 302
+        assert client.get(typed.url).status_code == 200
+
+    def test_after_a_death_it_is_offered_to_the_relatives(self, client, kari, closed_case):
+        from kreftkoordinator.casework.models import CareEvent, Person, Relation
+
+        daughter = Person.objects.create(
+            area=closed_case.area, name="Kari Hansen", phone="+4798765432"
+        )
+        Relation.objects.create(case=closed_case, person=daughter, relation="child")
+        CareEvent.objects.create(
+            area=closed_case.area, case=closed_case, kind="death", on=today(), death_place="home"
+        )
+        login(client, kari)
+        content = client.post(
+            reverse("public:survey_invite", args=[closed_case.pk])
+        ).content.decode()
+        assert "Gi lenken til Anne Hansen" not in content
+        assert "Pasienten er død" in content and "Kari Hansen" in content
+        assert 'href="sms:+4798765432' in content
+
+    def test_guessing_codes_is_slowed(self, client, db, settings):
+        from kreftkoordinator.public.survey import MISSES_AN_HOUR
+
+        for n in range(MISSES_AN_HOUR):
+            assert client.get(reverse("public:survey", args=[f"AAAA{n:04d}"])).status_code == 410
+        assert client.get(reverse("public:survey", args=["AAAAZZZZ"])).status_code == 429
