@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.utils import translation
 
@@ -40,4 +42,47 @@ class SecurityHeadersMiddleware:
         user = getattr(request, "user", None)  # not set for static files served by WhiteNoise
         if user is not None and user.is_authenticated:
             response.headers["Cache-Control"] = "no-store, private"
+        return response
+
+
+class DemoErrorPagesMiddleware:
+    """The demo runs with DEBUG on (on loopback only), where Django answers a missing page or an
+    error with its technical pages in English. A visitor trying the demo should meet the
+    product's own pages, in Norwegian, as in production; the traceback still goes to the log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            settings.DEMO
+            and response.status_code == 404
+            and "text/html" in response.get("Content-Type", "")
+            and not getattr(response, "ours", False)
+        ):
+            return self._page(request, "404.html", 404)
+        return response
+
+    def process_exception(self, request, exception):
+        from django.core.exceptions import PermissionDenied
+        from django.http import Http404
+
+        if not settings.DEMO:
+            return None
+        if isinstance(exception, Http404):
+            return self._page(request, "404.html", 404)
+        if isinstance(exception, PermissionDenied):
+            return self._page(request, "403.html", 403)
+        logging.getLogger("django.request").error(
+            "Feil i demoen: %s", request.path, exc_info=exception
+        )
+        return self._page(request, "500.html", 500)
+
+    @staticmethod
+    def _page(request, template: str, status: int):
+        from django.shortcuts import render
+
+        response = render(request, template, status=status)
+        response.ours = True  # type: ignore[attr-defined]
         return response

@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "kreftkoordinator.accounts.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kreftkoordinator.middleware.DemoErrorPagesMiddleware",
     # Last, as axes asks: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -8,6 +8,8 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("sprak/", set_language, name="set_language"),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("", include("kreftkoordinator.accounts.urls")),
     path("", include(oidc_urlpatterns)),
     path("", include("kreftkoordinator.audit.urls")),

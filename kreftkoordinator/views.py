@@ -1,5 +1,6 @@
 from django.db.models import Prefetch
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 
 from kreftkoordinator.accounts.models import Role, User
 from kreftkoordinator.casework.day import day_of, record_day
@@ -69,3 +70,8 @@ def _start_page(request):
                 pk__in=Assignment.objects.valid_on(day).values("position")
             )
     return render(request, "home.html", context)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; the icon is an SVG."""
+    return redirect(static("kreftkoordinator/favicon.svg"), permanent=True)

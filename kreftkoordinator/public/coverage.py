@@ -112,11 +112,12 @@ class Coverage:
 
     name: str
     code: str
-    status: str  # "own", "shared" or "none"
+    status: str  # "own", "shared", "partly" (some of its city districts) or "none"
     since: int | None
     positions: list[str]
     x: float | None = None
     y: float | None = None
+    districts: tuple[int, int] | None = None  # (covered, all) for a city with districts
 
 
 def coverage() -> list[Coverage]:
@@ -138,12 +139,14 @@ def forget_coverage(**kwargs) -> None:
 
 
 def compute_coverage() -> list[Coverage]:
-    """Oslo counts as covered when any of its city districts is."""
+    """A city with districts (Oslo) is covered as far as its districts are: "partly" while
+    only some of them have a coordinator."""
     day = today()
     municipalities = list(
         Area.objects.current().filter(kind=AreaKind.MUNICIPALITY).order_by("name")
     )
     by_area: dict[int, list[Position]] = {}
+    covered_districts: dict[int, set[int]] = {}
     shared: set[int] = set()  # positions covering more than one area
     for position in Position.objects.active_on(day).prefetch_related("covered_areas"):
         covered = list(position.covered_areas.all())  # once per position: this is the hot loop
@@ -151,19 +154,41 @@ def compute_coverage() -> list[Coverage]:
             shared.add(position.pk)
         for area in covered:
             target = area.parent_id if area.kind == AreaKind.DISTRICT else area.pk
+            if area.kind == AreaKind.DISTRICT and target is not None:
+                covered_districts.setdefault(target, set()).add(area.pk)
             if target is not None:
                 by_area.setdefault(target, []).append(position)
     points = points_for(municipalities)
+    all_districts: dict[int, int] = {}
+    for parent in (
+        Area.objects.current().filter(kind=AreaKind.DISTRICT).values_list("parent", flat=True)
+    ):
+        if parent is not None:
+            all_districts[parent] = all_districts.get(parent, 0) + 1
     rows = []
     for area in municipalities:
         covering = by_area.get(area.pk, [])
         status = (
             "none" if not covering else "shared" if any(p.pk in shared for p in covering) else "own"
         )
+        districts = None
+        if area.pk in all_districts:
+            districts = (len(covered_districts.get(area.pk, ())), all_districts[area.pk])
+            if covering and districts[0] < districts[1]:
+                status = "partly"
         since = min((p.start_date.year for p in covering), default=None)
         x, y = points.get(area.code, (None, None))
         rows.append(
-            Coverage(area.name, area.code, status, since, sorted({p.name for p in covering}), x, y)
+            Coverage(
+                area.name,
+                area.code,
+                status,
+                since,
+                sorted({p.name for p in covering}),
+                x,
+                y,
+                districts,
+            )
         )
     return rows
 
@@ -184,6 +209,10 @@ def markers(rows: list[Coverage]) -> str:
             parts.append(
                 f'<path d="M{x},{y} m0,-5 l4.5,8 l-9,0 z" class="shared">'
                 f"<title>{name}</title></path>"
+            )
+        elif row.status == "partly":
+            parts.append(
+                f'<circle cx="{x}" cy="{y}" r="4" class="partly"><title>{name}</title></circle>'
             )
         else:
             parts.append(f'<circle cx="{x}" cy="{y}" r="1.3" class="none"/>')

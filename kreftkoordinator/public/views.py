@@ -163,7 +163,8 @@ def coverage_map(request):
     """Which municipalities have a coordinator, which share one, since which year."""
     rows = coverage()
     counts = {
-        status: sum(1 for r in rows if r.status == status) for status in ("own", "shared", "none")
+        status: sum(1 for r in rows if r.status == status)
+        for status in ("own", "shared", "partly", "none")
     }
     return render(
         request,

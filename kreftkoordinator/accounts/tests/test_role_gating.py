@@ -136,6 +136,7 @@ NOT_ROLE_PAGES = {
     "accounts:set_password",  # a one-time link from an e-mail (test_user_admin)
     "accounts:logout",
     "set_language",
+    "favicon",
     "oidc_authentication_init",
     "oidc_authentication_callback",
 }

@@ -30,12 +30,21 @@ def test_the_map_shows_the_demo_arrangements(client):
     rows = {r.name: r for r in response.context["rows"]}
     assert rows["Drammen"].status == "own" and rows["Drammen"].since == 2012
     assert rows["Vang"].status == "shared" and rows["Etnedal"].status == "shared"
-    assert rows["Oslo"].status == "own"  # through Bydel Frogner
+    # One of Oslo's districts has a coordinator: Oslo is covered only partly, and said so.
+    assert rows["Oslo"].status == "partly" and rows["Oslo"].districts[0] == 1
+    assert rows["Oslo"].districts[1] >= 15
+    assert "bare noen av bydelene" in content and 'class="partly"' in content
     assert rows["Bergen"].status == "none"
     assert response.context["counts"]["shared"] == 13  # Valdres 6 + Nordhordland 7
     assert "<circle" in content and "<desc" in content and "Trekant" in content
     table = content.split("<table")[1]
     assert "Drammen" in table and "Interkommunal" in table and "Bergen" not in table
+    assert "1 av" in table and "bydeler" in table
+    # Each municipality in the table leads to its coordinator.
+    assert f'href="{reverse("public:find")}?municipality=3301"' in table
+    # The map is drawn to the page's width, not at a fixed size wider than a phone.
+    svg = content.split('<figure class="coverage">')[1].split(">")[1]
+    assert "width=" not in svg
 
 
 @pytest.mark.django_db
