@@ -5,6 +5,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kreftkoordinator.roles import Role, role_required
+
 from .access import case_for
 from .forms import TransferForm
 from .models import Notification
@@ -39,13 +41,15 @@ def case_transfer(request, pk):
     return form_page(request, "casework/case_transfer.html", {"form": form, "case": case}, case)
 
 
-@coordinator_only
+@role_required(*Role.values)
 @require_POST
 def notification_read(request, pk):
+    """Anyone's own notifications (a coordinator's transfers, a leader's or programme officer's
+    grant reminders); another user's is not found."""
     notification = get_object_or_404(Notification, pk=pk, user=request.user)
     notification.read_at = timezone.now()
     notification.save(update_fields=["read_at"])
     url = notification.url
     if url and url_has_allowed_host_and_scheme(url, {request.get_host()}):
         return redirect(url)
-    return redirect("casework:caseload")
+    return redirect("home")

@@ -96,7 +96,7 @@ POST_ACTIONS = {
     "casework:request_link": ({COORDINATOR}, lambda w: [w["contact_request"].pk]),
     "directory:offer_verify": ({COORDINATOR, PROGRAMME, ADMIN}, lambda w: [w["offer"].pk]),
     "public:survey_invite": ({COORDINATOR}, lambda w: [w["case"].pk]),
-    "casework:notification_read": ({COORDINATOR}, lambda w: [w["notification"].pk]),
+    "casework:notification_read": (EVERYONE, lambda w: [w["notification"].pk]),
     "casework:time_entry_delete": ({COORDINATOR}, lambda w: [w["time_entry"].pk]),
     "reporting:submit": ({COORDINATOR}, lambda w: [w["position"].pk, 2025]),
     "economics:scenario_value": (

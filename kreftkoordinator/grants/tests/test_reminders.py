@@ -60,3 +60,19 @@ def test_the_command_says_how_many_it_sent(agreement):  # noqa: F811
     out = StringIO()
     call_command("send_reminders", stdout=out)
     assert "påminnelser sendt" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_per_opens_his_reminder_and_it_is_read(client, agreement, per):  # noqa: F811
+    from django.urls import reverse
+
+    from kreftkoordinator.conftest import login
+
+    send_reminders(date(2025, 2, 1))
+    note = Notification.objects.get(user=per)
+    login(client, per)
+    assert note.message in client.get(reverse("grants:agreements")).content.decode()
+    response = client.post(reverse("casework:notification_read", args=[note.pk]))
+    assert response.url == reverse("grants:agreement", args=[agreement.pk])
+    note.refresh_from_db()
+    assert note.read_at is not None
