@@ -9,6 +9,7 @@ import queue
 import shutil
 import threading
 from concurrent.futures import Future
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -125,3 +126,23 @@ def pytest_collection_modifyitems(items):
     is emptied (see `_flushable_audit_log`), and no other test should ever run in that state."""
     here = os.path.dirname(__file__)
     items.sort(key=lambda item: str(item.path).startswith(here))
+
+
+AXE = (
+    Path(os.environ.get("NODE_MODULES", Path(__file__).resolve().parents[3] / "node_modules"))
+    / "axe-core"
+    / "axe.min.js"
+)
+
+
+def axe(page) -> list[str]:
+    """axe-core (from npm) on the page as it stands: the serious and critical WCAG 2.1 A/AA
+    violations, each as "rule: the elements"."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluated, not a <script>: our CSP stays on
+    result = page.evaluate(
+        """async () => (await axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations
+           .filter(v => ['serious', 'critical'].includes(v.impact))
+           .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))"""
+    )
+    return list(result)
