@@ -146,3 +146,12 @@ def axe(page) -> list[str]:
            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))"""
     )
     return list(result)
+
+
+# Screenshots of the main pages, kept after each run (the README shows copies from docs/).
+SHOTS = Path(os.environ.get("SCREENSHOTS", Path(__file__).resolve().parents[3] / "test-artefacts"))
+
+
+def screenshot(page, name: str, full_page: bool = True) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)

@@ -1,0 +1,184 @@
+"""The main flows in a real browser, as the people who use them go through them: log-in with
+two-factor, a coordinator's day from a new person to the bereavement follow-up, a request from
+the public reaching her inbox, the annual report submitted, a leader's economics page, a grant
+statement approved and paid. Screenshots of the main pages are kept (test-artefacts/)."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kreftkoordinator.casework.models import Case, ContactRequest, FollowUp
+from kreftkoordinator.economics.models import Scenario
+from kreftkoordinator.grants.models import Scheme, Statement
+from kreftkoordinator.grants.workflows import make_agreement
+from kreftkoordinator.organisation.models import today
+from kreftkoordinator.reporting.models import Submission
+
+from .conftest import screenshot
+
+
+def test_kari_logs_in_with_her_password_and_her_authenticator(in_browser, kari):
+    device = TOTPDevice.objects.create(user=kari, name="app", confirmed=True)
+
+    def code() -> str:
+        totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+        return f"{totp.token():06d}"
+
+    def steps(page):
+        page.goto(reverse("accounts:login"))
+        screenshot(page, "login")
+        page.fill("#id_username", "kari")
+        page.fill("#id_password", "et-langt-passord-2026")
+        page.get_by_role("button", name="Logg inn").click()
+        at_code = page.url
+        page.fill("#id_token", code())
+        page.get_by_role("button", name="Bekreft").click()
+        return at_code, page.url, page.locator("h1").inner_text()
+
+    at_code, after, heading = in_browser(None, steps)
+    assert reverse("accounts:verify") in at_code
+    assert after.endswith("/") and "Kari" in heading
+
+
+def test_kari_s_day_from_a_new_person_to_the_bereavement_follow_up(in_browser, kari):
+    def steps(page):
+        page.goto(reverse("casework:person_create"))
+        page.fill("#id_name", "Ragnhild Berg")
+        page.fill("#id_phone", "912 34 567")
+        page.get_by_role("button", name="Lagre").click()
+        page.get_by_role("link", name="Start oppfølging").click()
+        page.check("#id_kind_0")
+        page.get_by_role("button", name="Lagre").click()
+        case_url = page.url
+        # A contact, an assessment and a service.
+        page.locator("main").get_by_role("link", name="Ny kontakt").click()
+        page.check("#id_participants_0")
+        page.check("#id_kinds_0")
+        page.get_by_role("button", name="Lagre").click()
+        page.get_by_role("link", name="Ny kartlegging").click()
+        page.fill("#id_distress", "6")
+        page.get_by_role("button", name="Lagre").click()
+        page.goto(case_url)
+        page.get_by_role("link", name="Ny tjeneste eller tilbud").click()
+        page.select_option("#id_service", index=1)
+        page.get_by_role("button", name="Lagre").click()
+        page.goto(case_url)
+        screenshot(page, "case")
+        # The death, and what follows it.
+        page.get_by_role("link", name="Dødsfall").click()
+        page.fill("#id_on", today().isoformat())
+        page.check("#id_death_place_0")
+        page.get_by_role("button", name="Lagre").click()
+        after_death = page.url
+        screenshot(page, "after-death")
+        page.get_by_role("button", name="Avslutt det som er krysset av").click()
+        return case_url, after_death, page.url, page.content()
+
+    case_url, after_death, back, content = in_browser(kari, steps)
+    case = Case.objects.get(person__name="Ragnhild Berg")
+    assert case.person.phone == "+4791234567"
+    assert case.contacts.count() == 1 and case.assessments.count() == 1
+    assert after_death.endswith(reverse("casework:after_death", args=[case.pk]))
+    assert back == case_url and case.phase == "bereavement"
+    assert case.services.get().status in ("declined", "ended")
+    assert FollowUp.objects.filter(case=case, what__startswith="Etterlattesamtale").exists()
+    assert "Etterlattesamtale" in content
+
+
+def test_a_request_from_the_public_reaches_sigrid_s_inbox(in_browser, sigrid):
+    def public(page):
+        page.goto(reverse("public:contact"))
+        page.fill("#id_name", "Siri Moe")
+        page.fill("#id_phone", "987 65 432")
+        page.fill("#id_municipality", "Vang")
+        page.check("#id_role_1")
+        page.check("#id_consent")
+        screenshot(page, "contact")
+        page.get_by_role("button", name="Send").click()
+        return page.url
+
+    assert in_browser(None, public).endswith(reverse("public:contact_thanks"))
+
+    def inbox(page):
+        page.goto("/")
+        screenshot(page, "start-page")
+        page.get_by_role("link", name="Siri Moe").click()
+        page.get_by_role("link", name="Registrer personen").click()
+        return page.input_value("#id_name"), page.input_value("#id_phone")
+
+    assert in_browser(sigrid, inbox) == ("Siri Moe", "987 65 432")
+    assert ContactRequest.objects.get().area.code == "3454"
+
+
+def test_kari_submits_her_annual_report(in_browser, kari, drammen_position):
+    def steps(page):
+        page.goto(reverse("reporting:annual", args=[drammen_position.pk, 2025]))
+        screenshot(page, "annual-report", full_page=False)
+        charts = page.locator("svg[role=img]").count()
+        page.fill("#id_narrative", "Et år med mange nye.")
+        page.get_by_role("button", name="Lever").click()
+        return charts, page.url
+
+    charts, after = in_browser(kari, steps)
+    assert charts >= 1
+    assert Submission.objects.get(position=drammen_position, year=2025).version == 1
+
+
+def test_per_reads_the_economics_of_drammen(in_browser, per, drammen_position):
+    scenario = Scenario.objects.create(
+        name="Drammen", position=drammen_position, year=2025, created_by=per, price_year=2024
+    )
+
+    def steps(page):
+        page.goto(reverse("economics:scenario", args=[scenario.pk]))
+        screenshot(page, "economics", full_page=False)  # the top: the summary and the waterfall
+        charts = page.locator("svg[role=img]")
+        names = [charts.nth(i).get_attribute("aria-labelledby") for i in range(charts.count())]
+        with page.expect_download() as download:
+            page.get_by_role("link", name="Notat til saksframlegg (Word)").click()
+        return names, download.value.suggested_filename
+
+    names, filename = in_browser(per, steps)
+    assert len(names) == 3 and all(names)  # waterfall, tornado, distribution: each labelled
+    assert filename.endswith(".docx")
+
+
+def test_eva_approves_and_pays_a_grant_statement(in_browser, eva, kari, drammen_position):
+    agreement = make_agreement(
+        eva,
+        drammen_position,
+        start=date(2024, 3, 15),
+        fte=100,
+        salary=Decimal("470000"),
+        social_rate=Decimal("0.35"),
+        scheme=Scheme.objects.get(name="Tabell 3-1"),
+    )
+
+    def steps(page):
+        page.goto(reverse("grants:statements") + "?kvartal=2024-Q2")
+        page.get_by_role("button", name="Beregn oppgavene for 2024-Q2").click()
+        page.get_by_role("link", name="Kreftkoordinator i Drammen").click()
+        screenshot(page, "grant-statement")
+        page.get_by_role("button", name="Godkjenn oppgaven").click()
+        page.fill("#id_paid_on", "2024-07-10")
+        page.get_by_role("button", name="Merk som utbetalt").click()
+        return page.locator("dl.facts").inner_text()
+
+    facts = in_browser(eva, steps)
+    statement = Statement.objects.get(agreement=agreement)
+    assert (statement.amount, statement.status) == (118_643, "paid")
+    assert "118" in facts and "10.07.2024" in facts
+
+
+@pytest.mark.parametrize("name", ["public:coverage", "public:find"])
+def test_screenshots_of_the_public_pages(in_browser, name):
+    def steps(page):
+        page.goto(reverse(name) + ("?municipality=Vang" if name == "public:find" else ""))
+        screenshot(page, name.split(":")[1])
+        return page.locator("h1").count()
+
+    assert in_browser(None, steps) == 1
