@@ -1,6 +1,8 @@
-"""Hanne, the coordinator in Horten, must see nothing of Drammen: every URL of every app that
-takes an id answers 404 with Drammen's ids, for reading and for writing, changes nothing, and an
-attempt on personal data is logged as refused. A URL with an argument that is added to any app
+"""Hanne, the coordinator in Horten, and Lene, Drammen's substitute the day after her period
+ended, must see nothing of Drammen: every URL of every app that takes an id answers 404 with
+Drammen's ids, for reading and for writing, as a page or an htmx request, changes nothing, and
+an attempt on personal data is logged as refused. Kari, whose area it is, leaves exactly one
+entry in the log for each read. A URL with an argument that is added to any app
 without a row here (or a reason in EXEMPT) fails the suite."""
 
 from datetime import timedelta
@@ -200,38 +202,69 @@ def counts():
     ]
 
 
+@pytest.fixture
+def lene_after_her_period(lene):
+    """Kari's substitute, the day after her period ended."""
+    lene.assignments.update(valid_to=today() - timedelta(days=1))
+    return lene
+
+
+@pytest.fixture(params=["hanne", "lene_after_her_period"])
+def outsider(request):
+    """Hanne in Horten, and Lene, Drammen's substitute, outside her period: neither may see
+    anything of Drammen's."""
+    return request.getfixturevalue(request.param)
+
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
 @pytest.mark.django_db
+@pytest.mark.parametrize("htmx", [False, True])
 @pytest.mark.parametrize("name", sorted(GET_URLS))
-def test_reading_drammen_as_hanne_is_404(client, hanne, drammen, name):
-    login(client, hanne)
+def test_reading_drammen_from_outside_is_404(client, outsider, drammen, name, htmx):
+    login(client, outsider)
     url = reverse(name, args=[drammen[GET_URLS[name]].pk, *EXTRA_ARGS.get(name, [])])
-    assert client.get(url).status_code == 404
+    assert client.get(url, **(HTMX if htmx else {})).status_code == 404
     if GET_URLS[name] in PERSONAL:
-        assert_only_refusals(hanne, drammen)
+        assert_only_refusals(outsider, drammen)
     else:
         assert not AuditEntry.objects.exists()
 
 
-def assert_only_refusals(hanne, drammen):
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(n for n, key in GET_URLS.items() if key in PERSONAL))
+def test_kari_reading_drammen_leaves_exactly_one_entry(client, kari, drammen, name):
+    login(client, kari)
+    url = reverse(name, args=[drammen[GET_URLS[name]].pk, *EXTRA_ARGS.get(name, [])])
+    before = AuditEntry.objects.count()
+    assert client.get(url).status_code == 200
+    assert AuditEntry.objects.count() == before + 1, name
+
+
+def assert_only_refusals(who, drammen):
     """The attempt is logged in Drammen as refused; nothing else is written about the person."""
     entries = list(AuditEntry.objects.all())
     assert entries, "a refused attempt on Drammen's records is logged"
-    assert {(e.user, e.action, e.area.code) for e in entries} == {(hanne, "refused", "3301")}
+    assert {(e.user, e.action, e.area.code) for e in entries} == {(who, "refused", "3301")}
     about = AuditEntry.objects.about_person(drammen["person"].pk)
     assert set(about) <= set(entries)
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("htmx", [False, True])
 @pytest.mark.parametrize("name", sorted(POST_URLS))
-def test_writing_to_drammen_as_hanne_is_404_and_changes_nothing(client, hanne, drammen, name):
-    login(client, hanne)
+def test_writing_to_drammen_from_outside_is_404_and_changes_nothing(
+    client, outsider, drammen, name, htmx
+):
+    login(client, outsider)
     before = counts()
     key, data = POST_URLS[name]
     url = reverse(name, args=[drammen[key].pk, *EXTRA_ARGS.get(name, [])])
-    assert client.post(url, data).status_code == 404
+    assert client.post(url, data, **(HTMX if htmx else {})).status_code == 404
     assert counts() == before
     if key in PERSONAL:
-        assert_only_refusals(hanne, drammen)
+        assert_only_refusals(outsider, drammen)
     else:
         assert not AuditEntry.objects.exists()
     drammen["case"].refresh_from_db()
