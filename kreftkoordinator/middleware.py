@@ -86,3 +86,30 @@ class DemoErrorPagesMiddleware:
         response = render(request, template, status=status)
         response.ours = True  # type: ignore[attr-defined]
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """The database gone (restarting, failing over, out of connections): a friendly 503 page
+    that asks to try again, instead of a 500. Workflows are atomic, so what the request had
+    begun to write is rolled back with it: nothing half-saved."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError
+        from django.template.loader import render_to_string
+
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logging.getLogger("django.request").error(
+            "Databasen svarer ikke: %s", request.path, exc_info=exception
+        )
+        from django.http import HttpResponse
+
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response

@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kreftkoordinator.middleware.DemoErrorPagesMiddleware",
+    "kreftkoordinator.middleware.DatabaseUnavailableMiddleware",
     # Last, as axes asks: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
