@@ -11,6 +11,7 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kreftkoordinator.audit.chain import verify
 from kreftkoordinator.casework.models import Case, ContactRequest, FollowUp
 from kreftkoordinator.economics.models import Scenario
 from kreftkoordinator.grants.models import Scheme, Statement
@@ -87,6 +88,9 @@ def test_kari_s_day_from_a_new_person_to_the_bereavement_follow_up(in_browser, k
     assert case.services.get().status in ("declined", "ended")
     assert FollowUp.objects.filter(case=case, what__startswith="Etterlattesamtale").exists()
     assert "Etterlattesamtale" in content
+    # Every step was logged, and the log's chain holds after the whole day.
+    verdict = verify()
+    assert verdict.broken_at is None and verdict.checked >= 8
 
 
 def test_a_request_from_the_public_reaches_sigrid_s_inbox(in_browser, sigrid):

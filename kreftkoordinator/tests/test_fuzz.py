@@ -1,0 +1,98 @@
+"""Generated input at every entry point (hypothesis): every page of every role with generated
+query strings, and every form on it sent back with generated values in every field at once:
+dates at the ends of the calendar, huge and negative numbers, NUL bytes, very long strings,
+markup, duplicated fields, and bodies that are not UTF-8. No answer is a 500; a refused form
+saves nothing; a saved script is never rendered as markup.
+
+FUZZ_EXAMPLES sets the examples per entry point: a few in every run, 10 000 for the long run
+(README, Tests and CI)."""
+
+import os
+import re
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kreftkoordinator.accounts.tests.test_role_gating import PAGES, world  # noqa: F401
+from kreftkoordinator.conftest import login
+from kreftkoordinator.tests.test_no_500 import QUERY_PARAMS, post_forms
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=EXAMPLES < 100,  # the everyday run is the same every time
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+DATES = st.dates().map(lambda d: d.isoformat()) | st.sampled_from(
+    ["0001-01-01", "9999-12-31", "2024-02-30", "1899-12-31", "2100-12-31", "31.12.9999"]
+)
+NUMBERS = st.integers(min_value=-(2**70), max_value=2**70).map(str) | st.sampled_from(
+    ["NaN", "Infinity", "-0", "1e400", "0x1F", "1,5", "٣"]
+)
+TEXT = st.text(max_size=200) | st.sampled_from(
+    ["x" * 100_000, "null\x00byte", "<script>alert(1)</script>", "'; DROP TABLE x; --", ""]
+)
+VALUE = DATES | NUMBERS | TEXT
+SCRIPT = "<script>alert(1)</script>"
+
+
+def rows() -> int:
+    return sum(m._default_manager.count() for m in apps.get_app_config("casework").get_models())
+
+
+def form_of(client, name, args):
+    url = reverse(name, args=args)
+    page = client.get(url)
+    return url, list(post_forms(page.content.decode(), url)) if page.status_code == 200 else []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_generated_input_never_ends_in_a_500(client, world, name):  # noqa: F811
+    who, args = PAGES[name]
+    login(client, world["users"][sorted(who)[0]])
+    url, forms = form_of(client, name, args(world) if args else None)
+    client.raise_request_exception = False
+
+    @FUZZ
+    @given(
+        query=st.dictionaries(st.sampled_from([*QUERY_PARAMS, "format", "id"]), VALUE, max_size=4),
+        values=st.lists(VALUE, min_size=1, max_size=40),
+        duplicated=st.booleans(),
+    )
+    def check(query, values, duplicated):
+        response = client.get(url, query)
+        assert response.status_code < 500, (name, "GET", query)
+        for target, names, filled in forms:
+            data = {
+                field: ([v, v] if duplicated else v)
+                for field, v in zip(names, values * len(names), strict=False)
+            }
+            before = rows()
+            response = client.post(target, {**filled, **data})
+            assert response.status_code < 500, (name, target)
+            content = response.content.decode(errors="replace")
+            if "ds-error-summary" in content:
+                assert rows() == before, (name, target, "refused but saved")
+            assert SCRIPT not in content, (name, target, "a script rendered")
+
+    check()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["casework:person_create", "casework:contact_create"])
+def test_a_body_that_is_not_utf_8_is_refused_politely(client, kari, name):
+    login(client, kari)
+    client.raise_request_exception = False
+    response = client.post(
+        reverse(name),
+        data=b"name=%FF%FE%FD&phone=\xff\xfe",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code < 500
+    assert not re.search(r"Traceback|Exception", response.content.decode(errors="replace"))
