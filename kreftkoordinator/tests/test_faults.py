@@ -1,6 +1,8 @@
 """When things fail: the database gone in the middle of a request gives a friendly 503 page,
 and what the request had begun to write is not left half-saved."""
 
+import os
+
 import pytest
 from django.db import OperationalError
 from django.urls import reverse
@@ -46,3 +48,53 @@ def test_other_errors_are_not_taken_for_the_database(client, kari, monkeypatch):
     login(client, kari)
     client.raise_request_exception = False
     assert client.get(reverse("casework:caseload")).status_code == 500
+
+
+KILLER = """
+import os, signal
+from django.db.models import QuerySet
+original = QuerySet.bulk_create
+calls = []
+def bulk_create(self, *args, **kwargs):
+    calls.append(1)
+    result = original(self, *args, **kwargs)
+    if len(calls) == 3:  # people, cases and phases written: the process dies here
+        os.kill(os.getpid(), signal.SIGKILL)
+    return result
+QuerySet.bulk_create = bulk_create
+"""
+
+
+def test_an_import_killed_half_way_leaves_nothing(tmp_path):
+    """A real process, killed (SIGKILL) after it has written the first tables of an import:
+    the database holds nothing of it, since the import is one transaction."""
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "KREFTKOORDINATOR_DEMO": "1"}
+    for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "ALLOWED_HOSTS", "SECRET_KEY"):
+        env.pop(name, None)  # the test suite's, not the demo's
+    cli = [sys.executable, "-m", "kreftkoordinator"]
+    subprocess.run([*cli, "demo", "--no-server", "--years", "0"], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    database = tmp_path / "kreftkoordinator.sqlite3"
+
+    def people() -> int:
+        with sqlite3.connect(database) as db:
+            return db.execute("SELECT count(*) FROM casework_person").fetchone()[0]
+
+    before = people()
+    (tmp_path / "killer.py").write_text(KILLER)
+    example = Path(__file__).resolve().parents[2] / "docs" / "import-example.json"
+    killed = subprocess.run(
+        [sys.executable, "-c",
+         "import killer; from kreftkoordinator.cli import main; import sys; "
+         f"sys.argv = ['kreftkoordinator', 'import-casework', '{example}', "
+         "'--user', 'koordinator.drammen']; main()"],
+        env={**env, "PYTHONPATH": f"{tmp_path}{os.pathsep}{env.get('PYTHONPATH', '')}"},
+        capture_output=True,
+    )  # fmt: skip
+    assert killed.returncode == -9, killed.stderr.decode()[-2000:]
+    assert people() == before
