@@ -179,6 +179,12 @@ CSRF_COOKIE_HTTPONLY = True
 
 OTP_TOTP_ISSUER = "Kreftkoordinator"
 
+# Retention (casework/retention.py, `kreftkoordinator retention`, nightly): handled contact
+# requests are deleted after RETENTION_REQUEST_DAYS; a person with nothing open and nothing
+# recorded for RETENTION_YEARS is anonymised.
+RETENTION_REQUEST_DAYS = int(os.environ.get("RETENTION_REQUEST_DAYS", "180"))
+RETENTION_YEARS = int(os.environ.get("RETENTION_YEARS", "10"))
+
 # The public contact form: accepted requests per sender (address and phone or e-mail) and per
 # address (a hospital's or NAV office's, shared by many) an hour. The cache counts them; with
 # several app servers set CACHE_URL to a shared cache (e.g. redis://127.0.0.1:6379/1).

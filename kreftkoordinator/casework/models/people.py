@@ -59,6 +59,8 @@ class Person(Versioned):
     )
     needs_interpreter = models.BooleanField(_("trenger tolk"), default=False)
     created_at = models.DateTimeField(_("registrert"), auto_now_add=True)
+    # Set by the retention run (casework/retention.py): what identified her is gone.
+    anonymised_at = models.DateTimeField(_("anonymisert"), null=True, blank=True)
 
     objects = PersonQuerySet.as_manager()
 
