@@ -10,10 +10,12 @@ import random
 import re
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from locust import HttpUser, between, task
 
 DATA = json.loads(Path(os.environ["LOAD_SESSIONS"]).read_text(encoding="utf-8"))
+OSLO = ZoneInfo("Europe/Oslo")  # what the form's field means, as the server reads it
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -61,38 +63,45 @@ class Coordinator(SignedIn):
         csrf = form.cookies.get("csrftoken") or self.client.cookies.get("csrftoken", "")
         if not token:
             return
-        self.client.post(
+        with self.client.post(
             f"/oppfolging/{case}/kontakt/ny/",
             data={
                 "csrfmiddlewaretoken": token.group(1),
                 "mode": "phone",
-                "participants": "with_patient",
+                "participants": "with_relative",  # also after a death
                 "kinds": "supportive",
                 "duration_minutes": "20",
-                "at": datetime.now().strftime("%Y-%m-%dT%H:%M"),
+                "at": datetime.now(OSLO).strftime("%Y-%m-%dT%H:%M"),
             },
             headers={**self.cookie(csrf), "Referer": f"{self.host}/oppfolging/{case}/"},
             name="contact saved",
             allow_redirects=False,
-        )
+            catch_response=True,
+        ) as saved:
+            if saved.status_code != 302:  # saved and sent back to the case, or it failed
+                saved.failure(f"not saved: {saved.status_code}")
 
 
 class Leader(SignedIn):
     weight = 2
 
     def on_start(self):
-        self.session = DATA["leader"] if random.random() < 0.6 else DATA["programme"]  # noqa: S311
+        self.leader = random.random() < 0.6  # noqa: S311 -- the rest: the funder's staff
+        self.session = DATA["leader"] if self.leader else DATA["programme"]
 
     @task(3)
     def figures(self):
-        self.get("/tall/", "figures")
+        if self.leader:
+            self.get("/tall/", "figures (leader)")
+        else:
+            self.get(f"/tall/nasjonalt/{datetime.now().year - 1}/", "figures (national)")
 
     @task(1)
     def grants(self):
         self.get("/tilskudd/", "grants")
 
     @task(1)
-    def start(self):
+    def start_page(self):
         self.get("/", "start page (leader)")
 
 
