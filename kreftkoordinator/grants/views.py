@@ -221,8 +221,16 @@ def statement_list(request):
 
 @role_required(*WHO)
 def statement_detail(request, pk: int, paid_form=None):
-    """A statement, printable: the rule and the days it counted."""
+    """A statement, printable: the rule and the days it counted (sick-leave days among them,
+    so the read is logged like the agreement's)."""
     statement = _statement(request.user, pk)
+    audit.record(
+        request.user,
+        Action.VIEW,
+        statement,
+        area=statement.agreement.host_area_id,
+        reason="utbetalingsoppgave",
+    )
     return render(
         request,
         "grants/statement.html",

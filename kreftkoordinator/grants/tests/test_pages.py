@@ -67,10 +67,13 @@ def test_eva_runs_a_quarter_and_exports_it(client, eva, agreement):
     odd = client.get(url, {"kvartal": "2024-Q9"})
     assert odd.status_code == 200 and "er ikke et kvartal" in odd.content.decode()
     statement = Statement.objects.get(year=2024, quarter=2)
+    before = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     assert (
         "Avtaleår 1 (75 %"
         in client.get(reverse("grants:statement", args=[statement.pk])).content.decode()
     )
+    read = AuditEntry.objects.exclude(pk__lte=before).get()  # exactly one, by Eva
+    assert (read.user, read.action, read.object_type) == (eva, "view", "grants.statement")
     client.post(reverse("grants:statement_approve", args=[statement.pk]))
     bad = client.post(reverse("grants:statement_pay", args=[statement.pk]), {"paid_on": "x"})
     assert bad.status_code == 200
