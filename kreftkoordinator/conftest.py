@@ -27,6 +27,23 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _audit_chain_verifies(request):
+    """Whatever a test did through the product, the audit log's chain verifies afterwards, as
+    `kreftkoordinator audit verify` would; a test that breaks the chain on purpose is marked."""
+    node = request.node
+    uses_db = "_django_db_helper" in request.fixturenames or node.get_closest_marker("django_db")
+    if not uses_db or node.get_closest_marker("breaks_audit_chain"):
+        yield
+        return
+    request.getfixturevalue("_django_db_helper")  # so the check runs before the rollback
+    yield
+    from kreftkoordinator.audit import chain
+
+    verdict = chain.verify()
+    assert verdict.broken_at is None, f"audit chain broken at {verdict.broken_at}: {verdict.why}"
+
+
 def area(code: str) -> Area:
     return Area.objects.current().get(code=code)
 

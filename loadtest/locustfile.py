@@ -15,13 +15,15 @@ from zoneinfo import ZoneInfo
 from locust import HttpUser, between, task
 
 DATA = json.loads(Path(os.environ["LOAD_SESSIONS"]).read_text(encoding="utf-8"))
+# Seconds a user spends on a page before the next (docs/benchmarks.md says why 5-15).
+THINK = between(*(float(s) for s in os.environ.get("THINK", "5-15").split("-")))
 OSLO = ZoneInfo("Europe/Oslo")  # what the form's field means, as the server reads it
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 class SignedIn(HttpUser):
     abstract = True
-    wait_time = between(1, 4)
+    wait_time = THINK
     session = ""
 
     def get(self, path, name=None):
@@ -107,7 +109,7 @@ class Leader(SignedIn):
 
 class Public(HttpUser):
     weight = 4
-    wait_time = between(1, 4)
+    wait_time = THINK
 
     @task(3)
     def find(self):

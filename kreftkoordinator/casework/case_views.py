@@ -81,7 +81,7 @@ def caseload(request):
         if data["q"]:
             cases = cases.filter(person_search(data["q"], prefix="person__"))
     page = Paginator(cases, 50).get_page(request.GET.get("side"))
-    day = day_of(user)
+    day = day_of(user, recent=0)  # her latest contacts are on the start page, not here
     follow_ups, notifications, inbox = day.follow_ups, day.notifications, day.inbox
     # The list shows names and phones: one entry names everyone on it.
     shown = [c.person_id for c in page] + [f.case.person_id for f in follow_ups if f.case]

@@ -28,6 +28,9 @@ class Day:
 
 
 def day_of(user: User, recent: int = 8) -> Day:
+    # Her latest contacts are picked before they are joined to their people: PostgreSQL would
+    # otherwise join all of her years of contacts first and sort them after (60 ms, not 5).
+    latest = Contact.objects.visible_to(user).filter(created_by=user).order_by("-at", "-pk")
     return Day(
         inbox=list(ContactRequest.objects.visible_to(user).waiting().select_related("area")[:50]),
         follow_ups=list(
@@ -38,11 +41,12 @@ def day_of(user: User, recent: int = 8) -> Day:
         ),
         notifications=list(Notification.objects.filter(user=user, read_at__isnull=True)[:10]),
         contacts=list(
-            Contact.objects.visible_to(user)
-            .filter(created_by=user)
+            Contact.objects.filter(pk__in=latest[:recent])
             .select_related("person", "case__person")
-            .order_by("-at", "-pk")[:recent]
-        ),
+            .order_by("-at", "-pk")
+        )
+        if recent
+        else [],
     )
 
 

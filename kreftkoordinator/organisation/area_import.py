@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import AreaKind
 
@@ -55,12 +56,23 @@ class ImportResult:
         }
 
 
-def decode(data: bytes) -> str:
-    # KLASS exports have come both as UTF-8 and as Windows-1252.
+UNREADABLE = gettext_lazy(
+    "Linje %(line)d kan ikke leses som CSV "
+    "(et anførselstegn som ikke lukkes, eller et altfor langt felt)."
+)
+
+
+def decode(data: bytes, error: type[Exception] = AreaImportError) -> str:
+    """The text of an SSB file: its exports have come both as UTF-8 and as Windows-1252."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         return data.decode("cp1252")
+    except UnicodeDecodeError as e:  # five bytes mean nothing in Windows-1252 either
+        message = _("Filen er verken UTF-8 eller Windows-1252 (ugyldig byte ved posisjon %(pos)d).")
+        raise error([message % {"pos": e.start}]) from e
 
 
 def _parse_date(value: str) -> date | None:
@@ -94,7 +106,11 @@ def parse(text: str, default_valid_from: date | None = None) -> list[AreaRow]:
         raise AreaImportError([_("Filen er tom.")])
     first_line = text.splitlines()[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        records = list(reader)
+    except csv.Error as e:  # the line the reader stopped on (DictReader's own lags a row)
+        raise AreaImportError([UNREADABLE % {"line": reader.reader.line_num}]) from e
     columns = {c.strip() for c in (reader.fieldnames or [])}
     missing = [c for c in ("code", "name") if c not in columns]
     if missing:
@@ -109,7 +125,7 @@ def parse(text: str, default_valid_from: date | None = None) -> list[AreaRow]:
     errors: list[str] = []
     rows: list[AreaRow] = []
     seen: dict[str, int] = {}
-    for line, raw in enumerate(reader, start=2):
+    for line, raw in enumerate(records, start=2):
         record = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
         problems = []
         code, name = record.get("code", ""), record.get("name", "")

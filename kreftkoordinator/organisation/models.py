@@ -73,10 +73,16 @@ class AreaQuerySet(models.QuerySet["Area"]):
         if not (user.is_authenticated and user.is_active and user.is_coordinator):
             return self.none()
         day = on or today()
-        held = Assignment.objects.valid_on(day).filter(user=user).values("position")
-        positions = Position.objects.active_on(day).filter(pk__in=held)
-        covered = Position.covered_areas.through.objects.filter(position__in=positions)
-        return self.filter(pk__in=covered.values("area"))
+        # A page filters by this several times: the subquery is built once per user object and
+        # day. Only its Python form is kept; the SQL runs afresh each time it is used.
+        built = getattr(user, "_covered_areas", None)
+        if built is None or built[0] != day:
+            held = Assignment.objects.valid_on(day).filter(user=user).values("position")
+            positions = Position.objects.active_on(day).filter(pk__in=held)
+            covered = Position.covered_areas.through.objects.filter(position__in=positions)
+            built = (day, covered.values("area"))
+            user._covered_areas = built  # type: ignore[attr-defined]
+        return self.filter(pk__in=built[1])
 
     def figures_for(self, user: User) -> AreaQuerySet:
         """The areas whose figures (indicators, counts, economics) `user` may see: the one scope

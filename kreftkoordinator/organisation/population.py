@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .area_import import decode
+from .area_import import UNREADABLE, decode
 from .models import Area, AreaKind, Population
 
 MISSING = {".", "..", ":", "…"}
@@ -44,7 +44,7 @@ class PopulationResult:
 
 def import_population(data: bytes) -> PopulationResult:
     """Read the file and save every (municipality, year) in it, or raise with every bad line."""
-    text = decode(data)
+    text = decode(data, PopulationImportError)
     lines = text.splitlines()
     header_at = next(
         (i for i, line in enumerate(lines) if line.strip().strip('"').lower().startswith("region")),
@@ -54,8 +54,11 @@ def import_population(data: bytes) -> PopulationResult:
         raise PopulationImportError(
             [_("Fant ingen overskriftslinje som begynner med «region». Er dette tabell 07459?")]
         )
-    reader = csv.reader(io.StringIO("\n".join(lines[header_at:])), delimiter=";")
-    header = [h.strip() for h in next(reader)]
+    reader = csv.reader(io.StringIO("\n".join(lines[header_at:]), newline=""), delimiter=";")
+    try:
+        header, *records = ([h.strip() for h in row] for row in reader)
+    except csv.Error as e:
+        raise PopulationImportError([UNREADABLE % {"line": header_at + reader.line_num}]) from e
     year_column = next((i for i, h in enumerate(header) if h.lower() in ("år", "tid")), None)
     year_columns = {i: int(m.group(1)) for i, h in enumerate(header) if (m := YEAR.search(h))}
     if year_column is None and not year_columns:
@@ -69,7 +72,7 @@ def import_population(data: bytes) -> PopulationResult:
     totals: dict[tuple[str, int], int] = defaultdict(int)
     errors: list[str] = []
     skipped: set[str] = set()
-    for number, row in enumerate(reader, start=header_at + 2):
+    for number, row in enumerate(records, start=header_at + 2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):

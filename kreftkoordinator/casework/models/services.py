@@ -60,6 +60,10 @@ SERVICES = [
 ]
 
 
+# get_service_display() flattens the grouped list on every call; a case page names many services.
+SERVICE_LABELS = {key: label for _group, choices in SERVICES for key, label in choices}
+
+
 class ServiceStatus(models.TextChoices):
     PROPOSED = "proposed", _("Foreslått")
     APPLIED = "applied", _("Søkt")
@@ -131,7 +135,7 @@ class ServiceLink(models.Model):
     def __str__(self) -> str:
         if self.offer is not None and not self.description:
             return self.offer.title
-        return self.description or self.get_service_display()
+        return self.description or str(SERVICE_LABELS.get(self.service, self.service))
 
     @property
     def next_statuses(self) -> list[ServiceStatus]:

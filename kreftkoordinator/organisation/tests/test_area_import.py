@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
-from kreftkoordinator.organisation.area_import import AreaImportError, parse
+from kreftkoordinator.organisation.area_import import AreaImportError, decode, parse
 from kreftkoordinator.organisation.models import Area
 
 HEADER = (
@@ -104,6 +104,22 @@ class TestBadRows:
             parse("kode;navn\n3301;Drammen\n")
         with pytest.raises(AreaImportError, match="Filen er tom"):
             parse("")
+
+    def test_a_file_the_csv_reader_cannot_place_is_refused_by_line(self):
+        # Found by the generated files (tests/test_fuzz_imports.py): a quotation mark that is
+        # never closed makes the rest of the file one field, longer than the reader takes.
+        # A carriage return inside a name is only a character.
+        assert parse(HEADER + row("3301", "Dram\rmen"))[0].name == "Dram\rmen"
+        with pytest.raises(AreaImportError, match="Linje 3 kan ikke leses som CSV"):
+            parse(HEADER + row("3301", "Drammen") + '"3303;' + "x" * 140_000 + "\n")
+
+    def test_bytes_neither_utf_8_nor_windows_1252_are_refused(self, tmp_path):
+        path = tmp_path / "klass.csv"
+        path.write_bytes(HEADER.encode() + b'"3301";"";"1";"Dr\x81mmen\xff";"";"";"";"";""\n')
+        with pytest.raises(CommandError):
+            call_command("import_areas", path)
+        with pytest.raises(AreaImportError, match="verken UTF-8 eller Windows-1252"):
+            parse(decode(path.read_bytes()))
 
     def test_no_date_in_file_needs_the_option(self):
         with pytest.raises(AreaImportError, match="--valid-from"):

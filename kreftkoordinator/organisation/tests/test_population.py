@@ -74,6 +74,21 @@ class TestImportPopulation:
         ]
         assert not Population.objects.exists()
 
+    def test_bytes_neither_utf_8_nor_windows_1252_are_refused(self, tmp_path):
+        path = tmp_path / "07459.csv"
+        path.write_bytes(b'"region";"Personer 2025"\n"3301 Dr\x81mmen";103630\n')
+        with pytest.raises(CommandError):
+            call_command("import_population", str(path), stdout=StringIO(), stderr=StringIO())
+        assert not Population.objects.exists()
+
+    def test_a_quotation_mark_never_closed_is_named_by_its_line(self, tmp_path):
+        with pytest.raises(CommandError):
+            run(tmp_path, WIDE + '"3303;' + "x" * 140_000 + "\n")
+        out, err = StringIO(), StringIO()
+        with pytest.raises(CommandError):
+            call_command("import_population", str(tmp_path / "07459.csv"), stdout=out, stderr=err)
+        assert "Linje 3 kan ikke leses som CSV" in err.getvalue()
+
     def test_a_file_that_is_not_the_table_is_refused(self, tmp_path):
         with pytest.raises(CommandError):
             run(tmp_path, "kommune,folketall\nDrammen,103000\n")
