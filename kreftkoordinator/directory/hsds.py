@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kreftkoordinator.codes import Phase
 from kreftkoordinator.organisation.models import Area
 
 from .models import Access, Category, Offer, Provider, ProviderKind
@@ -199,6 +200,9 @@ def import_services(services: list[dict], user=None, where=None) -> HSDSResult:
     return result
 
 
+ID_LENGTH: int = Offer._meta.get_field("hsds_id").max_length or 64
+
+
 class PlanError(ValueError):
     """What is wrong with one service, in Norwegian."""
 
@@ -225,6 +229,14 @@ def _terms(service: dict, kind: str) -> list[dict]:
         for a in service.get("attributes") or []
         if (a.get("taxonomy_term") or {}).get("taxonomy") == f"{TAXONOMY}:{kind}"
     ]
+
+
+def _phases(service: dict) -> list[str]:
+    codes = [t["code"] for t in _terms(service, "phase")]
+    for code in codes:
+        if code not in Phase.values:
+            raise PlanError(_("ukjent fase «%(code)s»") % {"code": code})
+    return list(dict.fromkeys(codes))
 
 
 def _one(service: dict, kind: str, choices, default: str) -> str:
@@ -275,15 +287,17 @@ def _plan(service: dict, areas: dict) -> dict:
     organization = service.get("organization") or {}
     if not isinstance(organization, dict) or not organization.get("name"):
         raise PlanError(_("mangler organisasjon med navn"))
-    _check(
-        Provider,
-        {
-            "name": organization["name"],
-            "website": organization.get("website") or "",
-            "email": organization.get("email") or "",
-            "phone": "",
-        },
-    )
+    for hsds_id in (service["id"], organization.get("id")):
+        # An organisation without an id would be matched to any provider made by hand.
+        if not isinstance(hsds_id, str) or not hsds_id or len(hsds_id) > ID_LENGTH:
+            raise PlanError(_("id må være tekst på 1–%(n)d tegn") % {"n": ID_LENGTH})
+    provider = {
+        "name": organization["name"],
+        "website": organization.get("website") or "",
+        "email": organization.get("email") or "",
+        "phone": next((p.get("number", "") for p in organization.get("phones") or []), ""),
+    }
+    _check(Provider, provider)
     codes, national = [], False
     for area in service.get("service_areas") or []:
         uri = area.get("uri") or ""
@@ -324,10 +338,11 @@ def _plan(service: dict, areas: dict) -> dict:
         ),
         "address": next((a[0].get("address_1", "") for a in addresses if a), ""),
         "flags": {flag: flag in {t["code"] for t in _terms(service, "target")} for flag in FLAGS},
-        "phases": [t["code"] for t in _terms(service, "phase")],
+        "phases": _phases(service),
         "national": national,
         "areas": [areas[c] for c in codes],
         "owner_area": areas[owner[0]] if owner else None,
+        "provider": provider,
     }
     _check(Offer, plan)
     return plan
@@ -338,12 +353,13 @@ def _apply(plan: dict, result: HSDSResult, user) -> None:
     provider = _find(Provider, "provider", organization["id"]) or Provider(
         hsds_id=organization["id"]
     )
-    provider.name, provider.kind = organization["name"][:200], plan["provider_kind"]
-    provider.website, provider.email = (
-        organization.get("website") or "",
-        organization.get("email") or "",
+    checked = plan["provider"]
+    provider.name, provider.kind = checked["name"], plan["provider_kind"]
+    provider.website, provider.email, provider.phone = (
+        checked["website"],
+        checked["email"],
+        checked["phone"],
     )
-    provider.phone = next((p.get("number", "") for p in organization.get("phones") or []), "")
     provider.save()
     offer = _find(Offer, "offer", plan["id"])
     if offer is None:

@@ -62,6 +62,9 @@ UNREADABLE = gettext_lazy(
 )
 
 
+NAME_LENGTH = 100  # Area.name
+
+
 def decode(data: bytes, error: type[Exception] = AreaImportError) -> str:
     """The text of an SSB file: its exports have come both as UTF-8 and as Windows-1252."""
     try:
@@ -142,6 +145,10 @@ def parse(text: str, default_valid_from: date | None = None) -> list[AreaRow]:
             )
         if not name:
             problems.append(_("mangler navn"))
+        elif len(name) > NAME_LENGTH or "\x00" in name:
+            problems.append(
+                _("navnet er over %(n)d tegn eller har et ugyldig tegn") % {"n": NAME_LENGTH}
+            )
         dates_before = len(problems)
         valid_from = _date_column(record, from_column, problems)
         valid_to = _date_column(record, to_column, problems)

@@ -29,6 +29,10 @@ YEAR = re.compile(r"(?:^|\D)((?:19|20)\d\d)$")
 REGION = re.compile(r"^(?:[A-Z]-)?(\d+)\b")
 
 
+# More people than live in Norway is a mistake, and keeps any sum within the database's integer.
+MAX_COUNT = 10_000_000
+
+
 class PopulationImportError(Exception):
     def __init__(self, errors: list[str]):
         super().__init__("\n".join(errors))
@@ -109,7 +113,7 @@ def import_population(data: bytes) -> PopulationResult:
                     % {"line": number, "count": count_text, "year": year_text}
                 )
                 continue
-            if not 1900 <= year <= 2100 or (count is not None and count < 0):
+            if not 1900 <= year <= 2100 or (count is not None and not 0 <= count <= MAX_COUNT):
                 errors.append(
                     _("Linje %(line)d: år %(year)s eller antall %(count)s er utenfor det mulige.")
                     % {"line": number, "year": year_text, "count": count_text}

@@ -37,26 +37,37 @@ ANY_JSON = (
 NOT_UTF_8 = st.binary(max_size=300).map(lambda b: b"\xff\xfe\xfa" + b)
 
 
+def paths(value, path=()):
+    """Every place in a nested document: the keys and indexes that lead to it."""
+    yield path
+    if isinstance(value, dict | list):
+        for key, inner in value.items() if isinstance(value, dict) else enumerate(value):
+            yield from paths(inner, (*path, key))
+
+
 @st.composite
 def changed(draw, document: dict) -> dict:
-    """A good document (sheets of rows) with one to six generated changes."""
+    """A good document (sheets of rows, nested or flat) with one to six generated changes, at
+    any depth: a value replaced, a field dropped or added, an item of a list duplicated."""
     document = deepcopy(document)
     for _ in range(draw(st.integers(1, 6))):
         sheet = document[draw(st.sampled_from(sorted(document)))]
-        if not sheet:
+        places = list(paths(sheet))[1:]
+        if not places:
             continue
-        row = sheet[draw(st.integers(0, len(sheet) - 1))]
+        *way, key = draw(st.sampled_from(places))
+        parent = sheet
+        for step in way:
+            parent = parent[step]
         change = draw(st.sampled_from(["value", "value", "drop", "duplicate", "add"]))
-        if change == "duplicate":
-            sheet.append(deepcopy(row))
-        elif change == "add":
-            row[draw(st.text(max_size=12))] = draw(VALUE)
-        elif row:
-            key = draw(st.sampled_from(sorted(row)))
-            if change == "drop":
-                del row[key]
-            else:
-                row[key] = draw(ANY_JSON)
+        if change == "duplicate" and isinstance(parent, list):
+            parent.append(deepcopy(parent[key]))
+        elif change == "add" and isinstance(parent, dict):
+            parent[draw(st.text(max_size=12))] = draw(VALUE)
+        elif change == "drop":
+            del parent[key]
+        else:
+            parent[key] = draw(ANY_JSON)
     return document
 
 

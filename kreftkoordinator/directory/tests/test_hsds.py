@@ -8,7 +8,12 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from kreftkoordinator.conftest import area
-from kreftkoordinator.directory.hsds import HSDSImportError, export_services, import_services
+from kreftkoordinator.directory.hsds import (
+    TAXONOMY,
+    HSDSImportError,
+    export_services,
+    import_services,
+)
 from kreftkoordinator.directory.models import Offer, Provider
 
 FIELDS = [
@@ -208,6 +213,10 @@ def test_a_bad_row_in_the_csv_package_is_named_by_file_and_line(tmp_path, full_o
     assert "services.csv, linje 2: mangler id eller navn" in capsys.readouterr().err
 
 
+PHASE_TERM = {"taxonomy": f"{TAXONOMY}:phase", "code": "treatment"}
+PHASE = {"link_type": "service", "taxonomy_term": PHASE_TERM}
+
+
 @pytest.mark.django_db
 class TestHostileFiles:
     """Files made to break the import: each is refused whole, with the service named, in
@@ -215,7 +224,7 @@ class TestHostileFiles:
 
     def one(self, full_offer, **changes):
         service = export_services(Offer.objects.filter(pk=full_offer.pk))[0]
-        return dict(service, id="ny-tjeneste", **changes)
+        return dict(service, **{"id": "ny-tjeneste", **changes})
 
     @pytest.mark.parametrize(
         "changes, message",
@@ -232,6 +241,9 @@ class TestHostileFiles:
             ({"service_areas": "3301"}, "feil format"),
             ({"attributes": [{"taxonomy_term": "x"}]}, "feil format"),
             ({"organization": "Kreftforeningen"}, "mangler organisasjon"),
+            # Found by the generated files (tests/test_fuzz_imports.py), on PostgreSQL:
+            ({"id": "x" * 65}, "id må være tekst på 1–64 tegn"),
+            ({"attributes": [PHASE | {"taxonomy_term": PHASE_TERM | {"code": 7}}]}, "ukjent fase"),
         ],
     )
     def test_a_hostile_service_is_named_and_nothing_imported(self, full_offer, changes, message):
@@ -241,6 +253,13 @@ class TestHostileFiles:
         assert caught.value.errors[0].startswith("Tjeneste 1: ")
         assert message in caught.value.errors[0]
         assert Offer.objects.count() == count
+
+    def test_an_organisation_without_an_id_is_refused(self, full_offer):
+        """Its provider would otherwise be matched to any provider made by hand."""
+        service = self.one(full_offer)
+        service["organization"] = {k: v for k, v in service["organization"].items() if k != "id"}
+        with pytest.raises(HSDSImportError, match="id må være tekst"):
+            import_services([service])
 
     def test_a_javascript_link_on_the_organisation_is_refused(self, full_offer):
         service = self.one(full_offer)

@@ -5,7 +5,12 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
-from kreftkoordinator.organisation.area_import import AreaImportError, decode, parse
+from kreftkoordinator.organisation.area_import import (
+    NAME_LENGTH,
+    AreaImportError,
+    decode,
+    parse,
+)
 from kreftkoordinator.organisation.models import Area
 
 HEADER = (
@@ -112,6 +117,13 @@ class TestBadRows:
         assert parse(HEADER + row("3301", "Dram\rmen"))[0].name == "Dram\rmen"
         with pytest.raises(AreaImportError, match="Linje 3 kan ikke leses som CSV"):
             parse(HEADER + row("3301", "Drammen") + '"3303;' + "x" * 140_000 + "\n")
+
+    def test_a_name_the_database_would_refuse_is_reported(self):
+        # Found on PostgreSQL by the generated files: SQLite stores any length and NUL bytes.
+        assert Area._meta.get_field("name").max_length == NAME_LENGTH
+        with pytest.raises(AreaImportError) as caught:
+            parse(HEADER + row("3301", "x" * 101) + row("3303", "Kongs\x00berg"))
+        assert [e.split(":")[0] for e in caught.value.errors] == ["Linje 2", "Linje 3"]
 
     def test_bytes_neither_utf_8_nor_windows_1252_are_refused(self, tmp_path):
         path = tmp_path / "klass.csv"

@@ -74,6 +74,12 @@ class TestImportPopulation:
         ]
         assert not Population.objects.exists()
 
+    def test_a_count_past_any_municipality_is_refused(self, tmp_path):
+        # Found on PostgreSQL by the generated files: the sum overflowed its integer column.
+        with pytest.raises(CommandError):
+            run(tmp_path, WIDE + '"3303 Kongsberg";27000;2147431548\n')
+        assert not Population.objects.exists()
+
     def test_bytes_neither_utf_8_nor_windows_1252_are_refused(self, tmp_path):
         path = tmp_path / "07459.csv"
         path.write_bytes(b'"region";"Personer 2025"\n"3301 Dr\x81mmen";103630\n')
