@@ -6,8 +6,6 @@ so the figures are server time without the network. The coordinator with the lar
 is used: the worst case.
 """
 
-import statistics
-import time
 from datetime import timedelta
 from pathlib import Path
 from random import Random
@@ -17,7 +15,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.models import Count, Q
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -26,6 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kreftkoordinator.accounts.models import Role, User
 from kreftkoordinator.casework.models import Case, Contact
 from kreftkoordinator.organisation.models import Assignment, Position, today
+from kreftkoordinator.timing import measure
 
 
 class Command(BaseCommand):
@@ -83,8 +81,10 @@ class Command(BaseCommand):
         ]
         self.stdout.write("| request | p50 ms | p95 ms | max ms | queries |")
         self.stdout.write("|---|---|---|---|---|")
-        for name, p50, p95, worst, queries in rows:
-            self.stdout.write(f"| {name} | {p50:.1f} | {p95:.1f} | {worst:.1f} | {queries} |")
+        for row in rows:
+            self.stdout.write(
+                f"| {row.name} | {row.p50:.1f} | {row.p95:.1f} | {row.worst:.1f} | {row.queries} |"
+            )
 
     def _coordinator(self, positions: int) -> User:
         busiest = list(
@@ -122,18 +122,7 @@ class Command(BaseCommand):
         return client
 
     def _time(self, name, n, request):
-        for _ in range(5):  # warm up
-            self._check(request())
-        timings = []
-        for _ in range(n):
-            start = time.perf_counter()
-            response = request()
-            timings.append((time.perf_counter() - start) * 1000)
-            self._check(response)
-        with CaptureQueriesContext(connection) as queries:
-            request()
-        p95 = statistics.quantiles(timings, n=20)[-1]
-        return name, statistics.median(timings), p95, max(timings), len(queries)
+        return measure(name, n, lambda: self._check(request()), warm_up=5)
 
     @staticmethod
     def _check(response):

@@ -1,8 +1,6 @@
 """Server-time benchmark for the public pages with a full directory: tops the offers up to
 `--offers` (default 5 000, spread over all municipalities), then times each page in-process."""
 
-import statistics
-import time
 from pathlib import Path
 from random import Random
 
@@ -10,11 +8,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kreftkoordinator.directory.models import Category, Offer, Provider
 from kreftkoordinator.organisation.models import Area
+from kreftkoordinator.timing import measure
 
 KINDS = ["Temakafé", "Trening", "Samtalegruppe", "Kurs"]
 
@@ -58,21 +56,15 @@ class Command(BaseCommand):
         self.stdout.write("| page | p50 ms | p95 ms | max ms | queries |")
         self.stdout.write("|---|---|---|---|---|")
         for name, url, query in pages:
-            for _ in range(5):
-                client.get(url, query)
-            timings = []
-            for _ in range(n):
-                start = time.perf_counter()
+
+            def get(name=name, url=url, query=query):
                 response = client.get(url, query)
-                timings.append((time.perf_counter() - start) * 1000)
                 if response.status_code != 200:
                     raise CommandError(f"{name}: status {response.status_code}")
-            with CaptureQueriesContext(connection) as queries:
-                client.get(url, query)
-            p95 = statistics.quantiles(timings, n=20)[-1]
+
+            row = measure(name, n, get, warm_up=5)
             self.stdout.write(
-                f"| {name} | {statistics.median(timings):.1f} | {p95:.1f} | "
-                f"{max(timings):.1f} | {len(queries)} |"
+                f"| {name} | {row.p50:.1f} | {row.p95:.1f} | {row.worst:.1f} | {row.queries} |"
             )
 
     def _fill(self, target: int) -> None:

@@ -12,21 +12,17 @@ Each timing is the median and the 95th percentile of `--runs` runs after a warm-
 is our code's median over the hand-written SQL's.
 """
 
-import statistics
-import time
-from collections.abc import Callable
-
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.models import Count, Q
-from django.test.utils import CaptureQueriesContext
 
 from kreftkoordinator.organisation.models import Area, Position, today
 from kreftkoordinator.reporting.annual import annual_report
 from kreftkoordinator.reporting.national import national_view
 from kreftkoordinator.reporting.period import Period
 from kreftkoordinator.reporting.registry import compute
+from kreftkoordinator.timing import measure
 
 CORE = [
     "patients_followed",
@@ -97,13 +93,13 @@ class Command(BaseCommand):
         period = Period(tuple(areas), year, (position.pk,))
         self.stdout.write(f"Database: {connection.vendor}. {position.name}, {year}.")
         rows = [
-            self._time(
+            measure(
                 "Annual report, every indicator",
                 runs,
                 lambda: annual_report(year, position=position),
             ),
         ]
-        core = self._time("Core counts, our code", runs, lambda: compute(period, CORE))
+        core = measure("Core counts, our code", runs, lambda: compute(period, CORE))
         rows.append(core)
         if connection.vendor == "postgresql":
             first, last = period.first, period.last
@@ -113,7 +109,7 @@ class Command(BaseCommand):
             theirs = list(self._sql(CORE_SQL, params)[0])
             if ours != theirs:
                 raise CommandError(f"The SQL and our code disagree: {theirs} != {ours}")
-            sql = self._time(
+            sql = measure(
                 "Core counts, hand-written SQL", runs, lambda: self._sql(CORE_SQL, params)
             )
             rows.append(sql)
@@ -123,14 +119,14 @@ class Command(BaseCommand):
             cache.clear()  # every table suppressed anew, as after a submission
             return national_view(year, everywhere)
 
-        rows.append(self._time("National view made anew (at each submission)", runs, cold))
-        national = self._time(
+        rows.append(measure("National view made anew (at each submission)", runs, cold))
+        national = measure(
             "National view, as the funder reads it", runs, lambda: national_view(year, everywhere)
         )
         rows.append(national)
         if connection.vendor == "postgresql":
             rows.append(
-                self._time(
+                measure(
                     "National aggregate, hand-written SQL",
                     runs,
                     lambda: self._sql(NATIONAL_SQL, {"year": year}),
@@ -138,12 +134,12 @@ class Command(BaseCommand):
             )
         self.stdout.write("| measure | p50 ms | p95 ms | queries |")
         self.stdout.write("|---|---|---|---|")
-        for name, p50, p95, queries in rows:
-            self.stdout.write(f"| {name} | {p50:.1f} | {p95:.1f} | {queries} |")
+        for row in rows:
+            self.stdout.write(f"| {row.name} | {row.p50:.1f} | {row.p95:.1f} | {row.queries} |")
         if connection.vendor == "postgresql":
-            self.stdout.write(f"Ratio, core counts: {core[1] / rows[2][1]:.2f}")
-            cold_ratio = rows[-3][1] / rows[-1][1]
-            self.stdout.write(f"Ratio, national view as read: {national[1] / rows[-1][1]:.2f}")
+            self.stdout.write(f"Ratio, core counts: {core.p50 / rows[2].p50:.2f}")
+            cold_ratio = rows[-3].p50 / rows[-1].p50
+            self.stdout.write(f"Ratio, national view as read: {national.p50 / rows[-1].p50:.2f}")
             self.stdout.write(f"Ratio, national view made anew: {cold_ratio:.2f}")
 
     @staticmethod
@@ -151,17 +147,3 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute(sql, args)
             return cursor.fetchall()
-
-    @staticmethod
-    def _time(name: str, runs: int, work: Callable) -> tuple[str, float, float, int]:
-        for _ in range(3):
-            work()
-        timings = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            work()
-            timings.append((time.perf_counter() - start) * 1000)
-        with CaptureQueriesContext(connection) as queries:
-            work()
-        p95 = statistics.quantiles(timings, n=20)[-1] if runs >= 2 else timings[0]
-        return name, statistics.median(timings), p95, len(queries)

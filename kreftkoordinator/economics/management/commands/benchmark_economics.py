@@ -4,8 +4,6 @@ target: at most 0.5 s, within 3 times the drawing); and, where the database has 
 report and a programme officer (the demo), the scenario page with its 10 000-draw simulation
 (target: at most 300 ms), through the whole Django stack in-process."""
 
-import statistics
-import time
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +17,7 @@ from kreftkoordinator.economics.model import PARAMETERS, break_even, simulate, t
 from kreftkoordinator.economics.model.uncertainty import draw
 from kreftkoordinator.economics.models import Scenario
 from kreftkoordinator.reporting.models import Submission
+from kreftkoordinator.timing import measure
 
 
 class Command(BaseCommand):
@@ -42,17 +41,17 @@ class Command(BaseCommand):
             for p in drawn:
                 draw(p, n, rng)
 
-        rows = [self._time("Simulation, tornado and break-even", runs, ours)]
-        rows.append(self._time("numpy drawing the same numbers", runs, numbers_alone))
+        rows = [measure("Simulation, tornado and break-even", runs, ours, warm_up=1)]
+        rows.append(measure("numpy drawing the same numbers", runs, numbers_alone, warm_up=1))
         page = self._page(runs)
         if page:
             rows.append(page)
         self.stdout.write(f"{n} draws, {len(drawn)} parameters drawn, {runs} runs.")
         self.stdout.write("| measure | p50 ms | p95 ms |")
         self.stdout.write("|---|---|---|")
-        for name, p50, p95 in rows:
-            self.stdout.write(f"| {name} | {p50:.1f} | {p95:.1f} |")
-        self.stdout.write(f"Ratio: {rows[0][1] / rows[1][1]:.2f}")
+        for row in rows:
+            self.stdout.write(f"| {row.name} | {row.p50:.1f} | {row.p95:.1f} |")
+        self.stdout.write(f"Ratio: {rows[0].p50 / rows[1].p50:.2f}")
 
     def _page(self, runs):
         """The scenario page for the first submitted report, as a programme officer sees it; a
@@ -78,16 +77,6 @@ class Command(BaseCommand):
                 if client.get(url).status_code != 200:
                     raise CommandError("The scenario page did not answer 200.")
 
-            return self._time("Scenario page (10 000 draws)", runs, get)
+            return measure("Scenario page (10 000 draws)", runs, get, warm_up=1)
         finally:
             scenario.delete()
-
-    @staticmethod
-    def _time(name, runs, work):
-        work()
-        timings = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            work()
-            timings.append((time.perf_counter() - start) * 1000)
-        return name, statistics.median(timings), statistics.quantiles(timings, n=20)[-1]
