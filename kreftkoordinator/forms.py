@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time
 
 from django import forms
 from django.core import validators
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
@@ -78,6 +79,25 @@ def _plain_words(field: forms.Field) -> None:
             field.choices = choices
 
 
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, but a key beyond a 64-bit integer is an unknown choice: Django keeps such
+    numbers out of `exact` lookups, not out of the `in` this field asks, and SQLite raises."""
+
+    def _check_values(self, value):
+        for key in value if isinstance(value, list | tuple) else []:
+            try:
+                number = int(str(key).strip())
+            except ValueError:
+                continue  # not a number at all: Django's own check refuses it
+            if not -(2**63) <= number < 2**63:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": key},
+                )
+        return super()._check_values(value)  # type: ignore[misc]
+
+
 class DSFormMixin:
     # A search or filter: its error summary speaks of a search, not of saving.
     is_search = False
@@ -85,6 +105,8 @@ class DSFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for field in self.fields.values():  # type: ignore[attr-defined]
+            if type(field) is forms.ModelMultipleChoiceField:  # also a model form's own
+                field.__class__ = ModelMultipleChoiceField
             _bound(field)
             _plain_words(field)
             widget = field.widget

@@ -56,6 +56,28 @@ def test_eva_registers_an_agreement_and_a_bad_one_keeps_what_she_typed(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("party", ["9223372036854775808", "-9223372036854775809", "1" * 40])
+def test_a_party_number_beyond_any_key_is_an_unknown_choice_not_a_500(
+    client, eva, drammen_position, party
+):
+    login(client, eva)
+    client.raise_request_exception = False
+    data = {
+        "position": drammen_position.pk,
+        "start": "2024-03-15",
+        "fte": "100",
+        "salary": "470000",
+        "social_rate": "30",
+        "scheme": Scheme.objects.get(name="Tabell 3-1").pk,
+        "parties": [area("3301").pk, party],
+    }
+    response = client.post(reverse("grants:agreement_create"), data)
+    assert response.status_code == 200 and not Agreement.objects.exists()
+    assert "er ikke et av de tilgjengelige valgene" in response.content.decode()
+    assert 'value="470000"' in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_eva_runs_a_quarter_and_exports_it(client, eva, agreement):
     login(client, eva)
     url = reverse("grants:statements")
