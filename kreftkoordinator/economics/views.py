@@ -44,6 +44,8 @@ def compare(request):
         ids = [int(pk) for pk in request.GET.getlist("id")][:6]
     except ValueError:
         ids = []
+    if not all(-(2**63) <= pk < 2**63 for pk in ids):
+        raise Http404  # no such scenario, and SQLite cannot be asked for it in an `in` lookup
     found = {s.pk: s for s in Scenario.objects.visible_to(request.user).filter(pk__in=ids)}
     if len(found) != len(set(ids)):
         raise Http404

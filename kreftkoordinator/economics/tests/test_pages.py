@@ -162,6 +162,7 @@ def test_scenarios_side_by_side_and_none_of_another_area(
     assert columns[1][1].total.mid < columns[0][1].total.mid  # a dearer salary
     assert "Drammen med egen lønn" in response.content.decode()
     assert client.get(url, {"id": "nei"}).status_code == 200  # nothing chosen, a page
+    assert client.get(url, {"id": [scenario.pk, str(2**70)]}).status_code == 404  # no such key
     client.logout()
     login(client, hanne)  # the coordinator in Horten
     assert client.get(url, {"id": [scenario.pk]}).status_code == 404
