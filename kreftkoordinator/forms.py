@@ -79,9 +79,14 @@ def _plain_words(field: forms.Field) -> None:
             field.choices = choices
 
 
+def fits_a_key(number: int) -> bool:
+    """A key is a 64-bit integer. Django keeps larger numbers out of `exact` lookups, not out
+    of `in` ones, where SQLite raises: a key from the request is checked before it is asked."""
+    return -(2**63) <= number < 2**63
+
+
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Django's, but a key beyond a 64-bit integer is an unknown choice: Django keeps such
-    numbers out of `exact` lookups, not out of the `in` this field asks, and SQLite raises."""
+    """Django's, but a key beyond a 64-bit integer is an unknown choice (`fits_a_key`)."""
 
     def _check_values(self, value):
         for key in value if isinstance(value, list | tuple) else []:
@@ -89,7 +94,7 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                 number = int(str(key).strip())
             except ValueError:
                 continue  # not a number at all: Django's own check refuses it
-            if not -(2**63) <= number < 2**63:
+            if not fits_a_key(number):
                 raise ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kreftkoordinator.forms import fits_a_key
 from kreftkoordinator.reporting.exports import xlsx_response
 from kreftkoordinator.roles import Role, post_only, role_required
 
@@ -44,8 +45,8 @@ def compare(request):
         ids = [int(pk) for pk in request.GET.getlist("id")][:6]
     except ValueError:
         ids = []
-    if not all(-(2**63) <= pk < 2**63 for pk in ids):
-        raise Http404  # no such scenario, and SQLite cannot be asked for it in an `in` lookup
+    if not all(fits_a_key(pk) for pk in ids):
+        raise Http404
     found = {s.pk: s for s in Scenario.objects.visible_to(request.user).filter(pk__in=ids)}
     if len(found) != len(set(ids)):
         raise Http404
