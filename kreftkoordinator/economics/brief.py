@@ -11,86 +11,15 @@ from docx import Document
 from docx.shared import Pt
 from openpyxl import Workbook
 
-from .charts import kroner
+from kreftkoordinator.numbers import kroner, number, percent
+from kreftkoordinator.organisation.models import today
+
+from .model.effects import whole
 from .model.nonpriced import GROUPS
-from .model.stakeholders import SOCIETY, SPECIALIST, STAKEHOLDERS
+from .model.stakeholders import STAKEHOLDERS
 from .models import Scenario
 from .results import Result
-
-
-def _percent(value: float) -> str:
-    return f"{value * 100:.0f} %"
-
-
-def summary(scenario: Scenario, result: Result) -> list[str]:
-    """The brief's plain-language paragraphs, the same as the page's summary."""
-    total, plan, simulation = result.total, result.plan, result.simulation
-    return [
-        _(
-            "Notatet bygger på evalueringen av kreftkoordinatorordningen (Oslo Economics og "
-            "Fürst og Høverstad, 2017, kapittel 7), regnet med tallene for %(position)s i "
-            "%(year)s der de finnes. Beløpene er per kreftkoordinator per år, i "
-            "%(price_year)s-kroner."
-        )
-        % {
-            "position": scenario.position.name,
-            "year": scenario.year,
-            "price_year": scenario.price_year,
-        },
-        _(
-            "Når kommunen betaler hele lønnen, er de prissatte virkningene til sammen %(mid)s i "
-            "året (midtanslag), mellom %(low)s og %(high)s. %(words)s Det som avgjør svaret "
-            "mest: %(deciders)s."
-        )
-        % {
-            "mid": kroner(total.mid),
-            "low": kroner(total.low),
-            "high": kroner(total.high),
-            "words": simulation.in_words(),
-            "deciders": ", ".join(s.label.lower() for s in result.deciders),
-        },
-        *_break_even_words(result),
-        _(
-            "Mens Kreftforeningen betaler 75 %% av lønnen (år 1–3), er kommunens nettoresultat "
-            "%(first)s i året; når tilskuddet er trappet ned (fra år 7), %(later)s i året."
-        )
-        % {"first": kroner(plan[0].net), "later": kroner(plan[6].net)},
-        _(
-            "For samfunnet som helhet er midtanslaget %(society)s i året. "
-            "Spesialisthelsetjenesten sparer %(specialist)s i året, blant annet fordi færre dør "
-            "på sykehus: en sykehusdød er billig for kommunen, men dyr for samfunnet."
-        )
-        % {
-            "society": kroner(result.parties[SOCIETY].mid),
-            "specialist": kroner(result.parties[SPECIALIST].mid),
-        },
-        _(
-            "I tillegg kommer virkninger som ikke er prissatt, særlig trygghet og mestring for "
-            "pasienter og pårørende, som evalueringen vurderer som stor."
-        ),
-    ]
-
-
-def _break_even_words(result: Result) -> list[str]:
-    """What it takes for the position to pay for itself, where it does not already."""
-    if result.centre >= 0 or result.days is None:
-        return []
-    now, needed = result.days
-    conditions = [
-        words for s in result.deciders if (words := result.break_even[s.key].in_words()) is not None
-    ]
-    return [
-        _(
-            "Stillingen betaler seg selv for kommunen hvis minst %(needed)s overliggerdøgn "
-            "unngås i året (beregningen regner med %(now)s), eller hvis %(conditions)s, når alt "
-            "annet er som i beregningen."
-        )
-        % {
-            "needed": f"{round(needed):,}".replace(",", " "),
-            "now": f"{round(now):,}".replace(",", " "),
-            "conditions": _(", eller ").join(conditions),
-        }
-    ]
+from .words import headline, index_in_words, summary, uncertainty_in_words
 
 
 def _table(document, header: list[str], rows: list[list[str]]) -> None:
@@ -111,6 +40,23 @@ def docx_brief(scenario: Scenario, result: Result) -> bytes:
     document.add_heading(f"Kreftkoordinator: kostnader og nytte for kommunen – {scenario.name}", 1)
     for paragraph in summary(scenario, result):
         document.add_paragraph(paragraph)
+    document.add_paragraph(index_in_words(result.index, today().year))
+    answer = headline(result)
+    document.add_heading(_("Svaret, og evalueringens eget anslag"), 2)
+    _table(
+        document,
+        [_("Hva"), _("Beløp"), _("Intervall")],
+        [
+            [
+                _("Forventet nettoresultat for kommunen (%(label)s)")
+                % {"label": answer["mean_label"]},
+                answer["mean"],
+                f"{answer['interval']} ({answer['interval_label']})",
+            ],
+            [answer["probability_label"].capitalize(), answer["probability"], ""],
+            [answer["verdict_label"].capitalize(), answer["verdict"], answer["verdict_interval"]],
+        ],
+    )
     document.add_heading("Prissatte virkninger for kommunen", 2)
     _table(
         document,
@@ -118,7 +64,7 @@ def docx_brief(scenario: Scenario, result: Result) -> bytes:
         [[e.label, kroner(e.low), kroner(e.high), kroner(e.mid)] for e in result.estimates]
         + [
             [
-                result.total.label,
+                _("Sum: alt går dårlig (lavt), alt går bra (høyt), midt mellom"),
                 kroner(result.total.low),
                 kroner(result.total.high),
                 kroner(result.total.mid),
@@ -132,7 +78,7 @@ def docx_brief(scenario: Scenario, result: Result) -> bytes:
         [
             [
                 str(y.number),
-                _percent(y.funder_share),
+                percent(y.funder_share),
                 kroner(y.grant),
                 kroner(y.net),
                 kroner(y.cumulated_discounted),
@@ -147,13 +93,8 @@ def docx_brief(scenario: Scenario, result: Result) -> bytes:
         [[s.label, *(kroner(s.parts[p].mid) for p in STAKEHOLDERS)] for s in result.splits]
         + [["Sum", *(kroner(result.parties[p].mid) for p in STAKEHOLDERS)]],
     )
-    low, high = result.simulation.interval_90
     document.add_heading("Hvor sikkert er svaret?", 2)
-    document.add_paragraph(
-        f"I {result.simulation.draws} simuleringer der alle verdiene varierer samtidig er "
-        f"snittet {kroner(result.simulation.mean)}, og i 90 av 100 ligger resultatet mellom "
-        f"{kroner(low)} og {kroner(high)}. {result.simulation.in_words()}"
-    )
+    document.add_paragraph(uncertainty_in_words(result))
     document.add_heading("Virkninger som ikke er prissatt", 2)
     _table(
         document,
@@ -186,13 +127,13 @@ def _break_even(key: str, result: Result) -> float | None:
 
 def _parameter_rows(result: Result) -> list[list[str]]:
     return [
-        [p.label, f"{p.base:g}".replace(".", ","), _source(key, result)]
+        [p.label, number(p.base, 4, trim=True), _source(key, result)]
         for key, p in result.parameters.items()
     ]
 
 
 def _ends(e) -> list[int]:
-    return [round(e.low), round(e.high), round(e.mid)]
+    return [whole(e.low), whole(e.high), whole(e.mid)]
 
 
 def xlsx_workbook(scenario: Scenario, result: Result) -> Workbook:
@@ -203,7 +144,7 @@ def xlsx_workbook(scenario: Scenario, result: Result) -> Workbook:
     kr = f"{scenario.price_year}-kroner"
     sheet.append(["nøkkel", "virkning", f"lavt, {kr}", f"høyt, {kr}", f"midt, {kr}"])
     for e in [*result.estimates, result.total]:
-        sheet.append([e.key, e.label, round(e.low), round(e.high), round(e.mid)])
+        sheet.append([e.key, e.label, whole(e.low), whole(e.high), whole(e.mid)])
     sheet = workbook.create_sheet("Parametre")
     sheet.append(["nøkkel", "navn", "enhet", "lavt", "basis", "høyt", "kilde", "går i null ved"])
     for key, p in result.parameters.items():
@@ -233,11 +174,11 @@ def xlsx_workbook(scenario: Scenario, result: Result) -> Workbook:
             [
                 y.number,
                 y.funder_share,
-                round(y.grant),
-                round(y.net),
-                round(y.discounted),
-                round(y.cumulated),
-                round(y.cumulated_discounted),
+                whole(y.grant),
+                whole(y.net),
+                whole(y.discounted),
+                whole(y.cumulated),
+                whole(y.cumulated_discounted),
             ]
         )
     sheet = workbook.create_sheet("Usikkerhet")
@@ -249,7 +190,7 @@ def xlsx_workbook(scenario: Scenario, result: Result) -> Workbook:
     sheet.append([])
     sheet.append(["tornado: parameter", "netto ved lavt", "netto ved høyt"])
     for s in result.swings:
-        sheet.append([s.key, round(s.at_low), round(s.at_high)])
+        sheet.append([s.key, whole(s.at_low), whole(s.at_high)])
     sheet = workbook.create_sheet("Ikke prissatt")
     sheet.append(["nøkkel", "virkning", "for", "betydning", "omfang", "konsekvens", "begrunnelse"])
     for effect in result.non_priced:

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from kreftkoordinator.numbers import kroner, percent
 
 LABEL, WIDTH, ROW = 300, 360, 24
-
-
-def kroner(value: float) -> str:
-    return f"{round(value):,} kr".replace(",", " ").replace("-", "−")
 
 
 @dataclass
@@ -60,8 +59,8 @@ def waterfall(estimates, total) -> SafeString:
     for e in estimates:
         rows.append((e.label, level, level + e.mid, kroner(e.mid)))
         level += e.mid
-    rows.append((total.label, 0.0, total.mid, kroner(total.mid)))
-    return span_chart("chart-waterfall", "Prissatte virkninger, midtanslag per år", rows)
+    rows.append((_("Sum, midt mellom lavt og høyt"), 0.0, total.mid, kroner(total.mid)))
+    return span_chart("chart-waterfall", _("Prissatte virkninger, midtanslag per år"), rows)
 
 
 def tornado_chart(swings, centre: float, top: int = 10) -> SafeString:
@@ -69,14 +68,16 @@ def tornado_chart(swings, centre: float, top: int = 10) -> SafeString:
         (s.label, s.at_low, s.at_high, f"{kroner(s.at_low)} til {kroner(s.at_high)}")
         for s in swings[:top]
     ]
-    return span_chart(
-        "chart-tornado", "Hva avgjør svaret: nettoresultatet når én verdi endres", rows, centre
-    )
+    title = _(
+        "Hva avgjør svaret: nettoresultatet når én verdi endres og de andre står i basis "
+        "(streken: alle i basis, %(centre)s)"
+    ) % {"centre": kroner(centre)}
+    return span_chart("chart-tornado", title, rows, centre)
 
 
 def distribution_chart(simulation) -> SafeString:
     rows = [
-        (f"{kroner(a)} til {kroner(b)}", 0.0, share, f"{share:.0%}".replace("%", " %"))
+        (f"{kroner(a)} til {kroner(b)}", 0.0, share, percent(share))
         for a, b, share in simulation.histogram
     ]
-    return span_chart("chart-simulation", "Simuleringene: hvor ofte hvert utfall kom", rows)
+    return span_chart("chart-simulation", _("Simuleringene: hvor ofte hvert utfall kom"), rows)

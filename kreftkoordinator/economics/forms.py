@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from kreftkoordinator import forms
 from kreftkoordinator.organisation.models import today
 
+from .cpi import current_index
 from .model import PARAMETERS
 from .model.nonpriced import NON_PRICED
-from .model.prices import CPI
 from .models import Scenario, positions_for
 
 
@@ -17,6 +17,7 @@ class ScenarioForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        index = current_index()
         self.fields["position"].queryset = positions_for(user).order_by("name")  # type: ignore[attr-defined]
         self.fields["year"] = django_forms.IntegerField(
             label=_("År med egne tall"),
@@ -30,8 +31,8 @@ class ScenarioForm(forms.ModelForm):
                 "Beløpene regnes om med konsumprisindeksen (SSB). Evalueringen bruker 2017-kroner."
             ),
             coerce=int,
-            choices=[(y, str(y)) for y in reversed(CPI.years)],
-            initial=CPI.years[-1],
+            choices=[(y, str(y)) for y in reversed(index.years)],
+            initial=index.years[-1],
         )
 
 

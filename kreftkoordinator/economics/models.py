@@ -11,7 +11,7 @@ from kreftkoordinator.organisation.models import Area, Position
 
 from .model import PARAMETERS, PRICE_YEAR
 from .model.parameters import KR
-from .model.prices import CPI
+from .model.prices import PriceIndex
 
 
 class ScenarioQuerySet(models.QuerySet["Scenario"]):
@@ -64,13 +64,31 @@ class Scenario(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def own_settings(self, extra: dict | None = None) -> dict[str, float]:
+    def own_settings(self, index: PriceIndex, extra: dict | None = None) -> dict[str, float]:
         """The values set by hand (and `extra`, {key: {"value", "price_year"}}), amounts moved
-        to the scenario's price year."""
+        to the scenario's price year by the index."""
         found = {}
         for key, own in {**self.own_values, **(extra or {})}.items():
             value = own["value"]
             if key in PARAMETERS and PARAMETERS[key].unit == KR:
-                value *= CPI.factor(own.get("price_year", PRICE_YEAR), self.price_year)
+                value *= index.factor(own.get("price_year", PRICE_YEAR), self.price_year)
             found[key] = value
         return found
+
+
+class PriceIndexYear(models.Model):
+    """A year of the consumer price index imported from SSB (`import-cpi`): kept in the
+    database, so an upgrade of the shipped file does not overwrite it (`cpi.current_index`)."""
+
+    year = models.PositiveSmallIntegerField(_("år"), unique=True)
+    value = models.FloatField(_("indeks (2015=100)"))
+    source_updated = models.CharField(_("oppdatert hos SSB"), max_length=40, blank=True)
+    imported_at = models.DateTimeField(_("importert"), auto_now=True)
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("konsumprisindeks for et år")
+        verbose_name_plural = _("konsumprisindeks")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.value}"

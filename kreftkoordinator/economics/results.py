@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .cpi import current_index
 from .model import (
     PARAMETERS,
     Estimate,
@@ -18,9 +19,10 @@ from .model import (
     with_values,
 )
 from .model.nonpriced import NON_PRICED, NonPriced
-from .model.prices import in_price_year
+from .model.prices import PriceIndex, in_price_year, verdict_in
 from .model.stakeholders import Split, by_stakeholder, totals
 from .model.uncertainty import BreakEven, Simulation, Swing, base, days_to_break_even, net
+from .model.verdict import Verdict
 from .model.years import TABLE_3_1, Year, financing_plan, share_in
 from .models import Scenario
 from .scenario import Filled, from_reporting
@@ -45,6 +47,8 @@ class Result:
     agreement_year: int | None  # the stakeholders' split: in this agreement year, or after
     splits: list[Split]
     parties: dict[str, Estimate]
+    verdict: Verdict  # the report's own (7.10), in the scenario's price year
+    index: PriceIndex  # the consumer price index the amounts were moved with
 
     @property
     def deciders(self) -> list[Swing]:
@@ -63,10 +67,11 @@ def scenario_result(
     """`agreement_year` outside table 3-1 is taken as after the step-down."""
     if agreement_year not in agreement_years():
         agreement_year = None
+    index = current_index()
     filled = {f.key: f for f in from_reporting(scenario.position, scenario.year, protect)}
     parameters = with_values(
-        {**{k: f.value for k, f in filled.items()}, **scenario.own_settings()},
-        in_price_year(PARAMETERS, scenario.price_year),
+        {**{k: f.value for k, f in filled.items()}, **scenario.own_settings(index)},
+        in_price_year(PARAMETERS, scenario.price_year, index),
     )
     found = estimates(parameters)
     splits = by_stakeholder(parameters, share_in(agreement_year) if agreement_year else 0.0)
@@ -89,4 +94,6 @@ def scenario_result(
         agreement_year=agreement_year,
         splits=splits,
         parties=totals(splits),
+        verdict=verdict_in(scenario.price_year, index),
+        index=index,
     )

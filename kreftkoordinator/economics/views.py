@@ -5,15 +5,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kreftkoordinator.forms import fits_a_key
+from kreftkoordinator.organisation.models import today
 from kreftkoordinator.reporting.exports import xlsx_response
 from kreftkoordinator.roles import Role, post_only, role_required
 
 from . import charts
-from .brief import docx_brief, summary, xlsx_workbook
+from .brief import docx_brief, xlsx_workbook
 from .forms import RatingForm, ScenarioForm, ValueForm
 from .model.stakeholders import STAKEHOLDERS
 from .models import Scenario
 from .results import agreement_years, scenario_result
+from .words import headline, index_in_words, summary, uncertainty_in_words
 from .workflows import rate_effect, remove_own_value, remove_rating, set_own_value
 
 WHO = (Role.COORDINATOR, Role.LEADER, Role.PROGRAMME)
@@ -91,6 +93,9 @@ def scenario_detail(request, pk: int, value_form=None, rating_form=None):
         "scenario": scenario,
         "result": result,
         "summary": summary(scenario, result),
+        "answer": headline(result),
+        "uncertainty": uncertainty_in_words(result),
+        "index_words": index_in_words(result.index, today().year),
         "value_form": value_form or ValueForm(),
         "rating_form": rating_form or RatingForm(),
         "waterfall": charts.waterfall(result.estimates, result.total),

@@ -3,6 +3,7 @@ figures, never a person, so there is nothing to audit."""
 
 from kreftkoordinator.accounts.models import User
 
+from .cpi import current_index
 from .model import PARAMETERS, with_values
 from .model.nonpriced import Rating
 from .model.prices import in_price_year
@@ -15,7 +16,11 @@ def set_own_value(user: User, scenario: Scenario, key: str, value: float, reason
     range; nothing is saved then."""
     mine = {"value": value, "reason": reason, "by": str(user), "price_year": scenario.price_year}
     # Refuse before saving.
-    with_values(scenario.own_settings({key: mine}), in_price_year(PARAMETERS, scenario.price_year))
+    index = current_index()
+    with_values(
+        scenario.own_settings(index, {key: mine}),
+        in_price_year(PARAMETERS, scenario.price_year, index),
+    )
     scenario.own_values = {**scenario.own_values, key: mine}
     scenario.save(update_fields=["own_values", "updated_at"])
 

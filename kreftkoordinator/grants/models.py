@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kreftkoordinator import numbers
 from kreftkoordinator.organisation.models import Area, DistrictOffice, Position
 
 from . import rules
@@ -34,7 +35,7 @@ class Scheme(models.Model):
 
     @property
     def shown(self) -> str:
-        return ", ".join(f"{s:g}" for s in self.shares) + " %"
+        return ", ".join(numbers.number(s, 1, trim=True) for s in self.shares) + "\u00a0%"
 
 
 class AgreementQuerySet(models.QuerySet["Agreement"]):

@@ -12,7 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
-from math import floor
+
+from kreftkoordinator.numbers import percent
+from kreftkoordinator.numbers import round_half_up as _rounded
 
 SOCIAL_COST_CAP = Fraction(35, 100)
 EMPLOYER_PERIOD = 16  # the first days of a sick-leave spell, paid by the employer
@@ -37,7 +39,8 @@ def add_years(day: date, years: int) -> date:
 
 
 def round_half_up(value: Fraction) -> int:
-    return floor(value + Fraction(1, 2))
+    """Whole kroner, by the one rounding the product shows figures with."""
+    return int(_rounded(value))
 
 
 def norwegian(day: date) -> str:
@@ -145,7 +148,8 @@ class Terms:
     def notes(self) -> list[str]:
         if self.social_rate > SOCIAL_COST_CAP:
             return [
-                f"Sosiale kostnader på {_percent(self.social_rate)} er satt ned til 35 %, det "
+                f"Sosiale kostnader på {percent(self.social_rate, 1)} er satt ned til "
+                f"{percent(SOCIAL_COST_CAP)}, det "
                 "høyeste tilskuddet dekker."
             ]
         return []
@@ -308,7 +312,3 @@ def as_dict(calc: Calculation) -> dict:
         "statements": [{"quarter": str(s.quarter), "amount": s.amount} for s in calc.statements],
         "total": calc.total,
     }
-
-
-def _percent(value: Fraction) -> str:
-    return f"{float(value) * 100:g} %".replace(".", ",")

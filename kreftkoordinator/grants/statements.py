@@ -11,6 +11,7 @@ from django.db import transaction
 
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
+from kreftkoordinator.numbers import kroner, percent
 
 from . import rules
 from .models import Agreement, Statement
@@ -134,8 +135,8 @@ def basis(calc: rules.Calculation, found: rules.Statement, due_before: int) -> l
         first, last = max(span[0], y.first), min(span[1], y.last)
         if first <= last:
             lines.append(
-                f"Avtaleår {y.number} ({_share(y.share)}, {_kr(y.grant)} kr for {y.days} dager): "
-                f"{(last - first).days + 1} dager à {_kr(y.day_worth, 2)} kr."
+                f"Avtaleår {y.number} ({percent(y.share, 1)}, {kroner(y.grant)} for {y.days} "
+                f"dager): {(last - first).days + 1} dager à {kroner(y.day_worth, 2)}."
             )
     for a in calc.absences:
         counted = a.counted()
@@ -144,9 +145,9 @@ def basis(calc: rules.Calculation, found: rules.Statement, due_before: int) -> l
             rule = " (teller fra 17. dag)" if a.kind == rules.SICK else ""
             lines.append(f"Trekk for {a}{rule}: {days} dager i kvartalet.")
     lines.append(
-        f"Kvartalets beløp {_kr(found.exact, 2)} kr; til og med kvartalet "
-        f"{_kr(found.through, 2)} kr, avrundet {_kr(rules.round_half_up(found.through))} kr, "
-        f"minus {_kr(due_before)} kr for tidligere kvartaler = {_kr(found.amount)} kr."
+        f"Kvartalets beløp {kroner(found.exact, 2)}; til og med kvartalet "
+        f"{kroner(found.through, 2)}, avrundet {kroner(rules.round_half_up(found.through))}, "
+        f"minus {kroner(due_before)} for tidligere kvartaler = {kroner(found.amount)}."
     )
     return lines
 
@@ -154,11 +155,3 @@ def basis(calc: rules.Calculation, found: rules.Statement, due_before: int) -> l
 def _days(counted, span) -> int:
     first, last = max(counted[0], span[0]), min(counted[1], span[1])
     return (last - first).days + 1
-
-
-def _share(share) -> str:
-    return f"{float(share) * 100:g} %"
-
-
-def _kr(value, decimals: int = 0) -> str:
-    return f"{float(value):,.{decimals}f}".replace(",", " ").replace(".", ",")

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from kreftkoordinator.audit.disclosure import is_small, protect, share_reveals
+from kreftkoordinator.audit.disclosure import LESS_THAN_FIVE, is_small, protect, share_reveals
 from kreftkoordinator.organisation.models import Area, Position, today
 
 from .indicators import REGISTRY, Figure, compute
 from .period import Period
-from .registry import is_empty
+from .registry import Indicator, is_empty
 
 
 class ReportError(ValueError):
@@ -138,18 +138,11 @@ def _indicator(key: str, figure: Figure, suppressed: bool) -> dict:
     return row
 
 
-def shown_row(row: dict) -> str:
+def shown_row(row: dict, indicator: Indicator) -> str:
     """One indicator of the `report annual --json` object as a reader wants it: "<5" when
-    suppressed, a share as a percentage with its counts, a dash when empty."""
-    if row["suppressed"]:
-        return "<5"
-    if row["value"] is None:
-        return "–"
-    if row["denominator"] is not None:
-        return f"{row['value'] * 100:.0f} % ({row['numerator']} av {row['denominator']})"
-    if isinstance(row["value"], float):
-        return f"{row['value']:.1f}".replace(".", ",")
-    return str(row["value"])
+    suppressed, a share with its counts, a dash when empty."""
+    mark = LESS_THAN_FIVE if row["suppressed"] else ""
+    return indicator.shown(row["value"], row["numerator"], row["denominator"], mark=mark)
 
 
 def _small(figure: Figure) -> bool:

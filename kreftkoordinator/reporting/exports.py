@@ -8,6 +8,8 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from kreftkoordinator.audit.disclosure import LESS_THAN_FIVE
+
 from .indicators import REGISTRY
 from .published import Cell
 
@@ -42,7 +44,7 @@ def annual_workbook(data: dict) -> Workbook:
         rows.append(
             [
                 key,
-                "<5" if row["suppressed"] else row["value"],
+                LESS_THAN_FIVE if row["suppressed"] else row["value"],
                 row["numerator"],
                 row["denominator"],
                 row["unit"],

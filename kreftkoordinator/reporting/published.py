@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from kreftkoordinator import numbers
 from kreftkoordinator.audit.disclosure import (
     HIDDEN,
     protect,
@@ -20,7 +21,7 @@ from kreftkoordinator.audit.disclosure import (
     suppress,
 )
 
-from .registry import SHARE, Indicator
+from .registry import Indicator
 
 UNKNOWN = "unknown"  # the part of a breakdown's total no code accounts for
 
@@ -40,31 +41,16 @@ class Cell(NamedTuple):
     def as_dict(self) -> dict:
         return {"value": self.value, "suppressed": self.suppressed}
 
+    @property
+    def text(self) -> str:
+        """The cell as the suppression reads it: its mark, or its count as digits."""
+        return self.mark or str(self.value)
+
     def __str__(self) -> str:
-        if self.mark:
-            return self.mark
-        if self.value is None:
-            return "–"
-        if self.share:
-            return f"{self.value * 100:.0f} %"
-        if isinstance(self.value, float):
-            return f"{self.value:.1f}".replace(".", ",")
-        return str(self.value)
+        return numbers.figure(self.value, mark=self.mark, share=self.share)
 
 
 EMPTY = Cell(None)
-
-
-def shown_statistic(value: float | None, indicator: Indicator) -> str:
-    """A statistic of an indicator over reports (median, mean, …) as a reader wants it: a
-    share as a percentage, a count with at most one decimal, none as a dash."""
-    if value is None:
-        return "–"
-    if indicator.unit == SHARE:
-        return f"{value * 100:.0f} %"
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.1f}".replace(".", ",")
 
 
 def is_share(row: dict) -> bool:
@@ -165,7 +151,7 @@ def breakdown(
             codes.append(UNKNOWN)
             matrix = [[*m, x] for m, x in zip(matrix, rest, strict=True)]
         protected = protect_table(
-            matrix, row_totals=[str(values[i]) for i in present], total=str(total)
+            matrix, row_totals=[values[i].text for i in present], total=total.text
         )
         texts, totals_text = protected.cells, protected.column_totals
     else:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext_lazy as _
 
+from kreftkoordinator import numbers
+
 from .period import Period
 
 PEOPLE, CONTACTS, MINUTES, DAYS = _("personer"), _("kontakter"), _("minutter"), _("døgn")
@@ -23,7 +25,9 @@ class Reference:
 
     @property
     def shown(self) -> str:
-        return f"{self.value:.0%}".replace("%", " %") if self.value <= 1 else f"{self.value:g}"
+        if self.value <= 1:
+            return numbers.percent(self.value)
+        return numbers.number(self.value, 1, trim=True)
 
     def __str__(self) -> str:
         return f"{self.shown} i evalueringen 2017 ({self.source})"
@@ -54,6 +58,17 @@ class Indicator:
     parts_add_up: bool = True
     # A breakdown's codes and their labels, as the choices they come from.
     part_choices: tuple = ()
+
+    def shown(self, value, numerator=None, denominator=None, mark: str = "") -> str:
+        """A figure of this indicator as every page, export and document shows it."""
+        return numbers.figure(
+            value,
+            numerator,
+            denominator,
+            mark=mark,
+            share=self.unit == SHARE,
+            minutes=self.unit == MINUTES,
+        )
 
     def part_label(self, code: str) -> str:
         """The label of a breakdown's code ("phone" is "Telefon"); grouped choices are

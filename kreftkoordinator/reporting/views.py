@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kreftkoordinator import numbers
 from kreftkoordinator.organisation.models import Area, Assignment, Position, today
 from kreftkoordinator.roles import Role, role_required
 
@@ -93,7 +94,7 @@ def submitted(request, position_pk: int, year: int, version: int):
         version=version,
     )
     rows = [
-        (REGISTRY[key], row, shown_row(row))
+        (REGISTRY[key], row, shown_row(row, REGISTRY[key]))
         for key, row in submission.figures["indicators"].items()
         if key in REGISTRY
     ]
@@ -107,7 +108,7 @@ def annual_charts(figures) -> list:
         (
             REGISTRY[f"share_minutes_{k}"].label,
             (figures[f"share_minutes_{k}"].value or 0) * 100,
-            f"{(figures[f'share_minutes_{k}'].value or 0) * 100:.0f} %",
+            numbers.percent(figures[f"share_minutes_{k}"].value or 0),
         )
         for k in ("direct", "coordination", "system", "competence")
     ]

@@ -8,7 +8,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1]
 
 # Modules at the package's root that every app may use; they import no app.
-KERNEL = {"roles", "forms", "validators", "codes", "mail", "shown", "timing"}
+KERNEL = {"roles", "forms", "validators", "codes", "mail", "shown", "timing", "numbers"}
 # Each app and the apps it may import. Economics and grants go above reporting.
 ALLOWED = {
     "organisation": set(),
@@ -62,7 +62,8 @@ def test_every_app_is_placed():
 
 
 def test_the_economics_core_and_the_grant_rules_import_no_django():
-    """Plain Python, usable from a notebook (issue 9) and without a database (issue 10)."""
+    """Plain Python, usable from a notebook (issue 9) and without a database (issue 10). They
+    may use the one number formatter, which imports nothing at its top."""
     paths = [*(PACKAGE / "economics" / "model").glob("*.py"), PACKAGE / "grants" / "rules.py"]
     for path in paths:
         tree = ast.parse(path.read_text(), str(path))
@@ -77,7 +78,18 @@ def test_the_economics_core_and_the_grant_rules_import_no_django():
                 else []
             )
         }
+        modules -= {"kreftkoordinator.numbers"}
         assert not {m for m in modules if m.split(".")[0] in ("django", "kreftkoordinator")}, path
+
+
+def test_the_number_formatter_imports_nothing_at_its_top():
+    tree = ast.parse((PACKAGE / "numbers.py").read_text())
+    top = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
+    assert {n.module for n in top if isinstance(n, ast.ImportFrom)} <= {
+        "__future__",
+        "decimal",
+        "fractions",
+    }
 
 
 def test_the_kernel_imports_no_app():

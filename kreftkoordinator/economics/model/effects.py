@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
+from kreftkoordinator.numbers import round_half_up
+
 from .parameters import PARAMETERS, Parameter
 
 # A number each, or numpy arrays of draws: the arithmetic below is the same for both.
@@ -206,10 +208,15 @@ class Estimate:
             "key": self.key,
             "label": self.label,
             "stakeholder": self.stakeholder,
-            "low": round(self.low),
-            "high": round(self.high),
-            "mid": round(self.mid),
+            "low": whole(self.low),
+            "high": whole(self.high),
+            "mid": whole(self.mid),
         }
+
+
+def whole(value: float) -> int:
+    """Whole kroner, rounded half up as every figure the product shows."""
+    return int(round_half_up(value))
 
 
 def base_values(parameters: Mapping[str, Parameter]) -> dict[str, float]:

@@ -13,6 +13,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from kreftkoordinator.numbers import number
+
 PRICE_YEAR = 2017
 
 KR, SHARE, PATIENTS, DAYS, HOURS, WEEKS = "kr", "andel", "pasienter", "døgn", "timer", "uker"
@@ -56,7 +58,7 @@ class Parameter:
 
 
 def _n(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+    return number(value, 4, trim=True)
 
 
 def _p(key, label, unit, low, high, source, base=None, price=False, municipal=True) -> Parameter:

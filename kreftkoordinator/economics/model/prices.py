@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .parameters import KR, PRICE_YEAR, Parameter, ParameterError
+from .verdict import REPORT_VERDICT, Verdict
 
 DATA = Path(__file__).parent / "data" / "kpi.json"
 
@@ -71,3 +72,8 @@ def in_price_year(
             p = replace(p, low=p.low * f, base=p.base * f, high=p.high * f, price_year=year)
         moved[key] = p
     return moved
+
+
+def verdict_in(year: int, index: PriceIndex = CPI) -> Verdict:
+    """The report's verdict (7.10) in kroner of `year`, moved like every other amount."""
+    return REPORT_VERDICT.moved(index.factor(REPORT_VERDICT.price_year, year), year)

@@ -14,7 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from .effects import EFFECTS, Values, delayed_discharge_days
+from kreftkoordinator.numbers import round_half_up
+
+from .effects import EFFECTS, Values, delayed_discharge_days, whole
 from .parameters import SHARE, WEEKS, Parameter
 
 
@@ -72,18 +74,14 @@ class Simulation:
     # The distribution: (from, to, share of draws) for each of 20 equal bins.
     histogram: tuple[tuple[float, float, float], ...] = ()
 
-    def in_words(self) -> str:
-        ahead = round(self.probability_of_gain * 100)
-        return f"I {ahead} av 100 simuleringer går kommunen i pluss."
-
     def as_dict(self) -> dict:
         return {
             "draws": self.draws,
             "seed": self.seed,
-            "mean": round(self.mean),
-            "interval_90": [round(x) for x in self.interval_90],
-            "interval_95": [round(x) for x in self.interval_95],
-            "probability_of_gain": round(self.probability_of_gain, 4),
+            "mean": whole(self.mean),
+            "interval_90": [whole(x) for x in self.interval_90],
+            "interval_95": [whole(x) for x in self.interval_95],
+            "probability_of_gain": float(round_half_up(self.probability_of_gain, 4)),
         }
 
 
@@ -134,21 +132,6 @@ class BreakEven:
     value: float | None
     base: float = 0.0
     unit: str = ""
-
-    def in_words(self) -> str | None:
-        """ "døgnpris for utskrivningsklar pasient er minst 18 213 kr"."""
-        if self.value is None:
-            return None
-        bound = "minst" if self.value > self.base else "høyst"
-        return f"{self.label[0].lower()}{self.label[1:]} er {bound} {amount(self.value, self.unit)}"
-
-
-def amount(value: float, unit: str) -> str:
-    """A value with its unit, the Norwegian way: 60 %, 18 213 kr, 4,4 døgn."""
-    if unit == SHARE:
-        return f"{value * 100:.0f} %"
-    number = f"{round(value):,}".replace(",", " ") if abs(value) >= 100 else f"{value:.2g}"
-    return f"{number.replace('.', ',')} {unit}"
 
 
 def days_to_break_even(parameters: Mapping[str, Parameter]) -> tuple[float, float] | None:

@@ -102,6 +102,7 @@ def test_low_above_high_is_refused():
     assert any("lavt" in p for p in upside_down.problems())
 
 
+@pytest.mark.django_db
 def test_the_command_prints_json_with_the_contract_s_keys():
     out = StringIO()
     call_command("economics", "--set", "patients_per_year=100", "--json", stdout=out)
@@ -114,6 +115,7 @@ def test_the_command_prints_json_with_the_contract_s_keys():
     assert abs(data["total"]["mid"] - sum(e["mid"] for e in data["effects"])) <= 9
 
 
+@pytest.mark.django_db
 def test_the_command_refuses_bad_settings_with_a_message():
     with pytest.raises(CommandError, match="Gyldige"):
         call_command("economics", "--set", "foo=1")
@@ -124,4 +126,37 @@ def test_the_command_refuses_bad_settings_with_a_message():
             call_command("economics", "--set", f"patients_per_year={endless}")
     out = StringIO()
     call_command("economics", stdout=out)
-    assert "Sum prissatte virkninger" in out.getvalue() and "-700 000" in out.getvalue()
+    assert "Sum prissatte virkninger" in out.getvalue()
+    assert "\u2212700\u00a0000" in out.getvalue()
+    assert "alt går dårlig" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_report_s_verdict_is_its_own_judgement_not_table_7_7_summed():
+    """7.10: about -200 000, interval -500 000 to 200 000; table 7-7's lows sum to -705 000
+    and its highs to +365 000 (issue 26, point 1)."""
+    assert sum(low for low, _high in TABLE_7_7.values()) == -705_000
+    assert sum(high for _low, high in TABLE_7_7.values()) == 365_000
+    out = StringIO()
+    call_command("economics", "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["report_verdict"] == {
+        "mid": -200000,
+        "low": -500000,
+        "high": 200000,
+        "section": "7.10",
+    }
+
+
+@pytest.mark.django_db
+def test_the_report_s_verdict_moves_with_the_price_year():
+    from kreftkoordinator.economics.model.prices import CPI
+
+    out = StringIO()
+    call_command("economics", "--json", "--price-year", "2024", stdout=out)
+    verdict = json.loads(out.getvalue())["report_verdict"]
+    factor = CPI.factor(2017, 2024)
+    assert verdict["mid"] == round(-200_000 * factor)
+    assert verdict["low"] == round(-500_000 * factor)
+    assert verdict["high"] == round(200_000 * factor)
+    assert verdict["section"] == "7.10"

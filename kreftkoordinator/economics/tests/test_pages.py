@@ -123,8 +123,15 @@ def test_the_brief_as_word_and_every_figure_as_excel(client, per, scenario):
     text = "\n".join(p.text for p in document.paragraphs)
     page = client.get(url).context
     assert page["summary"][1] in text  # the same summary as the page
-    assert "Kreftkoordinator i Drammen" in text and len(document.tables) == 5
-    effects = [row.cells[0].text for row in document.tables[0].rows[1:]]
+    assert "Kreftkoordinator i Drammen" in text and len(document.tables) == 6
+    answer = [[c.text for c in row.cells] for row in document.tables[0].rows[1:]]
+    assert answer[0][1] == page["answer"]["mean"]  # the page's one answer
+    assert answer[2][1:] == [
+        "kr\u00a0\u2212200\u00a0000",
+        "kr\u00a0\u2212500\u00a0000 til kr\u00a0200\u00a0000",
+    ]
+    assert "(avsnitt 7.10)" in text
+    effects = [row.cells[0].text for row in document.tables[1].rows[1:]]
     assert effects[0] == "Lønn og sosiale kostnader" and len(effects) == 10
     workbook = load_workbook(BytesIO(client.get(url, {"format": "xlsx"}).content))
     assert workbook.sheetnames == [
@@ -250,3 +257,38 @@ def test_a_price_year_without_an_index_is_refused_and_the_form_keeps_what_was_ty
     assert response.status_code == 200 and not Scenario.objects.exists()
     assert "Drammen om fem år" in response.content.decode()
     assert response.context["form"].errors["price_year"]
+
+
+@pytest.mark.django_db
+def test_the_page_gives_one_answer_from_one_computation(client, per, scenario):
+    """Issue 26 (2): one figure, one interval and one probability, all from the same draws and
+    each labelled; the sums of all lows and highs called what they are; the report's own
+    verdict (7.10) beside it, in the scenario's price year."""
+    from kreftkoordinator import numbers
+    from kreftkoordinator.economics.model.prices import CPI
+
+    login(client, per)
+    page = client.get(reverse("economics:scenario", args=[scenario.pk]))
+    result, answer = page.context["result"], page.context["answer"]
+    simulation = result.simulation
+    assert answer["mean"] == numbers.kroner(simulation.mean)
+    low, high = simulation.interval_90
+    assert answer["interval"] == f"{numbers.kroner(low)} til {numbers.kroner(high)}"
+    assert answer["probability"] == numbers.percent(simulation.probability_of_gain)
+    # The probability and the interval agree: no gain in the draws when the interval's top is
+    # below nought, and the other way round.
+    if high < 0:
+        assert simulation.probability_of_gain < 0.05
+    assert low <= simulation.mean <= high
+    content = page.content.decode()
+    assert "snitt av 10\u00a0000 simuleringer" in content
+    assert "90 % av simuleringene" in content
+    assert "alt går dårlig" in content and "alt går bra" in content
+    assert "midt mellom lavt og høyt" in content
+    # The summary names the same answer, not the midpoint of the sums.
+    assert answer["mean"] in page.context["summary"][1]
+    assert numbers.kroner(result.total.mid) not in page.context["summary"][1]
+    factor = CPI.factor(2017, scenario.price_year)
+    assert numbers.kroner(-200_000 * factor) == answer["verdict"]
+    assert numbers.kroner(-500_000 * factor) in answer["verdict_interval"]
+    assert "(7.10)" in content

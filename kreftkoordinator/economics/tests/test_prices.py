@@ -49,6 +49,7 @@ def test_every_result_moves_with_the_index_and_nothing_else_does():
     )
 
 
+@pytest.mark.django_db
 def test_the_command_prints_the_chosen_price_year_and_reads_amounts_in_it():
     out = StringIO()
     call_command("economics", "--price-year", "2024", "--json", stdout=out)
@@ -67,6 +68,7 @@ def test_the_command_prints_the_chosen_price_year_and_reads_amounts_in_it():
     assert salary["low"] == -600_000 * 1.40 and salary["high"] == -600_000 * 1.30
 
 
+@pytest.mark.django_db
 def test_the_command_refuses_a_price_year_without_an_index():
     with pytest.raises(CommandError, match="Prisår 2030"):
         call_command("economics", "--price-year", "2030")

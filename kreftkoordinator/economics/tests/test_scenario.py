@@ -36,6 +36,7 @@ def test_drammen_s_figures_fill_the_parameters_with_their_source(
 
 
 @pytest.mark.django_db
+@pytest.mark.django_db
 def test_the_command_fills_from_a_position_then_a_file_then_set(
     drammen_2025,  # noqa: F811
     drammen_position,
@@ -69,6 +70,7 @@ def test_the_command_fills_from_a_position_then_a_file_then_set(
 
 
 @pytest.mark.django_db
+@pytest.mark.django_db
 def test_a_parameter_file_with_errors_reports_all_of_them(tmp_path):
     path = tmp_path / "bad.json"
     path.write_text(json.dumps({"nei": 1, "home_care_hour_price": "dyr", "relief_share": 2}))
@@ -83,6 +85,7 @@ def test_a_parameter_file_with_errors_reports_all_of_them(tmp_path):
         call_command("economics", "--params", str(path))
 
 
+@pytest.mark.django_db
 @pytest.mark.django_db
 def test_position_and_year_go_together(drammen_position):
     with pytest.raises(CommandError, match="både --position og --year"):

@@ -83,6 +83,7 @@ def test_only_the_municipality_s_parameters_are_in_its_uncertainty():
     assert "hospital_end_of_life_cost" not in keys and "salary_annual" in keys
 
 
+@pytest.mark.django_db
 def test_the_command_splits_each_effect_between_the_parties():
     out = StringIO()
     call_command("economics", "--agreement-year", "2", "--json", stdout=out)

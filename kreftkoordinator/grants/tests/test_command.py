@@ -52,7 +52,7 @@ def test_the_older_scheme_and_a_capped_rate():
         "--scheme", "75,75,75,60",
     )  # fmt: skip
     assert [y["share"] for y in data["years"]] == [0.75, 0.75, 0.75, 0.6]
-    assert data["social_rate_used"] == 0.35 and "satt ned til 35 %" in data["notes"][0]
+    assert data["social_rate_used"] == 0.35 and "satt ned til 35\u00a0%" in data["notes"][0]
 
 
 def test_bad_input_is_refused_with_a_message():
@@ -73,7 +73,7 @@ def test_the_plain_text_ends_with_the_sum():
         "grants", "calculate", "--start", "2024-03-15", "--salary", "470000",
         "--social-rate", "0.35", stdout=out,
     )  # fmt: skip
-    assert out.getvalue().strip().endswith("2 189 025")
+    assert out.getvalue().strip().endswith("2\u00a0189\u00a0025")
 
 
 @pytest.mark.django_db

@@ -2,6 +2,7 @@
 sees Drammen's agreement and reports an absence; Hege, the leader in Horten, is refused every
 one of Drammen's agreement pages and actions, and sees none of it in her list."""
 
+import re
 from datetime import date
 
 import pytest
@@ -48,8 +49,8 @@ def test_eva_registers_an_agreement_and_a_bad_one_keeps_what_she_typed(
     agreement = Agreement.objects.get()
     assert response.redirect_chain[-1][0] == reverse("grants:agreement", args=[agreement.pk])
     content = response.content.decode()
-    assert "satt ned til 35 %" in content  # the cap, said
-    assert "475\u00a0875\u00a0kr" in content  # G_1 = 0.75 x 470 000 x 1.35
+    assert "satt ned til 35\u00a0%" in content  # the cap, said
+    assert "kr\u00a0475\u00a0875" in content  # G_1 = 0.75 x 470 000 x 1.35
     assert "Kari Berg" in content
     letter = client.get(reverse("grants:letter", args=[agreement.pk])).content.decode()
     assert "Tilskuddsavtale: Kreftkoordinator i Drammen" in letter
@@ -90,10 +91,11 @@ def test_eva_runs_a_quarter_and_exports_it(client, eva, agreement):
     assert odd.status_code == 200 and "er ikke et kvartal" in odd.content.decode()
     statement = Statement.objects.get(year=2024, quarter=2)
     before = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    assert (
-        "Avtaleår 1 (75 %"
-        in client.get(reverse("grants:statement", args=[statement.pk])).content.decode()
-    )
+    shown = client.get(reverse("grants:statement", args=[statement.pk])).content.decode()
+    assert "Avtaleår 1 (75\u00a0%" in shown
+    # One kroner format on the page, its amount and the basis alike (issue 26, point 19).
+    assert "kr\u00a0118\u00a0643" in shown and "à kr\u00a0" in shown
+    assert not re.search(r"[0-9][\s\u00a0]kr\b", shown)
     read = AuditEntry.objects.exclude(pk__lte=before).get()  # exactly one, by Eva
     assert (read.user, read.action, read.object_type) == (eva, "view", "grants.statement")
     client.post(reverse("grants:statement_approve", args=[statement.pk]))

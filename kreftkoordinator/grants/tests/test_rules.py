@@ -53,7 +53,7 @@ def test_1_a_full_position_from_15_march():
 def test_2_a_half_position_with_social_costs_capped():
     terms = Terms.of(date(2025, 9, 1), 240_000, "0.40", TABLE_3_1)
     assert terms.salary_costs == 324_000 and terms.social_rate_used == Fraction(35, 100)
-    assert "satt ned til 35 %" in terms.notes()[0]
+    assert "satt ned til 35\u00a0%" in terms.notes()[0]
     calc = calculate(terms)
     assert calc.years[0].grant == 243_000
     assert amounts(calc)["2025-Q3"] == 19_973 and amounts(calc)["2025-Q4"] == 61_249

@@ -110,7 +110,7 @@ def test_statements_follow_example_1_and_the_next_year_waits_for_approval(eva, k
     }
     held = Statement.objects.get(year=2025, quarter=1)
     assert held.status == Statement.Status.HELD  # 17 days of year 2, not yet approved
-    assert any("Avtaleår 2 (75 %" in line for line in held.basis)
+    assert any("Avtaleår 2 (75\u00a0%" in line for line in held.basis)
     with pytest.raises(GrantError, match="før oppgaven|ikke godkjent"):
         approve_statement(eva, held)
     # Year 2 starts 15.03.2025: it needs the report for 2024.

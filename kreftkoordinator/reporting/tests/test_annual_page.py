@@ -31,8 +31,8 @@ def test_kari_reads_her_year_beside_the_last_and_the_evaluation(
     response = client.get(url(drammen_position))
     content = response.content.decode()
     assert response.context["headings"] == ["2025", "2024"]
-    assert "Pasienter fulgt opp" in content and "44 % (tabell 4-4)" in content
-    assert "20 % (1 av 5)" in content  # first contact at discharge
+    assert "Pasienter fulgt opp" in content and "44\u00a0% (tabell 4-4)" in content
+    assert "20\u00a0% (1 av 5)" in content  # first contact at discharge
     rows = {indicator.key: figures for indicator, figures, _parts, _m in response.context["rows"]}
     assert set(rows) == set(REGISTRY)
     assert rows["patients_followed"][0].value == 5

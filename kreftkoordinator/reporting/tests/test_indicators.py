@@ -133,9 +133,9 @@ def count(figure) -> int:
 
 def test_references_quote_the_evaluation():
     assert str(REGISTRY["share_first_contact_at_discharge"].reference) == (
-        "44 % i evalueringen 2017 (tabell 4-4)"
+        "44\u00a0% i evalueringen 2017 (tabell 4-4)"
     )
-    assert str(REGISTRY["share_died"].reference) == "32 % i evalueringen 2017 (tabell 4-6)"
+    assert str(REGISTRY["share_died"].reference) == "32\u00a0% i evalueringen 2017 (tabell 4-6)"
 
 
 @pytest.mark.django_db
@@ -143,7 +143,7 @@ def test_the_definitions_page_is_public(client):
     content = client.get("/indikatorer/").content.decode()
     for indicator in REGISTRY.values():
         assert f'id="{indicator.key}"' in content
-    assert "44 % i evalueringen 2017 (tabell 4-4)" in content
+    assert "44\u00a0% i evalueringen 2017 (tabell 4-4)" in content
 
 
 @pytest.mark.django_db

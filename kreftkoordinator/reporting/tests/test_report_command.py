@@ -64,7 +64,7 @@ def test_suppressed_hides_what_may_not_leave_the_area(drammen_2025):
 @pytest.mark.django_db
 def test_plain_text_and_xlsx(drammen_2025, tmp_path):
     text = report("--area", "3301", "--year", "2025")
-    assert "Pasienter fulgt opp: 5" in text and "[2017: 44 %, tabell 4-4]" in text
+    assert "Pasienter fulgt opp: 5" in text and "[2017: 44\u00a0%, tabell 4-4]" in text
     path = tmp_path / "rapport.xlsx"
     report("--area", "3301", "--year", "2025", "--xlsx", str(path))
     from openpyxl import load_workbook

@@ -10,6 +10,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kreftkoordinator.economics.cpi import current_index
 from kreftkoordinator.economics.model import (
     PARAMETERS,
     PRICE_YEAR,
@@ -20,10 +21,12 @@ from kreftkoordinator.economics.model import (
     total,
     with_values,
 )
-from kreftkoordinator.economics.model.prices import CPI, in_price_year
+from kreftkoordinator.economics.model.prices import in_price_year, verdict_in
 from kreftkoordinator.economics.model.stakeholders import STAKEHOLDERS, by_stakeholder, totals
 from kreftkoordinator.economics.model.years import share_in
 from kreftkoordinator.economics.scenario import from_reporting
+from kreftkoordinator.economics.words import gain_in_words
+from kreftkoordinator.numbers import kroner, number
 from kreftkoordinator.organisation.models import Position
 from kreftkoordinator.reporting.annual import ReportError
 
@@ -70,8 +73,9 @@ class Command(BaseCommand):
             settings.update(_read_file(options["params"]))
         settings.update(dict(_setting(s) for s in options["set"]))
         year = options["price_year"]
+        index = current_index()
         try:
-            parameters = with_values(settings, in_price_year(PARAMETERS, year))
+            parameters = with_values(settings, in_price_year(PARAMETERS, year, index))
         except ParameterError as e:
             raise CommandError("\n".join(e.problems)) from e
         agreement_year = options["agreement_year"]
@@ -86,12 +90,14 @@ class Command(BaseCommand):
             if not 100 <= options["simulate"] <= 10_000_000:
                 raise CommandError("--simulate: mellom 100 og 10 000 000 trekninger.")
             simulation = simulate(parameters, options["simulate"], options["seed"])
+        verdict = verdict_in(year, index)
         if options["json"]:
             data = {
                 "price_year": year,
                 "parameters": {key: p.base for key, p in parameters.items()},
                 "effects": [e.as_dict() for e in found],
                 "total": _ends(summed.as_dict()),
+                "report_verdict": verdict.as_dict(),
                 "agreement_year": agreement_year,
                 "stakeholders": {
                     party: {
@@ -102,10 +108,11 @@ class Command(BaseCommand):
                     for party, label in STAKEHOLDERS.items()
                 },
                 "price_index": {
-                    "name": CPI.name,
-                    "source": CPI.source,
-                    "retrieved": CPI.retrieved,
-                    "factor_from_2017": round(CPI.factor(PRICE_YEAR, year), 6),
+                    "name": index.name,
+                    "source": index.source,
+                    "retrieved": index.retrieved,
+                    "latest_year": index.years[-1],
+                    "factor_from_2017": round(index.factor(PRICE_YEAR, year), 6),
                 },
             }
             if simulation is not None:
@@ -123,22 +130,26 @@ class Command(BaseCommand):
                 f"{row.label.ljust(width)}  {_kr(row.low)}  {_kr(row.high)}  {_kr(row.mid)}"
             )
         self.stdout.write(
-            f"Per kreftkoordinator per år, {year}-kroner; kommunen betaler hele lønnen."
+            f"Per kreftkoordinator per år, {year}-kroner; kommunen betaler hele lønnen. Summen "
+            "av alle lave anslag er at alt går dårlig, av alle høye at alt går bra."
+        )
+        self.stdout.write(
+            f"Evalueringens eget anslag ({verdict.section}): {kroner(verdict.mid)}, "
+            f"usikkerhetsintervall {kroner(verdict.low)} til {kroner(verdict.high)}."
         )
         parties = totals(splits)
         self.stdout.write(
             "Midtanslag per part"
             + (f" i avtaleår {agreement_year}" if agreement_year else "")
             + ": "
-            + "; ".join(
-                f"{label} {_kr(parties[p].mid).strip()}" for p, label in STAKEHOLDERS.items()
-            )
+            + "; ".join(f"{label} {kroner(parties[p].mid)}" for p, label in STAKEHOLDERS.items())
         )
         if simulation is not None:
             low, high = simulation.interval_90
             self.stdout.write(
-                f"Simulert ({simulation.draws} trekninger): snitt {_kr(simulation.mean).strip()}, "
-                f"90 % mellom {_kr(low).strip()} og {_kr(high).strip()}. {simulation.in_words()}"
+                f"Simulert ({number(simulation.draws)} trekninger): snitt "
+                f"{kroner(simulation.mean)}, 90 % mellom {kroner(low)} og {kroner(high)}. "
+                f"{gain_in_words(simulation.probability_of_gain)}"
             )
 
     def _filled(self, options):
@@ -174,4 +185,4 @@ def _ends(estimate: dict) -> dict:
 
 
 def _kr(value: float) -> str:
-    return f"{round(value):>10,}".replace(",", " ")
+    return number(value).rjust(10)

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kreftkoordinator import audit
 from kreftkoordinator.grants import rules
+from kreftkoordinator.numbers import kroner, number, percent
 
 TABLE_3_1 = "75,75,75,60,40,20"
 
@@ -81,11 +82,11 @@ class Command(BaseCommand):
             return
         for note in data["notes"]:
             self.stdout.write(note)
-        self.stdout.write(f"Lønnskostnader C: {_kr(data['salary_costs'])} kr")
+        self.stdout.write(f"Lønnskostnader C: {kroner(data['salary_costs'])}")
         self.stdout.write("År  fra         til         andel   tilskudd  fravær  til utbetaling")
         for y in data["years"]:
             self.stdout.write(
-                f"{y['year']:>2}  {y['from']}  {y['to']}  {y['share'] * 100:>4g} %  "
+                f"{y['year']:>2}  {y['from']}  {y['to']}  {percent(y['share'], 1):>6}  "
                 f"{_kr(y['grant']):>9}  {y['absence_days']:>6}  {_kr(y['payable']):>14}"
             )
         for s in data["statements"]:
@@ -102,9 +103,9 @@ class Command(BaseCommand):
         with audit.via("grants statements"):
             made = calculate_quarter(None, quarter)  # the command acts as no user
         for s in made:
-            self.stdout.write(f"{s.agreement}: {_kr(s.amount)} kr ({s.get_status_display()})")
+            self.stdout.write(f"{s.agreement}: {kroner(s.amount)} ({s.get_status_display()})")
         self.stdout.write(f"{len(made)} oppgaver for {quarter}.")
 
 
 def _kr(value: int) -> str:
-    return f"{value:,}".replace(",", " ")
+    return number(value)

@@ -14,7 +14,6 @@ from kreftkoordinator.reporting.annual import ReportError, annual_report, check_
 from kreftkoordinator.reporting.exports import annual_workbook, national_workbook
 from kreftkoordinator.reporting.indicators import REGISTRY
 from kreftkoordinator.reporting.national import national_view
-from kreftkoordinator.reporting.published import shown_statistic
 
 
 class Command(BaseCommand):
@@ -84,7 +83,7 @@ class Command(BaseCommand):
             )
             for key, national in view.indicators.items():
                 d, indicator = national.distribution, REGISTRY[key]
-                median = shown_statistic(d.median, indicator)
+                median = indicator.shown(d.median)
                 self.stdout.write(
                     f"  {indicator.label}: totalt {national.total}, median {median} (n={d.n})"
                 )
@@ -95,12 +94,12 @@ def _text(data: dict) -> str:
     lines = [f"{who}, {data['year']} (områder: {', '.join(data['areas'])})"]
     if data["empty"]:
         lines.append("  Det er ikke registrert noe i oppfølgingen dette året; rapporten er tom.")
-    for row in data["indicators"].values():
-        reference = row["reference_2017"]
+    for key, row in data["indicators"].items():
+        indicator = REGISTRY[key]
         note = (
-            f"  [2017: {reference['value'] * 100:.0f} %, {reference['source']}]"
-            if reference
+            f"  [2017: {indicator.reference.shown}, {indicator.reference.source}]"
+            if indicator.reference
             else ""
         )
-        lines.append(f"  {row['label']}: {shown_row(row)}{note}")
+        lines.append(f"  {row['label']}: {shown_row(row, indicator)}{note}")
     return "\n".join(lines)
