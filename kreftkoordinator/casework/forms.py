@@ -484,7 +484,9 @@ class CareEventForm(CaseVersionMixin, forms.ModelForm):
         fields = [
             "on",
             "ended_on",
+            "ready_for_discharge_on",
             "delayed_discharge_days",
+            "home_earlier_thanks_to_coordinator",
             "home_care_hours",
             "death_place",
             "home_death_facilitated",
@@ -494,7 +496,11 @@ class CareEventForm(CaseVersionMixin, forms.ModelForm):
         widgets = {
             "on": forms.DateInput(),
             "ended_on": forms.DateInput(),
+            "ready_for_discharge_on": forms.DateInput(),
             "death_place": django_forms.RadioSelect,
+            "home_earlier_thanks_to_coordinator": django_forms.RadioSelect(
+                choices=[(True, _("Ja")), (False, _("Nei")), ("", _("Ikke vurdert"))]
+            ),
         }
 
     def __init__(self, *args, case: Case, kind: str, **kwargs):

@@ -33,6 +33,16 @@ def positions_for(user):
     )
 
 
+def salary_positions(user):
+    """The one access helper for a position's salary: an administrator's every position, a
+    leader's those hosted (employed) by an area of hers; no one else's."""
+    if user.is_admin:
+        return Position.objects.all()
+    if user.is_leader:
+        return Position.objects.filter(host_area__in=Area.objects.figures_for(user).values("pk"))
+    return Position.objects.none()
+
+
 class Scenario(models.Model):
     name = models.CharField(_("navn"), max_length=150)
     position = models.ForeignKey(
@@ -41,6 +51,17 @@ class Scenario(models.Model):
     year = models.PositiveSmallIntegerField(_("år med egne tall"))
     # Every amount on the scenario's pages is in kroner of this year (the consumer price index).
     price_year = models.PositiveSmallIntegerField(_("prisår"), default=PRICE_YEAR)
+    # Which home deaths count as added by the coordinator (7.5.6): those she helped arrange, or
+    # the stricter reading, those that needed her (economics/scenario.py).
+    home_death_reading = models.CharField(
+        _("flere hjemmedødsfall"),
+        max_length=12,
+        choices=[
+            ("facilitated", _("de koordinatoren la til rette for (evalueringens lesning)")),
+            ("needed", _("bare de som ikke ville vært mulige uten koordinatoren")),
+        ],
+        default="facilitated",
+    )
     # {key: {"value": number, "reason": text, "by": name, "price_year": year}}: the values set
     # by hand, each with its reason; an amount keeps the price year it was typed in (2017
     # where none is given).

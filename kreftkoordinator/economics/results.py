@@ -25,7 +25,7 @@ from .model.uncertainty import BreakEven, Simulation, Swing, base, days_to_break
 from .model.verdict import Verdict
 from .model.years import TABLE_3_1, Year, financing_plan, share_in
 from .models import Scenario
-from .scenario import Filled, from_reporting
+from .scenario import Filled, from_position, from_reporting
 
 DRAWS = 10_000
 
@@ -51,6 +51,11 @@ class Result:
     index: PriceIndex  # the consumer price index the amounts were moved with
 
     @property
+    def own_salary(self) -> bool:
+        """The salary is the position's own, not the report's."""
+        return "social_cost_rate" in self.filled
+
+    @property
     def deciders(self) -> list[Swing]:
         """The three parameters that decide the answer."""
         return self.swings[:3]
@@ -68,19 +73,21 @@ def scenario_result(
     if agreement_year not in agreement_years():
         agreement_year = None
     index = current_index()
-    filled = {f.key: f for f in from_reporting(scenario.position, scenario.year, protect)}
+    found = from_reporting(scenario.position, scenario.year, protect, scenario.home_death_reading)
+    found += from_position(scenario.position, scenario.price_year, index)
+    filled = {f.key: f for f in found}
     parameters = with_values(
         {**{k: f.value for k, f in filled.items()}, **scenario.own_settings(index)},
         in_price_year(PARAMETERS, scenario.price_year, index),
     )
-    found = estimates(parameters)
+    effects = estimates(parameters)
     splits = by_stakeholder(parameters, share_in(agreement_year) if agreement_year else 0.0)
     return Result(
         parameters=parameters,
         filled=filled,
         own=scenario.own_values,
-        estimates=found,
-        total=total(found),
+        estimates=effects,
+        total=total(effects),
         plan=financing_plan(parameters),
         centre=float(net(base(parameters))),
         swings=tornado(parameters),

@@ -11,12 +11,19 @@ from kreftkoordinator.roles import Role, post_only, role_required
 
 from . import charts
 from .brief import docx_brief, xlsx_workbook
-from .forms import RatingForm, ScenarioForm, ValueForm
+from .forms import RatingForm, ReadingForm, SalaryForm, ScenarioForm, ValueForm
 from .model.stakeholders import STAKEHOLDERS
-from .models import Scenario
+from .models import Scenario, salary_positions
 from .results import agreement_years, scenario_result
 from .words import headline, index_in_words, summary, uncertainty_in_words
-from .workflows import rate_effect, remove_own_value, remove_rating, set_own_value
+from .workflows import (
+    choose_reading,
+    rate_effect,
+    remove_own_value,
+    remove_rating,
+    set_own_value,
+    set_position_salary,
+)
 
 WHO = (Role.COORDINATOR, Role.LEADER, Role.PROGRAMME)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -98,6 +105,8 @@ def scenario_detail(request, pk: int, value_form=None, rating_form=None):
         "index_words": index_in_words(result.index, today().year),
         "value_form": value_form or ValueForm(),
         "rating_form": rating_form or RatingForm(),
+        "reading_form": ReadingForm(instance=scenario),
+        "salary_editable": salary_positions(request.user).filter(pk=scenario.position_id).exists(),
         "waterfall": charts.waterfall(result.estimates, result.total),
         "tornado": charts.tornado_chart(result.swings, result.centre),
         "distribution": charts.distribution_chart(result.simulation),
@@ -165,3 +174,34 @@ def _change(request, pk: int, form_class, save, remove, field: str, done: str):
             return redirect("economics:scenario", pk=pk)
     forms = {ValueForm: "value_form", RatingForm: "rating_form"}
     return scenario_detail(request, pk, **{forms[form_class]: form})
+
+
+@role_required(*WHO)
+@post_only(lambda request, pk: reverse("economics:scenario", args=[pk]))
+def scenario_reading(request, pk: int):
+    """Which home deaths the scenario counts as added by the coordinator (7.5.6)."""
+    scenario = _scenario(request.user, pk)
+    form = ReadingForm(request.POST, instance=scenario)
+    if form.is_valid():
+        choose_reading(scenario, form.cleaned_data["home_death_reading"])
+        messages.success(request, _("Lesningen er lagret."))
+    return redirect("economics:scenario", pk=pk)
+
+
+@role_required(Role.LEADER, Role.ADMIN)
+def position_salary(request, pk: int):
+    """The position's own salary figures: its host area's leader, or an administrator."""
+    position = get_object_or_404(salary_positions(request.user), pk=pk)
+    form = SalaryForm(request.POST or None, instance=position)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        set_position_salary(
+            request.user,
+            position,
+            data["salary_annual"],
+            data["social_cost_rate"],
+            data["salary_price_year"],
+        )
+        messages.success(request, _("Lønnen er lagret."))
+        return redirect("economics:position_salary", pk=pk)
+    return render(request, "economics/salary.html", {"position": position, "form": form})

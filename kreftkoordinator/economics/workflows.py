@@ -1,7 +1,9 @@
 """Saving scenarios: named functions taking the acting user, as elsewhere. Scenarios hold
-figures, never a person, so there is nothing to audit."""
+figures, never a person, so there is nothing to audit; a position's salary is logged."""
 
+from kreftkoordinator import audit
 from kreftkoordinator.accounts.models import User
+from kreftkoordinator.audit.models import Action
 
 from .cpi import current_index
 from .model import PARAMETERS, with_values
@@ -51,3 +53,17 @@ def rate_effect(
 def remove_rating(scenario: Scenario, key: str) -> None:
     scenario.own_ratings = {k: v for k, v in scenario.own_ratings.items() if k != key}
     scenario.save(update_fields=["own_ratings", "updated_at"])
+
+
+def set_position_salary(user: User, position, salary, rate, price_year) -> None:
+    """The position's own salary figures (all three, or none), logged: who set which
+    position's salary, and when."""
+    position.salary_annual, position.social_cost_rate = salary, rate
+    position.salary_price_year = price_year
+    position.save(update_fields=["salary_annual", "social_cost_rate", "salary_price_year"])
+    audit.record(user, Action.UPDATE, position, area=position.host_area_id, reason="lønn")
+
+
+def choose_reading(scenario: Scenario, home_death_reading: str) -> None:
+    scenario.home_death_reading = home_death_reading
+    scenario.save(update_fields=["home_death_reading", "updated_at"])

@@ -44,7 +44,12 @@ def make_agreement(
     """A new agreement, with year 1 approved with it. Refuses a share of a position (50 or 100
     % only), a position with an agreement already running then, and terms the rules refuse."""
     problems = []
-    if fte not in (50, 100):
+    if position.funding != Position.Funding.CO_FINANCED:
+        problems.append(
+            "Stillingen er registrert som finansiert av kommunen alene; endre finansieringen "
+            "under Administrasjon før den får en avtale med Kreftforeningen."
+        )
+    if fte not in Position.FTE.values:
         problems.append("En stilling er 50 % eller 100 %; den kan ikke deles.")
     try:
         terms = rules.Terms.of(start, salary, social_rate, scheme.shares)

@@ -60,6 +60,7 @@ class PositionForm(forms.ModelForm):
         fields = [
             "name",
             "kind",
+            "funding",
             "fte",
             "start_date",
             "end_date",
@@ -71,12 +72,11 @@ class PositionForm(forms.ModelForm):
         widgets = {
             "start_date": forms.DateInput(),
             "end_date": forms.DateInput(),
-            "fte": django_forms.RadioSelect,
+            "funding": django_forms.RadioSelect,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["fte"].choices = Position.FTE.choices  # type: ignore[attr-defined]
         if self.instance.pk:
             self.initial["host_code"] = self.instance.host_area.code
             self.initial["covered_codes"] = ", ".join(

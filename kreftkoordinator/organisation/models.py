@@ -175,6 +175,21 @@ class DistrictOffice(models.Model):
         return self.name
 
 
+def check_fte(fte: int | None, funding: str) -> str | None:
+    """Why the FTE is not allowed, or None: 50 or 100 % where the funder co-finances (table
+    3-1: a position may not be split), 10 to 100 % where the municipality pays alone."""
+    if fte is None:
+        return None
+    if funding == Position.Funding.CO_FINANCED and fte not in Position.FTE.values:
+        return _(
+            "En stilling Kreftforeningen medfinansierer er 50 eller 100 %% (tabell 3-1), ikke "
+            "%(fte)s %%."
+        ) % {"fte": fte}
+    if not 10 <= fte <= 100:
+        return str(_("Stillingsprosenten må være mellom 10 og 100."))
+    return None
+
+
 class PositionQuerySet(models.QuerySet["Position"]):
     def active_on(self, day: date) -> PositionQuerySet:
         return self.filter(valid_on_q(day, "start_date", "end_date"))
@@ -186,8 +201,14 @@ class Position(models.Model):
         HOSPITAL = "hospital", _("Kreftkoordinator på sykehus")
 
     class FTE(models.IntegerChoices):
+        """Table 3-1: a position the funder co-finances is 50 % or 100 %."""
+
         HALF = 50, _("50 %")
         FULL = 100, _("100 %")
+
+    class Funding(models.TextChoices):
+        CO_FINANCED = "co_financed", _("Medfinansiert av Kreftforeningen")
+        MUNICIPAL = "municipal", _("Finansiert av kommunen alene")
 
     name = models.CharField(_("navn"), max_length=150)
     host_area = models.ForeignKey(
@@ -196,7 +217,30 @@ class Position(models.Model):
     covered_areas = models.ManyToManyField(
         Area, related_name="covering_positions", verbose_name=_("dekker områdene")
     )
-    fte = models.PositiveSmallIntegerField(_("stillingsprosent"), choices=FTE.choices)
+    funding = models.CharField(
+        _("finansiering"), max_length=12, choices=Funding.choices, default=Funding.CO_FINANCED
+    )
+    fte = models.PositiveSmallIntegerField(
+        _("stillingsprosent"),
+        help_text=_(
+            "50 eller 100 når Kreftforeningen medfinansierer stillingen (tabell 3-1); 10 til 100 "
+            "når kommunen finansierer den alene."
+        ),
+    )
+    # The municipality's own salary figures for the economics (issue 26, point 4): the gross
+    # annual salary of a full-time position, the social-cost rate in per cent, and the year the
+    # kroner are of. Set by the host area's leader or an administrator (economics/salary.py).
+    salary_annual = models.PositiveIntegerField(
+        _("brutto årslønn i hel stilling"), null=True, blank=True
+    )
+    social_cost_rate = models.DecimalField(
+        _("sosiale kostnader (prosent av lønnen)"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+    )
+    salary_price_year = models.PositiveSmallIntegerField(_("lønnens prisår"), null=True, blank=True)
     start_date = models.DateField(_("startdato"))
     end_date = models.DateField(_("sluttdato"), null=True, blank=True)
     district_office = models.ForeignKey(
@@ -224,8 +268,14 @@ class Position(models.Model):
         return self.name
 
     def clean(self) -> None:
+        errors: dict[str, object] = {}
         if self.end_date and self.start_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("Sluttdatoen kan ikke være før startdatoen.")})
+            errors["end_date"] = _("Sluttdatoen kan ikke være før startdatoen.")
+        problem = check_fte(self.fte, self.funding)
+        if problem:
+            errors["fte"] = problem
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_inter_municipal(self) -> bool:

@@ -20,6 +20,7 @@ from kreftkoordinator.casework.models import (
     Relation,
 )
 from kreftkoordinator.casework.models.assessments import Checkpoint
+from kreftkoordinator.casework.models.care_events import READY_Q
 
 from .period import Period
 from .records import contacts_in, events, followed_patients, new_patient_cases, open_patient_cases
@@ -31,6 +32,7 @@ from .registry import (
     PEOPLE,
     REGISTRY,
     SHARE,
+    STAYS,
     Figure,
     Reference,
     compute,
@@ -304,8 +306,63 @@ def home_deaths_needed_coordinator(period: Period) -> Figure:
     DAYS,
 )
 def delayed_discharge_days(period: Period) -> Figure:
-    stays = events(period, EventKind.HOSPITAL)
-    return Figure(stays.aggregate(n=Sum("delayed_discharge_days"))["n"] or 0)
+    return Figure(_stays(period)["delayed_days"] or 0)
+
+
+def _stays(period: Period) -> dict[str, int]:
+    """The year's hospital stays: delayed days, those reported ready for discharge, those
+    whose "came home earlier" was answered, and the patients answered yes; in one pass."""
+    return period.once(
+        "stays",
+        lambda: events(period, EventKind.HOSPITAL).aggregate(
+            delayed_days=Sum("delayed_discharge_days"),
+            ready=Count("pk", filter=READY_Q),
+            answered=Count("pk", filter=Q(home_earlier_thanks_to_coordinator__isnull=False)),
+            earlier=Count(
+                "case__person", distinct=True, filter=Q(home_earlier_thanks_to_coordinator=True)
+            ),
+        ),
+    )
+
+
+@indicator(
+    "hospital_stays_ready_for_discharge",
+    _("Sykehusopphold meldt utskrivningsklar"),
+    _(
+        "Sykehusopphold datert i året der pasienten ble meldt utskrivningsklar: med dato for "
+        "utskrivningsklar, eller, der datoen mangler, med overliggerdøgn. Evalueringens 4,4 "
+        "overliggerdøgn er et snitt over slike opphold (7.5.2, figur 7-4)."
+    ),
+    STAYS,
+)
+def hospital_stays_ready_for_discharge(period: Period) -> Figure:
+    return Figure(_stays(period)["ready"])
+
+
+@indicator(
+    "hospital_stays_home_earlier_answered",
+    _("Sykehusopphold vurdert: kom hjem tidligere?"),
+    _(
+        "Sykehusopphold datert i året der koordinatoren har svart ja eller nei på om pasienten "
+        "kom hjem tidligere takket være henne."
+    ),
+    STAYS,
+)
+def hospital_stays_home_earlier_answered(period: Period) -> Figure:
+    return Figure(_stays(period)["answered"])
+
+
+@indicator(
+    "patients_home_earlier",
+    _("Pasienter som kom hjem tidligere takket være koordinatoren"),
+    _(
+        "Pasienter med et sykehusopphold datert i året der koordinatoren har svart at "
+        "pasienten kom hjem tidligere takket være henne (7.5.2)."
+    ),
+    PEOPLE,
+)
+def patients_home_earlier(period: Period) -> Figure:
+    return Figure(_stays(period)["earlier"])
 
 
 # Assessments -------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from kreftkoordinator import numbers
 from .period import Period
 
 PEOPLE, CONTACTS, MINUTES, DAYS = _("personer"), _("kontakter"), _("minutter"), _("døgn")
-SHARE, ASSESSMENTS = _("andel"), _("kartlegginger")
+SHARE, ASSESSMENTS, STAYS = _("andel"), _("kartlegginger"), _("opphold")
 
 
 @dataclass(frozen=True)

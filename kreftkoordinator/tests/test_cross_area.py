@@ -90,6 +90,7 @@ POST_URLS = {
         "scenario",
         {"key": "prevention", "significance": "large", "scope": "3", "justification": "Nei"},
     ),
+    "economics:scenario_reading": ("scenario", {"home_death_reading": "needed"}),
 }
 # Records holding personal data: an attempt on them is logged as refused in their area.
 PERSONAL = {"person", "case", "follow_up", "assessment", "contact_request", "service"}
@@ -113,6 +114,8 @@ EXEMPT = {
     "public:events_ical": "a public calendar",
     "public:survey": "a one-time survey link; answers are anonymous (test_survey)",
     "reporting:national": "the funder's national figures, a year not an area (test_national)",
+    "economics:position_salary": "a position's salary: its host area's leader and "
+    "administrators only (test_role_gating; another area's leader: economics/tests/test_salary)",
     **{
         f"grants:{name}": "grants: not for coordinators (test_role_gating); a leader of "
         "another municipality is refused (grants/tests/test_pages.py)"

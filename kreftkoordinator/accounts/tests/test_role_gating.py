@@ -84,6 +84,7 @@ PAGES = {
     "economics:scenarios": ({COORDINATOR, LEADER, PROGRAMME}, None),
     "economics:compare": ({COORDINATOR, LEADER, PROGRAMME}, None),
     "economics:scenario": ({COORDINATOR, LEADER, PROGRAMME}, lambda w: [w["scenario"].pk]),
+    "economics:position_salary": ({LEADER, ADMIN}, lambda w: [w["position"].pk]),
     "grants:agreements": ({LEADER, PROGRAMME}, None),
     "grants:agreement_create": ({PROGRAMME}, None),
     "grants:schemes": ({PROGRAMME}, None),
@@ -113,6 +114,10 @@ POST_ACTIONS = {
         lambda w: [w["scenario"].pk],
     ),
     "economics:scenario_rating": (
+        {COORDINATOR, LEADER, PROGRAMME},
+        lambda w: [w["scenario"].pk],
+    ),
+    "economics:scenario_reading": (
         {COORDINATOR, LEADER, PROGRAMME},
         lambda w: [w["scenario"].pk],
     ),

@@ -147,6 +147,18 @@ class Row:
             return False
         raise Invalid(_("«%(key)s»: skriv ja eller nei") % {"key": key})
 
+    def answer(self, key: str) -> bool | None:
+        """Ja, nei, or not assessed (empty, "ikke vurdert")."""
+        value = self.raw(key)
+        text = "" if value is None else str(value).lower()
+        if text in ("", "ikke vurdert", "not assessed", "?"):
+            return None
+        if text in TRUE:
+            return True
+        if text in FALSE:
+            return False
+        raise Invalid(_("«%(key)s»: skriv ja, nei eller ikke vurdert") % {"key": key})
+
     def choice(self, key: str, choices, required: bool = False) -> str:
         """A code (`phone`) or its Norwegian label (`Telefon`), either case."""
         text = self.text(key, required=required)

@@ -4,6 +4,7 @@ transaction, with an audit entry for each record."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -43,6 +44,85 @@ from ..models.services import SERVICES, ServiceLink, ServiceStatusChange
 from .rows import CaseworkImportError, Invalid, Row
 
 ORDER = ["people", "cases", "relatives", "contacts", "assessments", "services", "events", "time"]
+
+# The columns of each sheet: the contract of docs/import-format.md and docs/import-schema.json
+# (a test holds the three together). Any other column is an error, never dropped in silence.
+COLUMNS: dict[str, set[str]] = {
+    "people": {
+        "ref",
+        "area",
+        "name",
+        "phone",
+        "birth_date",
+        "birth_year",
+        "identity_number",
+        "language",
+        "needs_interpreter",
+    },
+    "cases": {
+        "ref",
+        "person",
+        "kind",
+        "opened_on",
+        "closed_on",
+        "closing_reason",
+        "phase",
+        "cancer_site",
+        "first_contact_source",
+        "first_contact_at_discharge",
+        "home_care_at_first_contact",
+        "consent_given_on",
+    },
+    "relatives": {"case", "person", "relation"},
+    "contacts": {
+        "case",
+        "area",
+        "at",
+        "duration_minutes",
+        "mode",
+        "initiated_by",
+        "kinds",
+        "participants",
+        "note",
+    },
+    "assessments": {"case", "assessed_on", "checkpoint", "distress", "what_matters", *Topic.values},
+    "services": {"case", "service", "description", "status", "status_on", "without_coordinator"},
+    "events": {
+        "case",
+        "kind",
+        "on",
+        "ended_on",
+        "ready_for_discharge_on",
+        "delayed_discharge_days",
+        "home_earlier_thanks_to_coordinator",
+        "home_care_hours",
+        "death_place",
+        "home_death_facilitated",
+        "home_death_needed_coordinator",
+        "extra_municipal_hours",
+    },
+    "time": {"on", "minutes", "category", "note"},
+}
+
+
+def unknown_columns(sheets: dict[str, list[Row]]) -> list[str]:
+    """Each column a sheet has that the format does not, once, at the first line it is on,
+    with the nearest known name."""
+    found = []
+    for name in ORDER:
+        seen: set[str] = set()
+        for row in sheets.get(name, []):
+            for key in row.data:
+                if key in COLUMNS[name] or key in seen:
+                    continue
+                seen.add(key)
+                near = get_close_matches(key.lower(), sorted(COLUMNS[name]), n=1, cutoff=0.6)
+                hint = _(" (mente du «%(near)s»?)") % {"near": near[0]} if near else ""
+                found.append(
+                    _("%(where)s: ukjent kolonne «%(key)s»%(hint)s.")
+                    % {"where": row.where(), "key": key, "hint": hint}
+                )
+    return found
 
 
 @dataclass
@@ -220,8 +300,7 @@ def _service(plan: Plan, row: Row) -> None:
         status_on=row.required_date("status_on"),
         created_by=plan.user,
     )
-    without = row.text("without_coordinator")
-    link.without_coordinator = row.boolean("without_coordinator") if without else None
+    link.without_coordinator = row.answer("without_coordinator")
     if plan.check(row, link, ["area", "case", "created_by"]):
         plan.records["services"].append(link)
         plan.extra.append(ServiceStatusChange(link=link, status=link.status, on=link.status_on))
@@ -235,7 +314,9 @@ def _event(plan: Plan, row: Row) -> None:
         kind=row.choice("kind", EventKind.choices, required=True),
         on=row.required_date("on"),
         ended_on=row.date("ended_on"),
+        ready_for_discharge_on=row.date("ready_for_discharge_on"),
         delayed_discharge_days=row.integer("delayed_discharge_days"),
+        home_earlier_thanks_to_coordinator=row.answer("home_earlier_thanks_to_coordinator"),
         home_care_hours=row.decimal("home_care_hours"),
         death_place=row.choice("death_place", DeathPlace.choices),
         home_death_facilitated=row.boolean("home_death_facilitated"),
@@ -291,6 +372,7 @@ def import_sheets(sheets: dict[str, list[Row]], user, dry_run: bool = False) -> 
         raise CaseworkImportError(
             [_("Du dekker ingen områder i dag, så ingenting kan importeres.")]
         )
+    plan.errors.extend(unknown_columns(sheets))
     for name in ORDER:
         for row in sheets.get(name, []):
             try:

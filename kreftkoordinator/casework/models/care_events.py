@@ -29,7 +29,12 @@ class DeathPlace(models.TextChoices):
 
 # The fields each kind of event records (besides its date); the form shows only these.
 FIELDS = {
-    EventKind.HOSPITAL: ["ended_on", "delayed_discharge_days"],
+    EventKind.HOSPITAL: [
+        "ended_on",
+        "ready_for_discharge_on",
+        "delayed_discharge_days",
+        "home_earlier_thanks_to_coordinator",
+    ],
     EventKind.SHORT_TERM: ["ended_on"],
     EventKind.LONG_TERM: [],
     EventKind.HOSPICE: ["ended_on"],
@@ -41,6 +46,12 @@ FIELDS = {
         "extra_municipal_hours",
     ],
 }
+
+
+# A hospital stay reported ready for discharge, in the database (`CareEvent.reported_ready`).
+READY_Q = models.Q(kind="hospital") & (
+    models.Q(ready_for_discharge_on__isnull=False) | models.Q(delayed_discharge_days__gt=0)
+)
 
 
 class CareEventQuerySet(AreaScopedQuerySet["CareEvent"]):
@@ -59,11 +70,26 @@ class CareEvent(models.Model):
     ended_on = models.DateField(
         _("sluttdato"), null=True, blank=True, help_text=_("Utskrivning eller slutt på oppholdet.")
     )
+    ready_for_discharge_on = models.DateField(
+        _("meldt utskrivningsklar"),
+        null=True,
+        blank=True,
+        help_text=_("Datoen sykehuset meldte pasienten utskrivningsklar til kommunen."),
+    )
     delayed_discharge_days = models.PositiveSmallIntegerField(
         _("overliggerdøgn"),
         null=True,
         blank=True,
-        help_text=_("Døgn pasienten var utskrivningsklar, men ble liggende på sykehuset."),
+        help_text=_(
+            "Døgn pasienten var utskrivningsklar, men ble liggende på sykehuset. Står det tomt, "
+            "regnes døgnene fra meldt utskrivningsklar til utskrivning."
+        ),
+    )
+    home_earlier_thanks_to_coordinator = models.BooleanField(
+        _("kom hjem tidligere takket være koordinatoren"),
+        null=True,
+        blank=True,
+        help_text=_("Evalueringen spør om dette (7.5.2). Tomt betyr ikke vurdert."),
     )
     home_care_hours = models.DecimalField(
         _("hjemmetjenester (timer per uke)"),
@@ -112,6 +138,14 @@ class CareEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.on:%d.%m.%Y}"
 
+    @property
+    def reported_ready(self) -> bool:
+        """A hospital stay reported ready for discharge (7.5.2): it has a ready date, or, in
+        records without one, delayed days. `READY_Q` says the same in the database."""
+        return self.kind == EventKind.HOSPITAL and (
+            self.ready_for_discharge_on is not None or (self.delayed_discharge_days or 0) > 0
+        )
+
     def clean(self) -> None:
         errors = {}
         if self.on and self.on > today():
@@ -127,6 +161,20 @@ class CareEvent(models.Model):
             )
         if self.ended_on and self.ended_on > today():
             errors["ended_on"] = _("Datoen kan ikke være i fremtiden.")
+        ready = self.ready_for_discharge_on
+        if ready and self.on and ready < self.on:
+            errors["ready_for_discharge_on"] = _(
+                "Pasienten kan ikke meldes utskrivningsklar før innleggelsen."
+            )
+        elif ready and self.ended_on and ready > self.ended_on:
+            errors["ready_for_discharge_on"] = _(
+                "Pasienten kan ikke meldes utskrivningsklar etter utskrivningen."
+            )
+        elif ready and ready > today():
+            errors["ready_for_discharge_on"] = _("Datoen kan ikke være i fremtiden.")
+        elif self.delayed_discharge_days is None and ready and self.ended_on:
+            # 7.5.2: the days from the ready date to the discharge are the delayed days.
+            self.delayed_discharge_days = (self.ended_on - ready).days
         if (
             self.delayed_discharge_days
             and self.ended_on
@@ -134,6 +182,15 @@ class CareEvent(models.Model):
             and self.delayed_discharge_days > (self.ended_on - self.on).days
         ):
             errors["delayed_discharge_days"] = _("Flere overliggerdøgn enn døgn på sykehuset.")
+        elif (
+            self.delayed_discharge_days
+            and ready
+            and self.ended_on
+            and self.delayed_discharge_days > (self.ended_on - ready).days
+        ):
+            errors["delayed_discharge_days"] = _(
+                "Flere overliggerdøgn enn døgn fra utskrivningsklar til utskrivning."
+            )
         if self.kind == EventKind.DEATH:
             try:
                 opened = self.case.opened_on

@@ -36,6 +36,39 @@ class TestEvents:
             drammen_case.area,
         )
 
+    def test_the_delayed_days_follow_from_the_ready_date(self, client, kari, drammen_case):
+        """Issue 26, point 3: the days from "meldt utskrivningsklar" to the discharge, when
+        none are typed; and whether she came home earlier thanks to the coordinator."""
+        login(client, kari)
+        page = client.get(url(drammen_case, "hospital")).content.decode()
+        assert "Meldt utskrivningsklar" in page and "Ikke vurdert" in page
+        client.post(
+            url(drammen_case, "hospital"),
+            {
+                "on": days_ago(12),
+                "ready_for_discharge_on": days_ago(7),
+                "ended_on": days_ago(2),
+                "delayed_discharge_days": "",
+                "home_earlier_thanks_to_coordinator": "True",
+            },
+        )
+        event = CareEvent.objects.get()
+        assert event.delayed_discharge_days == 5 and event.home_earlier_thanks_to_coordinator
+        refused = client.post(
+            url(drammen_case, "hospital"),
+            {
+                "on": days_ago(12),
+                "ready_for_discharge_on": days_ago(7),
+                "ended_on": days_ago(2),
+                "delayed_discharge_days": "6",
+                "home_earlier_thanks_to_coordinator": "",
+            },
+        )
+        assert refused.context["form"].errors["delayed_discharge_days"] == [
+            "Flere overliggerdøgn enn døgn fra utskrivningsklar til utskrivning."
+        ]
+        assert CareEvent.objects.count() == 1
+
     def test_a_discharge_before_the_admission_is_refused(self, client, kari, drammen_case):
         login(client, kari)
         response = client.post(

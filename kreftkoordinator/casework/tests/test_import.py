@@ -288,3 +288,76 @@ class TestHostileImports:
                 target.writestr(item, data)
         with pytest.raises(CaseworkImportError, match="skadet"):
             import_file(broken, kari)
+
+
+@pytest.mark.django_db
+def test_a_misspelt_column_is_an_error_with_the_nearest_name(tmp_path, kari):
+    """Issue 26, point 12: `phnoe`, `identiy_number` and `cancer_sitee` were dropped in
+    silence, and the check said the file was in order."""
+    import jsonschema
+
+    document = deepcopy(EXAMPLE)
+    document["people"][0]["phnoe"] = "912 34 567"
+    document["people"][1]["identiy_number"] = "01010112345"
+    document["cases"][0]["cancer_sitee"] = "C50"
+    document["events"][0]["overliggerdøgn"] = 3
+    errors = errors_for(tmp_path, kari, document)
+    assert "Ark «people», linje 1: ukjent kolonne «phnoe» (mente du «phone»?)." in errors
+    assert (
+        "Ark «people», linje 2: ukjent kolonne «identiy_number» (mente du «identity_number»?)."
+        in errors
+    )
+    assert (
+        "Ark «cases», linje 1: ukjent kolonne «cancer_sitee» (mente du «cancer_site»?)." in errors
+    )
+    assert "Ark «events», linje 1: ukjent kolonne «overliggerdøgn»." in errors
+    assert counts() == [0] * len(MODELS)
+    schema = json.loads((DOCS / "import-schema.json").read_text())
+    with pytest.raises(jsonschema.ValidationError, match="was unexpected"):
+        jsonschema.validate(document, schema)
+
+
+def test_the_importer_s_columns_are_the_schema_s():
+    from kreftkoordinator.casework.importing.writer import COLUMNS
+
+    schema = json.loads((DOCS / "import-schema.json").read_text())
+    for sheet, spec in schema["properties"].items():
+        assert set(spec["items"]["properties"]) == COLUMNS[sheet], sheet
+        assert spec["items"]["additionalProperties"] is False
+        for column in COLUMNS[sheet]:
+            assert f"{column}" in (DOCS / "import-format.md").read_text(), column
+
+
+@pytest.mark.django_db
+def test_a_hospital_stay_with_its_ready_date_and_the_coordinator_s_part(tmp_path, kari):
+    document = deepcopy(EXAMPLE)
+    stay = {
+        "case": document["events"][0]["case"],
+        "kind": "hospital",
+        "on": "2025-03-01",
+        "ready_for_discharge_on": "2025-03-05",
+        "ended_on": "2025-03-09",
+        "home_earlier_thanks_to_coordinator": "ja",
+    }
+    document["events"] = [
+        stay,
+        {
+            **stay,
+            "on": "2025-04-01",
+            "ready_for_discharge_on": "",
+            "ended_on": "2025-04-03",
+            "home_earlier_thanks_to_coordinator": "ikke vurdert",
+        },
+    ]
+    import_file(write(tmp_path, document), kari)
+    first, second = CareEvent.objects.order_by("on")
+    assert first.delayed_discharge_days == 4  # 9 March less 5 March
+    assert first.home_earlier_thanks_to_coordinator is True and first.reported_ready
+    assert second.home_earlier_thanks_to_coordinator is None and not second.reported_ready
+    document["events"][0]["home_earlier_thanks_to_coordinator"] = "kanskje"
+    document["events"][0]["ready_for_discharge_on"] = "2025-02-27"
+    errors = errors_for(tmp_path, kari, document)
+    assert any("skriv ja, nei eller ikke vurdert" in e for e in errors)
+    document["events"][0]["home_earlier_thanks_to_coordinator"] = "nei"
+    errors = errors_for(tmp_path, kari, document)
+    assert any("utskrivningsklar før innleggelsen" in e for e in errors)

@@ -70,5 +70,5 @@ def test_the_command_prints_the_chosen_price_year_and_reads_amounts_in_it():
 
 @pytest.mark.django_db
 def test_the_command_refuses_a_price_year_without_an_index():
-    with pytest.raises(CommandError, match="Prisår 2030"):
+    with pytest.raises(CommandError, match="--price-year 2030: konsumprisindeksen har 2015–2024"):
         call_command("economics", "--price-year", "2030")

@@ -25,8 +25,16 @@ def test_drammen_s_figures_fill_the_parameters_with_their_source(
     filled = by_key(from_reporting(drammen_position, 2025))
     assert filled["patients_per_year"].value == 5
     assert filled["short_term_stay_share"].value == pytest.approx(1 / 5)
-    assert filled["delayed_discharge_avg_days"].value == 3  # 3 days, Anne's one stay
-    assert filled["home_deaths_added"].value == 1  # Bjørn
+    # 3 + 2 days over Anne's two stays reported ready (not over her one patient): 7.5.2.
+    assert filled["delayed_discharge_avg_days"].value == 2.5
+    assert filled["delayed_discharge_avg_days"].indicators == {
+        "delayed_discharge_days": 5,
+        "hospital_stays_ready_for_discharge": 2,
+    }
+    assert "delayed_discharge_share" not in filled  # 2 stays answered: the report's 5-10 %
+    assert filled["home_deaths_added"].value == 1  # Bjørn, whom she helped die at home
+    assert filled["home_deaths_added"].indicators == {"home_deaths_facilitated": 1}
+    assert "salary_annual" not in filled  # full time, no salary of its own: the report's
     # 25 + 60 of 300 minutes (28 %) of a full-time week of 37.5 hours.
     assert filled["coordination_hours_per_week"].value == pytest.approx(85 / 300 * 37.5)
     assert "slik oppfølgingen gir den nå" in filled["patients_per_year"].source
@@ -35,7 +43,6 @@ def test_drammen_s_figures_fill_the_parameters_with_their_source(
     assert "levert årsrapport 2025, versjon 1" in again["patients_per_year"].source
 
 
-@pytest.mark.django_db
 @pytest.mark.django_db
 def test_the_command_fills_from_a_position_then_a_file_then_set(
     drammen_2025,  # noqa: F811
@@ -63,13 +70,20 @@ def test_the_command_fills_from_a_position_then_a_file_then_set(
     data = json.loads(out.getvalue())
     assert data["parameters"]["patients_per_year"] == 40  # the file over the position
     assert data["parameters"]["home_deaths_added"] == 2  # --set over the position
-    assert data["parameters"]["delayed_discharge_avg_days"] == 3  # the position's own
-    assert "overliggerdøgn" in data["sources"]["delayed_discharge_avg_days"]
+    assert data["parameters"]["delayed_discharge_avg_days"] == 2.5  # the position's own
+    source = data["sources"]["delayed_discharge_avg_days"]
+    assert set(source) == {"value", "indicators", "reading", "source"}
+    assert source["indicators"] == {
+        "delayed_discharge_days": 5,
+        "hospital_stays_ready_for_discharge": 2,
+    }
+    assert source["reading"].startswith("delayed_discharge_days / hospital_stays_ready")
+    assert "overliggerdøgn" in source["source"]
+    assert data["sources"]["home_deaths_added"]["indicators"] == {"home_deaths_facilitated": 1}
     relief = next(e for e in data["effects"] if e["key"] == "relief_of_other_services")
     assert relief["low"] == round(0.2 * 634_500) and relief["high"] == round(0.3 * 634_500)
 
 
-@pytest.mark.django_db
 @pytest.mark.django_db
 def test_a_parameter_file_with_errors_reports_all_of_them(tmp_path):
     path = tmp_path / "bad.json"
@@ -86,9 +100,107 @@ def test_a_parameter_file_with_errors_reports_all_of_them(tmp_path):
 
 
 @pytest.mark.django_db
-@pytest.mark.django_db
 def test_position_and_year_go_together(drammen_position):
     with pytest.raises(CommandError, match="både --position og --year"):
         call_command("economics", "--position", str(drammen_position.pk))
     with pytest.raises(CommandError, match="ikke kommet"):
         call_command("economics", "--position", str(drammen_position.pk), "--year", "2999")
+
+
+@pytest.mark.django_db
+def test_the_share_sped_home_is_the_position_s_once_five_stays_are_answered(
+    drammen_2025,  # noqa: F811
+    drammen_position,
+):
+    """7.5.2: the report's 10 % is of all patients followed. With 5 stays answered, the
+    share is the patients answered "yes" over `patients_followed`."""
+    from kreftkoordinator.casework.models import CareEvent, Case
+
+    anne = Case.objects.get(person__name__startswith="Anne")
+    for day in (3, 4, 5):
+        CareEvent.objects.create(
+            area=anne.area,
+            case=anne,
+            kind="hospital",
+            on=f"2025-0{day}-15",
+            home_earlier_thanks_to_coordinator=False,
+        )
+    filled = by_key(from_reporting(drammen_position, 2025))
+    assert filled["delayed_discharge_share"].value == pytest.approx(1 / 5)  # Anne of five
+    assert filled["delayed_discharge_share"].indicators == {
+        "patients_home_earlier": 1,
+        "patients_followed": 5,
+        "hospital_stays_home_earlier_answered": 5,
+    }
+
+
+@pytest.mark.django_db
+def test_the_stricter_reading_of_home_deaths(
+    drammen_2025,  # noqa: F811
+    drammen_position,
+):
+    from kreftkoordinator.casework.models import CareEvent
+
+    CareEvent.objects.filter(kind="death").update(home_death_needed_coordinator=False)
+    assert by_key(from_reporting(drammen_position, 2025))["home_deaths_added"].value == 1
+    strict = by_key(from_reporting(drammen_position, 2025, home_deaths="needed"))
+    assert strict["home_deaths_added"].value == 0
+    assert strict["home_deaths_added"].indicators == {"home_deaths_needed_coordinator": 0}
+    out = StringIO()
+    call_command(
+        "economics",
+        "--position",
+        str(drammen_position.pk),
+        "--year",
+        "2025",
+        "--home-deaths",
+        "needed",
+        "--json",
+        stdout=out,
+    )
+    assert json.loads(out.getvalue())["parameters"]["home_deaths_added"] == 0
+
+
+@pytest.mark.django_db
+def test_the_position_s_own_salary_and_fte_feed_the_salary_effects(drammen_position):
+    """Issue 26, points 4 and 6: the position's own gross salary and social costs, moved from
+    their price year to the scenario's, scaled by the FTE; without them the report's figures,
+    scaled too."""
+    from kreftkoordinator.economics.cpi import current_index
+    from kreftkoordinator.economics.model import PARAMETERS
+    from kreftkoordinator.economics.scenario import from_position
+
+    index = current_index()
+    drammen_position.fte = 50
+    assert by_key(from_position(drammen_position, 2017, index))["salary_annual"].value == {
+        "low": PARAMETERS["salary_annual"].low / 2,
+        "base": PARAMETERS["salary_annual"].base / 2,
+        "high": PARAMETERS["salary_annual"].high / 2,
+    }
+    drammen_position.fte = 100
+    assert from_position(drammen_position, 2017, index) == []
+    drammen_position.salary_annual = 600_000
+    drammen_position.social_cost_rate = 40
+    drammen_position.salary_price_year = 2024
+    drammen_position.fte = 50
+    drammen_position.save()
+    filled = by_key(from_position(drammen_position, 2017, index))
+    assert filled["salary_annual"].value == pytest.approx(600_000 * index.factor(2024, 2017) * 0.5)
+    assert filled["social_cost_rate"].value == pytest.approx(0.40)
+    out = StringIO()
+    call_command(
+        "economics",
+        "--position",
+        str(drammen_position.pk),
+        "--year",
+        "2025",
+        "--json",
+        "--price-year",
+        "2024",
+        stdout=out,
+    )
+    data = json.loads(out.getvalue())
+    salary = next(e for e in data["effects"] if e["key"] == "salary_and_social_costs")
+    assert salary["low"] == salary["high"] == round(-300_000 * 1.40)
+    relief = next(e for e in data["effects"] if e["key"] == "relief_of_other_services")
+    assert relief["low"] == round(0.15 * 300_000 * 1.40)

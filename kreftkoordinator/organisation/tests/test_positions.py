@@ -13,6 +13,7 @@ def position_data(**changes):
     data = {
         "name": "Kreftkoordinator i Larvik",
         "kind": "municipal",
+        "funding": "co_financed",
         "fte": "100",
         "start_date": "2026-01-01",
         "end_date": "",
@@ -59,7 +60,25 @@ class TestPositionForm:
         form = response.context["form"]
         assert "fte" in form.errors
         assert 'value="Min stilling"' in response.content.decode()
-        assert "Velg et gyldig valg" in form.errors["fte"][0]
+        assert form.errors["fte"] == [
+            "En stilling Kreftforeningen medfinansierer er 50 eller 100 % (tabell 3-1), ikke 30 %."
+        ]
+
+    def test_a_position_the_municipality_funds_alone_may_be_thirty_percent(self, client, ola):
+        """Issue 26, point 6: table 3-1's 50 / 100 % is for positions the funder co-finances."""
+        login(client, ola)
+        client.post(
+            reverse("organisation:position_create"),
+            position_data(fte="30", funding="municipal", name="Egen stilling"),
+        )
+        assert Position.objects.get(name="Egen stilling").fte == 30
+        refused = client.post(
+            reverse("organisation:position_create"),
+            position_data(fte="5", funding="municipal", name="For liten"),
+        )
+        assert refused.context["form"].errors["fte"] == [
+            "Stillingsprosenten må være mellom 10 og 100."
+        ]
 
     def test_unknown_area_code_is_refused(self, client, ola):
         login(client, ola)

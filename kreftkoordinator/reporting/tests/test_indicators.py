@@ -39,7 +39,13 @@ EXPECTED = {
     "home_deaths": 1,
     "home_deaths_facilitated": 1,
     "home_deaths_needed_coordinator": 1,
-    "delayed_discharge_days": 3,
+    # Anne's three stays in 2025: February (3 delayed days typed, reported ready, came home
+    # earlier: yes), October (ready on the 3rd, out on the 5th: 2 days; no), November (not
+    # reported ready, not answered). Her December 2024 stay is last year's.
+    "delayed_discharge_days": 5,
+    "hospital_stays_ready_for_discharge": 2,
+    "hospital_stays_home_earlier_answered": 2,
+    "patients_home_earlier": 1,
     "assessments_sp1": 1,  # Bjørn; Anne's SP1 was in 2024
     "assessments_sp2": 1,
     "assessments_sp3": 0,

@@ -24,7 +24,7 @@ from kreftkoordinator.economics.model import (
 from kreftkoordinator.economics.model.prices import in_price_year, verdict_in
 from kreftkoordinator.economics.model.stakeholders import STAKEHOLDERS, by_stakeholder, totals
 from kreftkoordinator.economics.model.years import share_in
-from kreftkoordinator.economics.scenario import from_reporting
+from kreftkoordinator.economics.scenario import from_position, from_reporting
 from kreftkoordinator.economics.words import gain_in_words
 from kreftkoordinator.numbers import kroner, number
 from kreftkoordinator.organisation.models import Position
@@ -53,6 +53,13 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, help="the year of the position's figures")
         parser.add_argument("--json", action="store_true", help="print JSON")
         parser.add_argument(
+            "--home-deaths",
+            choices=["facilitated", "needed"],
+            default="facilitated",
+            help="extra home deaths: those she helped arrange (default), or only those that "
+            "needed her",
+        )
+        parser.add_argument(
             "--simulate", type=int, metavar="N", help="a Monte Carlo simulation of N draws"
         )
         parser.add_argument("--seed", type=int, default=2017, help="the simulation's seed")
@@ -67,13 +74,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        filled = self._filled(options)
+        year = options["price_year"]
+        index = current_index()
+        if year not in index.values:
+            raise CommandError(
+                f"--price-year {year}: konsumprisindeksen har {index.years[0]}–{index.years[-1]} "
+                "(legg inn flere år med kreftkoordinator import-cpi)."
+            )
+        filled = self._filled(options, year, index)
         settings: dict = {f.key: f.value for f in filled}
         if options["params"]:
             settings.update(_read_file(options["params"]))
         settings.update(dict(_setting(s) for s in options["set"]))
-        year = options["price_year"]
-        index = current_index()
         try:
             parameters = with_values(settings, in_price_year(PARAMETERS, year, index))
         except ParameterError as e:
@@ -118,11 +130,16 @@ class Command(BaseCommand):
             if simulation is not None:
                 data["simulation"] = simulation.as_dict()
             if filled:
-                data["sources"] = {f.key: f.source for f in filled}
+                data["sources"] = {f.key: f.as_dict() for f in filled}
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
             return
         for f in filled:
-            self.stdout.write(f"{f.key} = {f.value:g}: {f.source}")
+            shown = (
+                f"{number(f.value['low'])}–{number(f.value['high'])}"
+                if isinstance(f.value, dict)
+                else number(f.value, 4, trim=True)
+            )
+            self.stdout.write(f"{f.key} = {shown}: {f.source}")
         width = max(len(e.label) for e in [*found, summed])
         self.stdout.write(f"{'Virkning'.ljust(width)}  {'lavt':>10}  {'høyt':>10}  {'midt':>10}")
         for row in [*found, summed]:
@@ -152,7 +169,7 @@ class Command(BaseCommand):
                 f"{gain_in_words(simulation.probability_of_gain)}"
             )
 
-    def _filled(self, options):
+    def _filled(self, options, year: int, index):
         if (options["position"] is None) != (options["year"] is None):
             raise CommandError("Oppgi både --position og --year.")
         if options["position"] is None:
@@ -161,9 +178,10 @@ class Command(BaseCommand):
         if position is None:
             raise CommandError(f"Finner ingen stilling med id {options['position']}.")
         try:
-            return from_reporting(position, options["year"])
+            found = from_reporting(position, options["year"], home_deaths=options["home_deaths"])
         except ReportError as e:
             raise CommandError(str(e)) from e
+        return found + from_position(position, year, index)
 
 
 def _read_file(path: str) -> dict:
