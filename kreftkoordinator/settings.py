@@ -31,6 +31,9 @@ NODE_MODULES = Path(os.environ.get("NODE_MODULES", PROJECT_DIR / "node_modules")
 # Demo mode: synthetic data, printed log-ins, two-factor relaxed (and said so on every page).
 DEMO = env_bool("KREFTKOORDINATOR_DEMO")
 DEBUG = env_bool("DEBUG", default=DEMO)
+# The Tax Administration's synthetic identity numbers (month + 80) are test data: accepted in the
+# demo and the tests, refused in production unless an operator turns this on for a test system.
+ALLOW_TEST_IDENTITY_NUMBERS = env_bool("ALLOW_TEST_IDENTITY_NUMBERS", default=DEMO)
 
 
 def _secret_key() -> str:

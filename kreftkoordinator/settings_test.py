@@ -10,5 +10,8 @@ from kreftkoordinator.settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 SECURE_SSL_REDIRECT = False
+ALLOW_TEST_IDENTITY_NUMBERS = (
+    True  # the tests build people with synthetic numbers, as the demo does
+)
 WHITENOISE_AUTOREFRESH = True  # no collected static folder in tests
 WHITENOISE_USE_FINDERS = True

@@ -5,7 +5,7 @@ from django.templatetags.static import static
 from kreftkoordinator.accounts.models import Role, User
 from kreftkoordinator.casework.day import day_of, record_day
 from kreftkoordinator.casework.models import Person
-from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Position, today
+from kreftkoordinator.organisation.models import Area, Assignment, Position, today
 
 
 def home(request):
@@ -53,16 +53,9 @@ def _start_page(request):
     else:
         positions = Position.objects.active_on(day)
         context["n_positions"] = positions.count()
-        context["n_areas_covered"] = (
-            Area.objects.current()
-            .serviceable()
-            .filter(covering_positions__in=positions)
-            .distinct()
-            .count()
-        )
-        context["n_municipalities"] = (
-            Area.objects.current().filter(kind=AreaKind.MUNICIPALITY).count()
-        )
+        units = Area.objects.current().coverage_units()
+        context["n_areas_covered"] = units.covered_by(positions).count()
+        context["n_units"] = units.count()
         context["fte"] = sum(positions.values_list("fte", flat=True)) / 100
         if user.role == Role.ADMIN:
             context["n_users"] = User.objects.filter(is_active=True).count()

@@ -5,7 +5,7 @@ from kreftkoordinator.accounts.models import User
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.audit.scoping import get_visible_or_404
 
-from .models import Assessment, Case, ContactRequest, FollowUp, Person, ServiceLink
+from .models import Assessment, Case, Contact, ContactRequest, FollowUp, Person, ServiceLink
 
 
 def person_for(user: User, pk: int, action: str | None = Action.VIEW, reason: str = "") -> Person:
@@ -16,7 +16,11 @@ def person_for(user: User, pk: int, action: str | None = Action.VIEW, reason: st
 
 def case_for(user: User, pk: int, action: str | None = Action.VIEW, reason: str = "") -> Case:
     return get_visible_or_404(
-        Case.objects.select_related("person", "area"), user, pk=pk, action=action, reason=reason
+        Case.objects.select_related("person", "area", "relative_of__person"),
+        user,
+        pk=pk,
+        action=action,
+        reason=reason,
     )
 
 
@@ -44,4 +48,10 @@ def service_link_for(user: User, pk: int) -> ServiceLink:
 def contact_request_for(user: User, pk: int, action: str | None = Action.VIEW) -> ContactRequest:
     return get_visible_or_404(
         ContactRequest.objects.select_related("area", "handled_by"), user, pk=pk, action=action
+    )
+
+
+def contact_for(user: User, pk: int, action: str | None = Action.VIEW) -> Contact:
+    return get_visible_or_404(
+        Contact.objects.select_related("area", "person", "case__person"), user, pk=pk, action=action
     )

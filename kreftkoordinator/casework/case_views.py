@@ -126,9 +126,12 @@ def case_page(request, case, bound=None):
     """The case page. `bound` is a side form with errors, shown in place of a blank one. The
     page shows the patient and the relatives' names and phones, so one entry names them all."""
     relations = list(case.relations.select_related("person"))
-    audit.record(
-        request.user, Action.VIEW, case, person=case.person, persons=[r.person for r in relations]
-    )
+    # A relative's own case names whose relative she is, while both are in the same area.
+    patient_case = case.relative_of if case.relative_of_id else None
+    if patient_case is not None and patient_case.area_id != case.area_id:
+        patient_case = None
+    named = [r.person for r in relations] + ([patient_case.person] if patient_case else [])
+    audit.record(request.user, Action.VIEW, case, person=case.person, persons=named)
     contacts = case.contacts.select_related("created_by")
     phases = case.phases.all()
     assessments = list(case.assessments.prefetch_related("needs"))
@@ -150,6 +153,7 @@ def case_page(request, case, bound=None):
         "case": case,
         "timeline": timeline,
         "relations": relations,
+        "patient_case": patient_case,
         "latest_assessment": assessments[0] if assessments else None,
         "death": next((e for e in events if e.kind == EventKind.DEATH), None),
         "event_kinds": EventKind.choices,
@@ -166,7 +170,7 @@ def case_page(request, case, bound=None):
         "phase_form": bound if isinstance(bound, PhaseForm) else PhaseForm(case=case),
         "follow_up_form": bound if isinstance(bound, FollowUpForm) else FollowUpForm(),
         "today": today(),
-        "age": case.person.age_on(today()),
+        "age": case.person.age_on(case.person.died_on or today()),
     }
     return render(request, "casework/case_detail.html", context)
 

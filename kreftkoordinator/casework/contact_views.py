@@ -1,19 +1,25 @@
 """Recording contacts (with or without a case) and follow-ups."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kreftkoordinator import audit
+from kreftkoordinator.audit.models import Action
+from kreftkoordinator.forms import search_text
 from kreftkoordinator.organisation.models import Assignment, today
 from kreftkoordinator.roles import post_only
 
-from .access import case_for, follow_up_for
+from .access import case_for, contact_for, contact_request_for, follow_up_for, person_for
 from .case_views import case_page_with_errors
 from .forms import ContactForm, FollowUpForm
-from .views import coordinator_only, form_page
-from .workflows import add_follow_up, finish_follow_up, record_contact
+from .models import Person
+from .views import coordinator_only, form_page, is_identity_query, person_search
+from .workflows import add_follow_up, finish_follow_up, link_contact, record_contact
 
 
 def _position_for(user, area_id):
@@ -27,20 +33,107 @@ def _position_for(user, area_id):
     return assignment.position if assignment else None
 
 
+# Who took contact, from the role the caller gave on the public form.
+INITIATOR_OF_ROLE = {"patient": "patient", "relative": "relative", "professional": "other"}
+
+
+def _answered_request(request, case):
+    """The «Kontakt meg» request this contact answers (`?svar=ID`, kept in the form's address),
+    if it is still open and in the same area."""
+    source = request.GET.get("svar", "")
+    if not (source.isascii() and source.isdigit()):
+        return None
+    contact_request = contact_request_for(request.user, int(source), action=None)
+    if contact_request.handled_at is not None:
+        return None
+    if case is not None and case.area_id != contact_request.area_id:
+        return None
+    return contact_request
+
+
 @coordinator_only
 def contact_create(request, case_pk=None):
-    """The quick contact: from a case, or on its own for an anonymous or one-off call."""
+    """The quick contact: from a case, or on its own for an anonymous or one-off call; or the
+    call that answers a request from the public, with the caller's message in its note."""
     case = case_for(request.user, case_pk, action=None) if case_pk else None
-    form = ContactForm(request.POST or None, user=request.user, case=case)
+    answers = _answered_request(request, case)
+    initial = (
+        {
+            "note": answers.message,
+            "area": answers.area_id,
+            "initiated_by": INITIATOR_OF_ROLE[answers.role],
+        }
+        if answers
+        else None
+    )
+    form = ContactForm(request.POST or None, user=request.user, case=case, initial=initial)
     if request.method == "POST" and form.is_valid():
         contact = form.instance
         contact.position = _position_for(request.user, contact.area_id)
-        record_contact(request.user, contact)
-        messages.success(request, _("Kontakten er registrert."))
+        if answers is not None and contact.area_id != answers.area_id:
+            answers = None  # the coordinator chose another area: not the request's answer
+        record_contact(request.user, contact, answers=answers)
+        messages.success(
+            request,
+            _("Kontakten er registrert, og forespørselen er besvart.")
+            if answers
+            else _("Kontakten er registrert."),
+        )
         if case:
             return redirect("casework:case_detail", pk=case.pk)
+        if contact.person_id:
+            return redirect("casework:person_detail", pk=contact.person_id)
         return redirect("casework:contact_create")
-    return form_page(request, "casework/contact_form.html", {"form": form, "case": case}, case)
+    return form_page(
+        request,
+        "casework/contact_form.html",
+        {"form": form, "case": case, "answers": answers},
+        case,
+    )
+
+
+@coordinator_only
+def contact_person(request, pk):
+    """A quick contact made without a person: link it to someone registered (searched by name
+    or phone in the contact's area), or register her from it."""
+    contact = contact_for(request.user, pk, action=None)
+    if request.method == "POST":
+        person = person_for(request.user, _digits(request.POST.get("person")), action=None)
+        try:
+            link_contact(request.user, contact, person)
+        except ValidationError as e:
+            messages.error(request, e.messages[0])
+            return redirect("casework:contact_person", pk=pk)
+        messages.success(request, _("Kontakten er koblet til %(name)s.") % {"name": person})
+        return redirect("casework:person_detail", pk=person.pk)
+    query = search_text(request.GET)
+    found = []
+    if query and not is_identity_query(query):
+        found = list(
+            Person.objects.visible_to(request.user)
+            .filter(area_id=contact.area_id)
+            .filter(person_search(query))[:20]
+        )
+    audit.record(
+        request.user,
+        Action.VIEW,
+        contact,
+        area=contact.area_id,
+        persons=found,
+        reason="koble kontakt til person",
+    )
+    return render(
+        request,
+        "casework/contact_person.html",
+        {"contact": contact, "query": query, "found": found},
+    )
+
+
+def _digits(value) -> int:
+    value = value or ""
+    if not (value.isascii() and value.isdigit()):
+        raise Http404
+    return int(value)
 
 
 @coordinator_only

@@ -9,12 +9,12 @@ from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
 
 from .access import case_for
+from .deaths import register_death, still_open, wrap_up_after_death
 from .forms import CareEventForm
 from .models import EventKind
-from .models.services import ServiceStatus
 from .models.versioned import EditConflict
 from .views import CONFLICT, coordinator_only, form_page
-from .workflows import record_care_event, register_death, wrap_up_after_death
+from .workflows import record_care_event
 
 
 @coordinator_only
@@ -40,8 +40,7 @@ def care_event_add(request, case_pk, kind):
                 )
                 % {"date": follow_up.due_on.strftime("%d.%m.%Y")},
             )
-            if _still_open(case):
-                return redirect("casework:after_death", pk=case.pk)
+            return redirect("casework:after_death", pk=case.pk)
         else:
             record_care_event(request.user, form.instance)
             messages.success(request, _("Hendelsen er registrert."))
@@ -63,39 +62,45 @@ def _form_page(request, form, case, kind):
     )
 
 
-def _still_open(case):
-    """The services and follow-ups a death leaves open, or None."""
-    services = [
-        link
-        for link in case.services.all()
-        if link.status not in (ServiceStatus.ENDED, ServiceStatus.DECLINED, ServiceStatus.REFUSED)
-    ]
-    follow_ups = list(case.follow_ups.filter(done_on__isnull=True).order_by("due_on", "pk"))
-    return (services, follow_ups) if (services or follow_ups) else None
-
-
 @coordinator_only
 def after_death(request, pk):
-    """After a death, propose ending the patient's open services and follow-ups; the
-    coordinator unticks what should go on."""
+    """The checklist after a death: end the patient's open services and tasks (the coordinator
+    unticks what should go on), and give the bereavement conversation to a named relative."""
     case = case_for(request.user, pk, action=None)
     death = case.death
-    services, follow_ups = (_still_open(case) if death else None) or ([], [])
+    services, follow_ups = still_open(case) if death else ([], [])
+    relations = list(case.relations.select_related("person")) if death else []
+    conversation = case.follow_ups.pending().filter(bereavement=True).first()
     if request.method == "POST" and death:
         chosen_services = set(request.POST.getlist("service"))
         chosen_follow_ups = set(request.POST.getlist("follow_up"))
-        wrap_up_after_death(
+        bereaved = next((r for r in relations if str(r.pk) == request.POST.get("bereaved")), None)
+        own = wrap_up_after_death(
             request.user,
             case,
             [s for s in services if str(s.pk) in chosen_services],
             [f for f in follow_ups if str(f.pk) in chosen_follow_ups],
-            death.on,
+            bereaved,
         )
+        if own is not None and bereaved is not None:
+            messages.success(
+                request,
+                _("Etterlattesamtalen er lagt på oppfølgingen av %(name)s.")
+                % {"name": bereaved.person},
+            )
+            return redirect("casework:case_detail", pk=own.pk)
         messages.success(request, _("Det du valgte er avsluttet."))
         return redirect("casework:case_detail", pk=pk)
-    audit.record(request.user, Action.VIEW, case, person=case.person_id, reason="etter dødsfall")
-    # Proposed: every service, and the follow-ups due by the death; later ones (the
-    # bereavement conversation among them) are likely for the relatives, so left unticked.
+    audit.record(
+        request.user,
+        Action.VIEW,
+        case,
+        person=case.person_id,
+        persons=[r.person_id for r in relations],
+        reason="etter dødsfall",
+    )
+    # Proposed: every service, and the tasks due by the death; later ones are likely for the
+    # relatives, so left unticked.
     return render(
         request,
         "casework/after_death.html",
@@ -103,6 +108,8 @@ def after_death(request, pk):
             "case": case,
             "death": death,
             "services": services,
-            "follow_ups": [(f, death and f.due_on <= death.on) for f in follow_ups],
+            "follow_ups": [(f, f.due_on <= death.on) for f in follow_ups] if death else [],
+            "relations": relations,
+            "conversation": conversation,
         },
     )

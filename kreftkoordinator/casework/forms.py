@@ -1,4 +1,5 @@
 from django import forms as django_forms
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from kreftkoordinator.directory.widgets import OfferPicker
 from kreftkoordinator.organisation.forms import AreaCodesField
 from kreftkoordinator.organisation.models import Area, Assignment, Position, today
 
+from .deaths import check_before_death, check_death, death_on
 from .identity import birth_date, validate_identity_number
 from .models import (
     CareEvent,
@@ -287,17 +289,13 @@ class ContactForm(AreaChoiceMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean() or {}
-        death = self.case.death if self.case else None
-        at = cleaned.get("at")
-        after_death = death is not None and (
-            at is None or timezone.localtime(at).date() >= death.on
-        )
-        if death is not None and after_death and "with_patient" in cleaned.get("participants", []):
-            self.add_error(
-                "participants",
-                _("Pasienten døde %(date)s. Velg hvem som deltok i samtalen.")
-                % {"date": death.on.strftime("%d.%m.%Y")},
-            )
+        if self.case is not None and cleaned.get("at"):
+            try:
+                check_before_death(
+                    death_on(self.case), timezone.localtime(cleaned["at"]).date(), "at"
+                )
+            except ValidationError as e:
+                self.add_error(None, e)
         for field, _label in PARTICIPANTS:
             setattr(self.instance, field, field in cleaned.get("participants", []))
         for field, _label in KINDS:
@@ -364,6 +362,10 @@ class AssessmentForm(forms.Form):
             raise django_forms.ValidationError(_("Datoen kan ikke være i fremtiden."))
         if value < self.case.opened_on:
             raise django_forms.ValidationError(_("Datoen kan ikke være før oppfølgingen startet."))
+        try:
+            check_before_death(death_on(self.case), value, "assessed_on")
+        except ValidationError as e:
+            raise django_forms.ValidationError(e.message_dict["assessed_on"]) from e
         return value
 
     def needs(self) -> list[tuple[str, int, str]]:
@@ -434,6 +436,10 @@ class ServiceLinkForm(forms.ModelForm):
         on = cleaned.get("status_on")
         if on and on > today():
             self.add_error("status_on", _("Datoen kan ikke være i fremtiden."))
+        try:
+            check_before_death(death_on(self.instance.case), on, "status_on")
+        except ValidationError as e:
+            self.add_error(None, e)
         return cleaned
 
 
@@ -460,6 +466,10 @@ class ServiceStatusForm(forms.Form):
                 _("Datoen kan ikke være før forrige status (%(date)s).")
                 % {"date": self.link.status_on.strftime("%d.%m.%Y")}
             )
+        try:
+            check_before_death(death_on(self.link.case), value, "on")
+        except ValidationError as e:
+            raise django_forms.ValidationError(e.message_dict["on"]) from e
         return value
 
 
@@ -522,20 +532,15 @@ class CareEventForm(CaseVersionMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean() or {}
         case = self.instance.case
-        if self.instance.kind == EventKind.DEATH:
-            if case.kind != Case.Kind.PATIENT:
-                raise django_forms.ValidationError(
-                    _("Dødsfall registreres på pasientens oppfølging.")
-                )
-            if case.care_events.filter(kind=EventKind.DEATH).exists():
-                raise django_forms.ValidationError(_("Dødsfallet er allerede registrert."))
-            on = cleaned.get("on")
-            if on and on < case.opened_on:
-                self.add_error(
-                    "on",
-                    _("Dødsdatoen kan ikke være før oppfølgingen startet (%(date)s).")
-                    % {"date": case.opened_on.strftime("%d.%m.%Y")},
-                )
+        try:
+            if self.instance.kind == EventKind.DEATH:
+                check_death(case, cleaned.get("on"), death_on(case) is not None)
+            else:
+                died = death_on(case)
+                check_before_death(died, cleaned.get("on"), "on")
+                check_before_death(died, cleaned.get("ended_on"), "ended_on")
+        except ValidationError as e:
+            self.add_error(None, e)
         return cleaned
 
 

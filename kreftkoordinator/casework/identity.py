@@ -3,11 +3,17 @@
 Eleven digits: birth date DDMMYY (a D-nummer adds 40 to the day; an H-nummer and the Tax
 Administration's synthetic test numbers add 40 or 80 to the month), a three-digit individual
 number that also tells the century, and two mod-11 check digits.
+
+Synthetic test numbers (month + 80, from the Tax Administration's Tenor) belong to test data:
+they are accepted only where the setting ALLOW_TEST_IDENTITY_NUMBERS is on (the demo and the
+tests), so that a production register holds real people only.
 """
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
@@ -49,7 +55,11 @@ def birth_date(number: str) -> date | None:
         return None
 
 
-def validate_identity_number(value: str) -> str:
+def is_synthetic(number: str) -> bool:
+    return int(number[2:4]) > 80
+
+
+def validate_identity_number(value: str, today: date | None = None) -> str:
     """Return the number as 11 digits, or raise a ValidationError that says what is wrong."""
     number = "".join(ch for ch in value if not ch.isspace())
     if not number.isdigit():
@@ -59,9 +69,19 @@ def validate_identity_number(value: str) -> str:
             _("Fødselsnummeret har 11 siffer; du skrev %(n)d.") % {"n": len(number)}
         )
     digits = [int(d) for d in number]
-    if birth_date(number) is None:
+    if is_synthetic(number) and not settings.ALLOW_TEST_IDENTITY_NUMBERS:
+        raise ValidationError(
+            _("Dette er et syntetisk testnummer (måned + 80). Bruk personens egentlige nummer.")
+        )
+    born = birth_date(number)
+    if born is None:
         raise ValidationError(
             _("De seks første sifrene er ikke en gyldig fødselsdato. Sjekk nummeret.")
+        )
+    if born > (today or timezone.localdate()):
+        raise ValidationError(
+            _("Fødselsdatoen i nummeret (%(date)s) er etter dagens dato. Sjekk nummeret.")
+            % {"date": born.strftime("%d.%m.%Y")}
         )
     first = _check_digit(digits[:9], WEIGHTS_1)
     second = _check_digit([*digits[:9], first or 0], WEIGHTS_2) if first is not None else None

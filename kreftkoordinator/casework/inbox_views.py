@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,7 +14,20 @@ from .views import coordinator_only
 @coordinator_only
 def request_detail(request, pk):
     contact_request = contact_request_for(request.user, pk)
-    return render(request, "casework/request_detail.html", {"contact_request": contact_request})
+    # The answering contact goes on the person's open case when she has exactly one there.
+    person = contact_request.person
+    cases = list(person.cases.open().filter(area_id=contact_request.area_id)[:2]) if person else []
+    answer_url = (
+        reverse("casework:case_contact_create", args=[cases[0].pk])
+        if len(cases) == 1
+        else reverse("casework:contact_create")
+    )
+    answer = getattr(contact_request, "answer", None)
+    return render(
+        request,
+        "casework/request_detail.html",
+        {"contact_request": contact_request, "answer_url": answer_url, "answer": answer},
+    )
 
 
 @coordinator_only
@@ -29,8 +43,11 @@ def request_link(request, pk):
         messages.error(request, _("Personen hører til et annet område enn forespørselen."))
         return redirect("casework:request_detail", pk=pk)
     link_request(request.user, contact_request, person)
-    messages.success(request, _("Forespørselen er koblet til personen og merket som behandlet."))
-    return redirect("casework:person_detail", pk=person.pk)
+    messages.success(
+        request,
+        _("Forespørselen er koblet til personen. Den står åpen til du har registrert kontakten."),
+    )
+    return redirect("casework:request_detail", pk=pk)
 
 
 @coordinator_only

@@ -19,8 +19,9 @@ from .models import ContactRequest
 
 @transaction.atomic
 def register_from_request(user: User, person, contact_request: ContactRequest):
-    """Register the person who wrote (name, phone and area carried over by the form), link the
-    request to her and mark it handled: one step, one entry in the log."""
+    """Register the person who wrote (name, phone and area carried over by the form) and link
+    the request to her: one step, one entry in the log. The request stays open until the contact
+    that answers it is recorded (`workflows.record_contact(answers=…)`)."""
     person.save()
     _link(user, contact_request, person)
     audit.record(user, Action.CREATE, person, reason="fra kontaktforespørsel")
@@ -29,7 +30,7 @@ def register_from_request(user: User, person, contact_request: ContactRequest):
 
 @transaction.atomic
 def link_request(user: User, contact_request: ContactRequest, person) -> None:
-    """The one who wrote is already registered: link the request to her and mark it handled."""
+    """The one who wrote is already registered: link the request to her (it stays open)."""
     _link(user, contact_request, person)
     audit.record(
         user, Action.UPDATE, contact_request, person=person, reason="kontaktforespørsel koblet"
@@ -38,9 +39,7 @@ def link_request(user: User, contact_request: ContactRequest, person) -> None:
 
 def _link(user: User, contact_request: ContactRequest, person) -> None:
     contact_request.person = person
-    if contact_request.handled_at is None:
-        contact_request.handled_at, contact_request.handled_by = timezone.now(), user
-    contact_request.save(update_fields=["person", "handled_at", "handled_by"])
+    contact_request.save(update_fields=["person"])
 
 
 @transaction.atomic

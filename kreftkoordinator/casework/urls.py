@@ -59,5 +59,6 @@ urlpatterns = [
     path("forespørsler/<int:pk>/behandlet/", inbox_views.request_handled, name="request_handled"),
     path("forespørsler/<int:pk>/koble/", inbox_views.request_link, name="request_link"),
     path("kontakter/ny/", contact_views.contact_create, name="contact_create"),
+    path("kontakter/<int:pk>/person/", contact_views.contact_person, name="contact_person"),
     path("oppgaver/<int:pk>/utfort/", contact_views.follow_up_done, name="follow_up_done"),
 ]

@@ -16,12 +16,12 @@ from kreftkoordinator.forms import search_text
 from kreftkoordinator.roles import role_required
 from kreftkoordinator.validators import shown_phone
 
-from .access import contact_request_for, person_for
+from .access import contact_for, contact_request_for, person_for
 from .forms import PersonForm
 from .models import Person
 from .models.versioned import EditConflict
 from .requests import register_from_request
-from .workflows import register_person
+from .workflows import register_person, register_person_from_contact
 
 coordinator_only = role_required(Role.COORDINATOR)
 
@@ -84,13 +84,23 @@ def person_list(request):
 @coordinator_only
 def person_create(request):
     """A new person; from a contact request (`?fra=ID`) with its name, phone, e-mail and area
-    filled in, the request then linked to her and marked handled in the same step."""
+    filled in, the request then linked to her in the same step (it stays open until the contact
+    that answers it is recorded); or from a quick contact made without a person (`?kontakt=ID`),
+    which then joins her history."""
     source = request.POST.get("fra") or request.GET.get("fra")
     contact_request = (
         contact_request_for(request.user, int(source), action=None)
         if source and source.isascii() and source.isdigit()
         else None
     )
+    quick = request.POST.get("kontakt") or request.GET.get("kontakt")
+    contact = (
+        contact_for(request.user, int(quick), action=None)
+        if quick and quick.isascii() and quick.isdigit() and not contact_request
+        else None
+    )
+    if contact is not None and contact.person_id:
+        contact = None
     initial = (
         {
             "name": contact_request.name,
@@ -99,10 +109,15 @@ def person_create(request):
             "area": contact_request.area_id,
         }
         if contact_request
+        else {"area": contact.area_id}
+        if contact
         else None
     )
     form = PersonForm(request.POST or None, user=request.user, initial=initial)
     duplicates = []
+    posted = request.method == "POST" and form.is_valid()
+    if posted and contact is not None and form.instance.area_id != contact.area_id:
+        form.add_error(None, _("Personen må høre til samme område som kontakten."))
     if request.method == "POST" and form.is_valid():
         person = form.instance
         duplicates = list(Person.objects.visible_to(request.user).possible_duplicates(person)[:5])
@@ -110,8 +125,16 @@ def person_create(request):
             if contact_request:
                 register_from_request(request.user, person, contact_request)
                 messages.success(
-                    request, _("Personen er registrert, og forespørselen er behandlet.")
+                    request,
+                    _(
+                        "Personen er registrert og koblet til forespørselen. Registrer kontakten "
+                        "når du har snakket med henne."
+                    ),
                 )
+                return redirect("casework:request_detail", pk=contact_request.pk)
+            elif contact:
+                register_person_from_contact(request.user, person, contact)
+                messages.success(request, _("Personen er registrert, med kontakten."))
             else:
                 register_person(request.user, person)
                 messages.success(request, _("Personen er registrert."))
@@ -134,6 +157,7 @@ def person_create(request):
             "duplicates": duplicates,
             "person": None,
             "contact_request": contact_request,
+            "contact": contact,
         },
     )
 

@@ -3,9 +3,11 @@ views, the importer, commands and tasks share them) and an optional reason (requ
 caller for anything outside normal caseload work), and writes exactly one audit entry naming
 every person it touches. Changes to a versioned record name the version the user saw."""
 
-from datetime import date, timedelta
+from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
@@ -19,13 +21,13 @@ from .models import (
     CareEvent,
     Case,
     Contact,
+    ContactRequest,
     FollowUp,
     Person,
-    Phase,
     Relation,
 )
 from .models.cases import CasePhase
-from .models.services import ServiceLink, ServiceStatus, ServiceStatusChange
+from .models.services import ServiceLink, ServiceStatusChange
 
 
 @transaction.atomic
@@ -86,14 +88,58 @@ def add_relative(
 
 
 @transaction.atomic
-def record_contact(user: User, contact: Contact, reason: str = "") -> Contact:
+def record_contact(
+    user: User, contact: Contact, reason: str = "", answers: ContactRequest | None = None
+) -> Contact:
+    """Record a contact. One that answers a «Kontakt meg» request keeps the caller's words in
+    its note and is what marks the request handled."""
     if contact.case is not None:
         contact.area_id = contact.case.area_id
         contact.person_id = contact.person_id or contact.case.person_id
+    if answers is not None:
+        message = answers.message.strip()
+        if message and message not in contact.note:
+            heading = _("Melding i kontaktforespørselen")
+            contact.note = f"{heading}: {message}\n\n{contact.note}".strip()
+        contact.answers = answers
+        contact.person_id = contact.person_id or answers.person_id
     contact.created_by = user
     contact.save()
+    if answers is not None and answers.handled_at is None:
+        answers.handled_at, answers.handled_by = timezone.now(), user
+        answers.save(update_fields=["handled_at", "handled_by"])
     audit.record(
-        user, Action.CREATE, contact, person=contact.person_id, area=contact.area_id, reason=reason
+        user,
+        Action.CREATE,
+        contact,
+        person=contact.person_id,
+        area=contact.area_id,
+        reason=reason or ("svar på kontaktforespørsel" if answers else ""),
+    )
+    return contact
+
+
+@transaction.atomic
+def register_person_from_contact(user: User, person: Person, contact: Contact) -> Person:
+    """Register the one a quick contact was with: she and the contact, one entry."""
+    if person.area_id != contact.area_id:
+        raise ValidationError(_("Personen må høre til samme område som kontakten."))
+    person.save()
+    contact.person = person
+    contact.save(update_fields=["person"])
+    audit.record(user, Action.CREATE, person, reason="fra kontakt")
+    return person
+
+
+@transaction.atomic
+def link_contact(user: User, contact: Contact, person: Person, reason: str = "") -> Contact:
+    """A quick contact made without a person turns out to be hers: it joins her history."""
+    if person.area_id != contact.area_id:
+        raise ValidationError(_("Personen hører til et annet område enn kontakten."))
+    contact.person = person
+    contact.save(update_fields=["person"])
+    audit.record(
+        user, Action.UPDATE, contact, person=person, area=contact.area_id, reason=reason or "koblet"
     )
     return contact
 
@@ -187,56 +233,3 @@ def record_care_event(user: User, event: CareEvent, reason: str = "") -> CareEve
         user, Action.CREATE, event, person=event.case.person_id, area=event.area_id, reason=reason
     )
     return event
-
-
-BEREAVEMENT_CONVERSATION_AFTER = timedelta(weeks=4)
-
-
-@transaction.atomic
-def wrap_up_after_death(
-    user: User, case: Case, services: list[ServiceLink], follow_ups: list[FollowUp], on: date
-) -> None:
-    """After a death, end the services still open for the patient (a started one ended, one
-    not started declined) and close the follow-ups that no longer apply: what the coordinator
-    chose from the proposal, in one step and one entry in the log."""
-    for link in services:
-        status = (
-            ServiceStatus.ENDED if link.status == ServiceStatus.STARTED else ServiceStatus.DECLINED
-        )
-        if status in link.next_statuses:
-            day = max(on, link.status_on)
-            ServiceStatusChange.objects.create(link=link, status=status, on=day)
-            link.status, link.status_on = status, day
-            link.save(update_fields=["status", "status_on"])
-    for follow_up in follow_ups:
-        follow_up.done_on = today()
-        follow_up.save(update_fields=["done_on"])
-    audit.record(
-        user, Action.UPDATE, case, person=case.person_id, reason="avsluttet etter dødsfall"
-    )
-
-
-@transaction.atomic
-def register_death(user: User, event: CareEvent, seen_version: int, reason: str = "") -> FollowUp:
-    """Record a patient's death: the case moves to bereavement follow-up for the relatives, and a
-    follow-up for a bereavement conversation is proposed about four weeks later."""
-    case = event.case
-    _save_care_event(user, event)
-    _set_phase(user, case, Phase.BEREAVEMENT, event.on, seen_version)
-    follow_up = _save_follow_up(
-        user,
-        FollowUp(
-            case=case,
-            due_on=max(event.on + BEREAVEMENT_CONVERSATION_AFTER, today()),
-            what=str(_("Etterlattesamtale med de pårørende")),
-        ),
-    )
-    audit.record(
-        user,
-        Action.CREATE,
-        event,
-        person=case.person_id,
-        area=case.area_id,
-        reason=reason or "dødsfall",
-    )
-    return follow_up

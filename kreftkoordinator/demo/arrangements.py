@@ -172,13 +172,15 @@ def create_arrangements(seed: int = 2017, years: int = 2) -> None:
     for username, role, first, last, _what in OTHER_USERS:
         user = _user(username, role, first, last)
         if role == Role.COORDINATOR:
-            Assignment.objects.create(
+            substitute = Assignment(
                 user=user,
                 position=drammen,
                 kind=Assignment.Kind.SUBSTITUTE,
                 valid_from=start,
                 valid_to=end,
             )
+            substitute.full_clean()  # the rule the form applies: an end date within a year
+            substitute.save()
         elif role == Role.LEADER:
             user.areas.set([areas["3301"]])
         elif role == Role.PROGRAMME:

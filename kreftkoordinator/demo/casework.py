@@ -22,6 +22,12 @@ from random import Random
 
 from django.utils import timezone
 
+from kreftkoordinator.casework.deaths import (
+    BEREAVEMENT_CONVERSATION_AFTER,
+    bereavement_follow_up,
+    check_before_death,
+    check_death,
+)
 from kreftkoordinator.casework.identity import make_identity_number
 from kreftkoordinator.casework.models import (
     ActivityKind,
@@ -40,6 +46,7 @@ from kreftkoordinator.casework.models import (
     Phase,
     Relation,
     ServiceLink,
+    ServiceStatus,
     ServiceStatusChange,
     SystemActivity,
     TimeCategory,
@@ -132,6 +139,7 @@ LAST = (
 class Batch:
     persons: list = field(default_factory=list)
     cases: list = field(default_factory=list)
+    relative_cases: list = field(default_factory=list)  # saved after the cases they point to
     phases: list = field(default_factory=list)
     relations: list = field(default_factory=list)
     contacts: list = field(default_factory=list)
@@ -202,7 +210,8 @@ def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
             batch.persons.append(relative)
             batch.relations.append(Relation(case=case, person=relative, relation=relation))
             relatives.append(relative)
-        last_day = case.closed_on or end
+        # Nothing on the patient's case after her death; the bereaved have cases of their own.
+        last_day = death or case.closed_on or end
         for _ in range(
             max(
                 1,
@@ -228,7 +237,10 @@ def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
         _assessments(rng, batch, case, last_day, user)
         _services(rng, batch, case, last_day, user)
         _events(rng, batch, case, last_day, death, user)
-        if case.closed_on is None:
+        if death:
+            patient.died_on = death
+            _after_death(rng, batch, case, death, relatives, end, position, user)
+        elif case.closed_on is None:
             due = end + timedelta(days=rng.randint(-4, 40))  # a few overdue, most ahead
             batch.follow_ups.append(
                 FollowUp(
@@ -263,7 +275,83 @@ def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
             )
         )
     _work(rng, batch, position, start, end, user)
+    check(batch)
     return batch
+
+
+def _after_death(
+    rng: Random, batch: Batch, case: Case, death: date, relatives: list, end: date, position, user
+) -> None:
+    """As the checklist after a death does it: open services end by the death, and the
+    bereavement conversation goes to the closest relative, on her own case."""
+    for link in batch.services:
+        if link.case is case and link.is_open:
+            link.status, link.status_on = ServiceStatus.BY_DEATH, death
+            batch.service_changes.append(
+                ServiceStatusChange(link=link, status=ServiceStatus.BY_DEATH, on=death)
+            )
+    conversation = bereavement_follow_up(case, death)
+    conversation.created_by = user
+    if not relatives:
+        if case.closed_on is None:
+            batch.follow_ups.append(conversation)
+        return
+    opened = min(death + timedelta(days=rng.randint(1, 10)), end)
+    own = Case(
+        area=case.area,
+        person=relatives[0],
+        kind=Case.Kind.RELATIVE,
+        relative_of=case,
+        opened_on=opened,
+        phase=Phase.BEREAVEMENT,
+        closed_on=case.closed_on,
+        closing_reason=CaseClosing.BEREAVEMENT_DONE if case.closed_on else "",
+        created_by=user,
+    )
+    batch.relative_cases.append(own)
+    batch.phases.append(CasePhase(case=own, phase=Phase.BEREAVEMENT, from_date=opened))
+    conversation.case, conversation.due_on = own, death + BEREAVEMENT_CONVERSATION_AFTER
+    last = own.closed_on or end
+    if conversation.due_on <= last:
+        conversation.done_on = conversation.due_on
+        batch.contacts.append(
+            Contact(
+                area=case.area,
+                case=own,
+                person=own.person,
+                at=moment(rng, conversation.due_on),
+                mode=rng.choice(["home_visit", "office", "phone"]),
+                duration_minutes=rng.choice([45, 60, 90]),
+                initiated_by="coordinator",
+                with_relative=True,
+                bereavement=True,
+                supportive=True,
+                position=position,
+                created_by=user,
+            )
+        )
+    batch.follow_ups.append(conversation)
+
+
+def check(batch: Batch) -> None:
+    """The demo's records pass the rules the forms and the importer apply (casework.deaths):
+    a death once, on a patient's case, not before it began; nothing dated after it."""
+    deaths = {id(e.case): e.on for e in batch.events if e.kind == EventKind.DEATH}
+    for event in batch.events:
+        if event.kind == EventKind.DEATH:
+            check_death(event.case, event.on, already_registered=False)
+        else:
+            check_before_death(deaths.get(id(event.case)), event.on, "on")
+            check_before_death(deaths.get(id(event.case)), event.ended_on, "ended_on")
+    for contact in batch.contacts:
+        if contact.case is not None:
+            day = timezone.localtime(contact.at).date()
+            check_before_death(deaths.get(id(contact.case)), day, "at")
+    for assessment in batch.assessments:
+        check_before_death(deaths.get(id(assessment.case)), assessment.assessed_on, "assessed_on")
+    for change in batch.service_changes:
+        if change.status != ServiceStatus.BY_DEATH:
+            check_before_death(deaths.get(id(change.link.case)), change.on, "status_on")
 
 
 def _work(rng: Random, batch: Batch, position: Position, start: date, end: date, user) -> None:
@@ -552,6 +640,7 @@ def save(batch: Batch) -> None:
     for objects in (
         batch.persons,
         batch.cases,
+        batch.relative_cases,
         batch.phases,
         batch.relations,
         batch.contacts,

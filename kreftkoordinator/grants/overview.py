@@ -45,6 +45,10 @@ class Overview:
     population_year: int | None = None
     population_covered: int = 0
     population_total: int = 0
+    # Municipalities and districts covered by an agreement in force, of all of them, counted
+    # as the coverage map and the national figures count (`AreaQuerySet.coverage_units`).
+    areas_covered: int = 0
+    areas_total: int = 0
 
     @property
     def committed(self) -> int:
@@ -102,6 +106,8 @@ def overview(user, today: date) -> Overview:
     _next_reports([row for office in rows.values() for row in office])
     result.offices = dict(rows)
     result.population_covered = sum(persons.get(pk, 0) for pk in covered)
+    units = set(Area.objects.current().coverage_units().values_list("pk", flat=True))
+    result.areas_covered, result.areas_total = len(covered & units), len(units)
     paid: dict[int, int] = defaultdict(int)
     for year, amount in (
         Statement.objects.filter(agreement__in=agreements, status=Statement.Status.PAID)

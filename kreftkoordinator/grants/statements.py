@@ -59,23 +59,60 @@ def calculate_statement(agreement: Agreement, quarter: rules.Quarter) -> list[St
     if any(s.is_locked for s in mine):
         return []
     later = agreement.statements.exclude(pk__in=agreement.statements.before(*_key(quarter)))
-    unlocked = later.exclude(status__in=[Statement.Status.APPROVED, Statement.Status.PAID])
+    unlocked = list(
+        later.exclude(status__in=[Statement.Status.APPROVED, Statement.Status.PAID]).order_by("pk")
+    )
     again = sorted({s.period for s in unlocked if quarter < s.period}, key=_key)
-    unlocked.delete()
-    made = _calculate(agreement, quarter)
+    # Calculated again in place: a statement keeps its id, so its address (a link in an e-mail,
+    # a bookmark) still leads to it once it is released or recalculated.
+    pool: dict[tuple[int, int, bool], list[Statement]] = {}
+    for statement in unlocked:
+        pool.setdefault(_slot(statement), []).append(statement)
+    made = _calculate(agreement, quarter, pool)
+    unlocked_ids = {s.pk for s in unlocked}
     for period in again:
-        if not agreement.statements.filter(year=period.year, quarter=period.number).exists():
-            _calculate(agreement, period)
+        mine_then = agreement.statements.filter(year=period.year, quarter=period.number)
+        if not mine_then.exclude(pk__in=unlocked_ids).exists():  # none locked there
+            _calculate(agreement, period, pool)
+    Statement.objects.filter(pk__in=_left(pool)).delete()
     return made
+
+
+def _left(pool) -> set[int]:
+    return {s.pk for rows in pool.values() for s in rows}
+
+
+def _slot(statement: Statement) -> tuple[int, int, bool]:
+    return statement.year, statement.quarter, statement.corrects_id is not None
+
+
+def _put(pool, agreement: Agreement, quarter: rules.Quarter, **fields) -> Statement:
+    """The quarter's statement (or correction): an earlier unlocked one updated, or a new one."""
+    slot = (quarter.year, quarter.number, fields.get("corrects") is not None)
+    reused = pool.get(slot, [])
+    if reused:
+        statement = reused.pop(0)
+        for name, value in fields.items():
+            setattr(statement, name, value)
+        statement.save()
+        return statement
+    return Statement.objects.create(
+        agreement=agreement, year=quarter.year, quarter=quarter.number, **fields
+    )
 
 
 def _key(quarter: rules.Quarter) -> tuple[int, int]:
     return quarter.year, quarter.number
 
 
-def _calculate(agreement: Agreement, quarter: rules.Quarter) -> list[Statement]:
+def _calculate(agreement: Agreement, quarter: rules.Quarter, pool) -> list[Statement]:
     calc = agreement.calculation()
-    earlier = list(agreement.statements.before(*_key(quarter)).order_by("year", "quarter", "pk"))
+    stale = _left(pool)  # unlocked ones no longer needed: deleted at the end, never counted
+    earlier = [
+        s
+        for s in agreement.statements.before(*_key(quarter)).order_by("year", "quarter", "pk")
+        if s.pk not in stale
+    ]
     issued = sum(s.amount for s in earlier)
     paid = [s for s in earlier if s.is_locked]
     due_before = rules.round_half_up(
@@ -84,10 +121,10 @@ def _calculate(agreement: Agreement, quarter: rules.Quarter) -> list[Statement]:
     made = []
     if due_before != issued and earlier:
         made.append(
-            Statement.objects.create(
-                agreement=agreement,
-                year=quarter.year,
-                quarter=quarter.number,
+            _put(
+                pool,
+                agreement,
+                quarter,
                 amount=due_before - issued,
                 status=Statement.Status.CALCULATED,
                 corrects=(paid or earlier)[-1],
@@ -103,10 +140,10 @@ def _calculate(agreement: Agreement, quarter: rules.Quarter) -> list[Statement]:
         decided = {d.number for d in agreement.decisions.all()}
         held = not set(found.years) <= decided
         made.append(
-            Statement.objects.create(
-                agreement=agreement,
-                year=quarter.year,
-                quarter=quarter.number,
+            _put(
+                pool,
+                agreement,
+                quarter,
                 amount=found.amount,
                 status=Statement.Status.HELD if held else Statement.Status.CALCULATED,
                 basis=basis(calc, found, due_before),

@@ -7,6 +7,7 @@ is the one place that rule is written down.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,15 @@ class AreaQuerySet(models.QuerySet["Area"]):
     def serviceable(self) -> AreaQuerySet:
         """Areas that own personal records and can be covered by a position."""
         return self.filter(kind__in=[AreaKind.MUNICIPALITY, AreaKind.DISTRICT])
+
+    def coverage_units(self) -> AreaQuerySet:
+        """What coverage is counted over on every page ("N av M kommuner og bydeler"): the
+        municipalities, a city with districts counted by its districts."""
+        divided = Area.objects.filter(kind=AreaKind.DISTRICT).values("parent")
+        return self.serviceable().exclude(kind=AreaKind.MUNICIPALITY, pk__in=divided)
+
+    def covered_by(self, positions) -> AreaQuerySet:
+        return self.filter(covering_positions__in=positions).distinct()
 
     def find(self, text: str) -> Area | None:
         """The current municipality or district a person means by a number or a name."""
@@ -322,9 +332,36 @@ class Assignment(models.Model):
     def __str__(self) -> str:
         return f"{self.user} – {self.position} ({self.get_kind_display()})"
 
+    # A substitute covers an absence: her access ends on a set day, at most a year ahead, so a
+    # forgotten substitute cannot keep reading the caseload (an extension is a logged change).
+    SUBSTITUTE_MONTHS = 12
+
+    @classmethod
+    def latest_substitute_end(cls, day: date) -> date:
+        year, month = divmod(day.month - 1 + cls.SUBSTITUTE_MONTHS, 12)
+        target_year, target_month = day.year + year, month + 1
+        last = monthrange(target_year, target_month)[1]
+        return date(target_year, target_month, min(day.day, last))
+
     def clean(self) -> None:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValidationError({"valid_to": _("Tilsettingen kan ikke slutte før den starter.")})
+        if self.kind == self.Kind.SUBSTITUTE:
+            latest = self.latest_substitute_end(today())
+            if self.valid_to is None:
+                raise ValidationError(
+                    {"valid_to": _("En vikar har en sluttdato. Bare innehaveren kan stå uten.")}
+                )
+            if self.valid_to > latest:
+                raise ValidationError(
+                    {
+                        "valid_to": _(
+                            "Et vikariat kan gå høyst 12 måneder fram i tid, til %(date)s. "
+                            "Forleng det heller når det nærmer seg slutten."
+                        )
+                        % {"date": latest.strftime("%d.%m.%Y")}
+                    }
+                )
         if self.user_id and not self.user.is_coordinator:
             raise ValidationError(
                 {"user": _("Bare brukere med rollen kreftkoordinator kan tilsettes i en stilling.")}

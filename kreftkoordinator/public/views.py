@@ -166,6 +166,11 @@ def coverage_map(request):
         status: sum(1 for r in rows if r.status == status)
         for status in ("own", "shared", "partly", "none")
     }
+    # Counted as every page counts coverage (`AreaQuerySet.coverage_units`): a city by districts.
+    counts["units"] = sum(r.districts[1] if r.districts else 1 for r in rows)
+    counts["units_covered"] = sum(
+        r.districts[0] if r.districts else r.status != "none" for r in rows
+    )
     return render(
         request,
         "public/coverage.html",

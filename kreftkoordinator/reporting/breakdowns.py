@@ -18,7 +18,11 @@ from kreftkoordinator.casework.models import (
 from kreftkoordinator.casework.models.cases import CasePhase
 from kreftkoordinator.casework.models.contacts import KINDS
 from kreftkoordinator.casework.models.services import SERVICES as SERVICE_CHOICES
-from kreftkoordinator.casework.models.services import ServiceLink, ServiceStatusChange
+from kreftkoordinator.casework.models.services import (
+    ServiceLink,
+    ServiceStatus,
+    ServiceStatusChange,
+)
 from kreftkoordinator.public.models import SurveyAnswer
 
 from .period import Period
@@ -92,13 +96,19 @@ def _connected(period: Period):
         Exists(changes.filter(on__gte=period.first, on__lte=period.last)),
         ~Exists(changes.filter(on__lt=period.first)),
         area_id__in=period.area_ids,
+    ).exclude(
+        # Ended by the death before it ever started: the patient never got it (issue 26, 8).
+        Q(status=ServiceStatus.BY_DEATH) & ~Exists(changes.filter(status=ServiceStatus.STARTED))
     )
 
 
 @indicator(
     "services_connected",
     _("Tjenester koblet på"),
-    _("Tjenester og tilbud koordinatoren koblet på, med første status datert i året, per type."),
+    _(
+        "Tjenester og tilbud koordinatoren koblet på, med første status datert i året, per type. "
+        "En tjeneste som ble avsluttet ved dødsfall før den startet, telles ikke."
+    ),
     SERVICES,
     parts=SERVICE_CHOICES,
 )

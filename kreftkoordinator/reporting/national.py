@@ -27,20 +27,28 @@ from .published import Breakdown, Cell, breakdown, column, hide_shares_beside_hi
 CACHE_SECONDS = 24 * 60 * 60
 
 
+WITHHELD = "for få innleveringer"
+
+
 @dataclass
 class Distribution:
+    """Mean, median and spread between the positions, only where at least five positions'
+    figures make them (with fewer, one position's figure could be read off); otherwise each is
+    None and `withheld` says why. `n` is how many positions have a figure."""
+
     n: int
     mean: float | None = None
     median: float | None = None
     sd: float | None = None
     min: float | None = None
     max: float | None = None
+    withheld: str | None = None
 
     @classmethod
     def of(cls, cells: list[Cell]) -> Distribution:
         values = [c.value for c in cells if c.value is not None]
-        if not values:
-            return cls(0)
+        if len(values) < SMALL:
+            return cls(len(values), withheld=WITHHELD)
         return cls(
             n=len(values),
             mean=statistics.fmean(values),
@@ -51,7 +59,8 @@ class Distribution:
         )
 
     def as_dict(self) -> dict:
-        return {k: getattr(self, k) for k in ("n", "mean", "median", "sd", "min", "max")}
+        keys = ("n", "mean", "median", "sd", "min", "max", "withheld")
+        return {k: getattr(self, k) for k in keys}
 
 
 @dataclass
@@ -229,7 +238,8 @@ def _unpack(packed: list) -> dict[str, NationalIndicator]:
 
 def _coverage(year: int, areas, positions: list[Position], submitted: int) -> Coverage:
     covered = {pk for p in positions for pk in p.area_ids}  # type: ignore[attr-defined]
-    coverage = Coverage(len(positions), submitted, len(covered), areas.count())
+    units = set(areas.coverage_units().values_list("pk", flat=True))
+    coverage = Coverage(len(positions), submitted, len(covered & units), len(units))
     population = Population.objects.filter(area__in=areas, year__lte=year)
     latest = population.aggregate(y=Max("year"))["y"]
     if latest is not None:
@@ -266,6 +276,9 @@ def _indicator(national: NationalIndicator, ids: list[str | None]) -> dict:
             {"value": reference.value, "source": reference.source} if reference else None
         ),
         "total": national.total.as_dict(),
+        # "N av M stillinger har levert": how many positions' figures the total is made of.
+        "submitted": national.distribution.n,
+        "of_positions": len(ids),
         "distribution": national.distribution.as_dict(),
         "positions": {
             pk: cell.as_dict()

@@ -124,11 +124,16 @@ def share_direct_patient(period: Period) -> Figure:
 @indicator(
     "follow_ups_on_time",
     _("Oppgaver utført i tide"),
-    _("Blant oppgavene med frist i året: andelen som ble utført senest på fristen."),
+    _(
+        "Blant oppgavene med frist i året: andelen som ble utført senest på fristen. Oppgaver "
+        "som ble avlyst (etter et dødsfall), telles ikke."
+    ),
     SHARE,
 )
 def follow_ups_on_time(period: Period) -> Figure:
-    due = FollowUp.objects.filter(area_id__in=period.area_ids).filter(period.dated("due_on"))
+    due = FollowUp.objects.filter(area_id__in=period.area_ids, cancelled=False).filter(
+        period.dated("due_on")
+    )
     counts = due.aggregate(on_time=Count("pk", filter=Q(done_on__lte=F("due_on"))), all=Count("pk"))
     return share(counts["on_time"], counts["all"])
 
@@ -181,8 +186,9 @@ def system_activity_participants(period: Period) -> Figure:
     "contact_request_answer_hours",
     _("Tid til svar på kontaktforespørsler"),
     _(
-        "Medianen av timene fra en forespørsel i året kom inn til den ble merket som "
-        "behandlet (forespørsler som ikke er behandlet, er ikke med)."
+        "Medianen av timene fra en forespørsel i året kom inn til kontakten som svarte på "
+        "den, ble registrert, eller den ble merket som behandlet uten kontakt (forespørsler "
+        "som ikke er behandlet, er ikke med)."
     ),
     _("timer"),
 )

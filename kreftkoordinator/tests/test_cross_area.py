@@ -48,6 +48,7 @@ GET_URLS = {
     "casework:case_transfer": "case",
     "casework:after_death": "case",
     "casework:request_detail": "contact_request",
+    "casework:contact_person": "contact",
     "directory:offer_edit": "offer",
     "directory:event_edit": "event",
     "reporting:annual": "position",
@@ -77,6 +78,7 @@ POST_URLS = {
     "casework:case_transfer": ("case", {"to_area": "3901", "reason": "Flyttet"}),
     "casework:request_handled": ("contact_request", {}),
     "casework:request_link": ("contact_request", {"person": "0"}),
+    "casework:contact_person": ("contact", {"person": "0"}),
     "directory:offer_edit": ("offer", {"title": "Endret", "description": "x"}),
     "directory:offer_verify": ("offer", {}),
     "directory:event_edit": ("event", {"title": "Endret", "place": "Horten"}),
@@ -93,7 +95,7 @@ POST_URLS = {
     "economics:scenario_reading": ("scenario", {"home_death_reading": "needed"}),
 }
 # Records holding personal data: an attempt on them is logged as refused in their area.
-PERSONAL = {"person", "case", "follow_up", "assessment", "contact_request", "service"}
+PERSONAL = {"person", "case", "follow_up", "assessment", "contact_request", "service", "contact"}
 
 # URLs with an argument that are not one area's records, and why.
 EXEMPT = {
@@ -172,6 +174,9 @@ def drammen(drammen_case, kari):
         "assessment": assessment,
         "contact_request": ContactRequest.objects.create(
             area=drammen_case.area, name="Siri Moe", role="relative"
+        ),
+        "contact": Contact.objects.create(  # an anonymous call, no person yet
+            area=drammen_case.area, with_professional=True, information=True
         ),
         "service": ServiceLink.objects.create(
             area=drammen_case.area, case=drammen_case, service="meals", status_on=today()

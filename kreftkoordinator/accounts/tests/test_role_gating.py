@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kreftkoordinator.casework.models import (
     Assessment,
+    Contact,
     ContactRequest,
     Notification,
     ServiceLink,
@@ -53,6 +54,7 @@ PAGES = {
     "casework:case_transfer": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:after_death": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:request_detail": ({COORDINATOR}, lambda w: [w["contact_request"].pk]),
+    "casework:contact_person": ({COORDINATOR}, lambda w: [w["contact"].pk]),
     "directory:offer_list": (EVERYONE, None),
     "public:survey_results": (EVERYONE, None),
     "directory:event_list": ({COORDINATOR}, None),
@@ -187,6 +189,9 @@ def world(kari, lene, per, eva, ola, drammen_person, drammen_case):
         "offer": Offer.objects.get(title="Kreftlinjen"),
         "contact_request": ContactRequest.objects.create(
             area=drammen_case.area, name="Siri Moe", role="relative"
+        ),
+        "contact": Contact.objects.create(
+            area=drammen_case.area, with_professional=True, information=True
         ),
         "time_entry": TimeEntry.objects.create(
             position=Position.objects.get(), user=kari, category="system", minutes=30

@@ -9,12 +9,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.organisation.models import Area, Assignment
 
+from ..deaths import bereavement_follow_up, check_before_death, check_death
 from ..identity import validate_identity_number
 from ..models import (
     Assessment,
@@ -28,6 +30,7 @@ from ..models import (
     DeathPlace,
     EventKind,
     FirstContactSource,
+    FollowUp,
     Initiator,
     Person,
     Phase,
@@ -142,6 +145,9 @@ class Plan:
         self.records: dict[str, list[Any]] = {name: [] for name in ORDER}
         self.extra: list[Any] = []  # phases, assessment needs, service status changes
         self.errors: list[str] = []
+        self.deaths: dict[int, CareEvent] = {}  # by id() of the case: cases are not saved yet
+        # (row, case, date, column) of every dated record, checked against the deaths at the end
+        self.dated: list[tuple[Row, Case, Any, str]] = []
 
     def fail(self, row: Row, message: str) -> None:
         self.errors.append(f"{row.where()}: {message}.")
@@ -262,6 +268,8 @@ def _contact(plan: Plan, row: Row) -> None:
     )
     if plan.check(row, contact, ["area", "case", "person", "created_by", "position"]):
         plan.records["contacts"].append(contact)
+        if case is not None:
+            plan.dated.append((row, case, timezone.localtime(contact.at).date(), "at"))
 
 
 def _assessment(plan: Plan, row: Row) -> None:
@@ -286,6 +294,7 @@ def _assessment(plan: Plan, row: Row) -> None:
             needs.append(AssessmentNeed(assessment=assessment, topic=topic, level=level))
     if plan.check(row, assessment, ["area", "case", "created_by"]):
         plan.records["assessments"].append(assessment)
+        plan.dated.append((row, case, assessment.assessed_on, "assessed_on"))
         plan.extra.extend(needs)
 
 
@@ -303,6 +312,7 @@ def _service(plan: Plan, row: Row) -> None:
     link.without_coordinator = row.answer("without_coordinator")
     if plan.check(row, link, ["area", "case", "created_by"]):
         plan.records["services"].append(link)
+        plan.dated.append((row, case, link.status_on, "status_on"))
         plan.extra.append(ServiceStatusChange(link=link, status=link.status, on=link.status_on))
 
 
@@ -324,12 +334,40 @@ def _event(plan: Plan, row: Row) -> None:
         extra_municipal_hours=row.decimal("extra_municipal_hours"),
         created_by=plan.user,
     )
-    if event.kind == EventKind.DEATH and any(
-        e.case is case and e.kind == EventKind.DEATH for e in plan.records["events"]
-    ):
-        raise Invalid(_("dødsfallet er allerede registrert på denne oppfølgingen"))
+    if event.kind == EventKind.DEATH:
+        check_death(case, event.on, id(case) in plan.deaths)
     if plan.check(row, event, ["area", "case", "created_by"]):
         plan.records["events"].append(event)
+        if event.kind == EventKind.DEATH:
+            plan.deaths[id(case)] = event
+        else:
+            plan.dated.append((row, case, event.on, "on"))
+            plan.dated.append((row, case, event.ended_on, "ended_on"))
+
+
+def _after_deaths(plan: Plan) -> None:
+    """What register_death does on the page: nothing dated after the death on the patient's case,
+    the case moved to bereavement follow-up, and a bereavement conversation proposed."""
+    for row, case, on, column in plan.dated:
+        death = plan.deaths.get(id(case))
+        try:
+            check_before_death(death.on if death else None, on, column)
+        except ValidationError as e:
+            plan.fail(row, f"«{column}»: {e.messages[0].rstrip('.')}")
+    for death in plan.deaths.values():
+        case = death.case
+        case.person.died_on = death.on
+        if case.phase != Phase.BEREAVEMENT:
+            case.phase = Phase.BEREAVEMENT
+            plan.extra.append(
+                CasePhase(
+                    case=case, phase=Phase.BEREAVEMENT, from_date=death.on, recorded_by=plan.user
+                )
+            )
+        if case.closed_on is None:
+            follow_up = bereavement_follow_up(case, death.on)
+            follow_up.created_by = plan.user
+            plan.extra.append(follow_up)
 
 
 def _time(plan: Plan, row: Row) -> None:
@@ -380,6 +418,7 @@ def import_sheets(sheets: dict[str, list[Row]], user, dry_run: bool = False) -> 
             except (Invalid, ValidationError) as e:
                 message = e.messages[0] if isinstance(e, ValidationError) else str(e)
                 plan.fail(row, message.rstrip("."))
+    _after_deaths(plan)
     if plan.errors:
         raise CaseworkImportError(plan.errors)
     summary = ImportSummary(Counter({n: len(r) for n, r in plan.records.items() if r}))
@@ -403,6 +442,7 @@ def _save(plan: Plan) -> None:
         records["services"],
         _of(plan.extra, ServiceStatusChange),
         records["events"],
+        _of(plan.extra, FollowUp),
         records["time"],
     ]
     for batch in batches:

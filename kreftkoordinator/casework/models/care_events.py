@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -192,12 +192,6 @@ class CareEvent(models.Model):
                 "Flere overliggerdøgn enn døgn fra utskrivningsklar til utskrivning."
             )
         if self.kind == EventKind.DEATH:
-            try:
-                opened = self.case.opened_on
-            except ObjectDoesNotExist:
-                opened = None
-            if self.on and opened and self.on < opened:
-                errors["on"] = _("Dødsfallet kan ikke være før oppfølgingen startet.")
             if not self.death_place:
                 errors["death_place"] = _("Oppgi dødssted.")
             elif self.death_place != DeathPlace.HOME and (

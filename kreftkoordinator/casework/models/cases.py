@@ -62,6 +62,15 @@ class Case(Versioned):
     home_care_at_first_contact = models.BooleanField(
         _("hadde hjemmetjenester ved første kontakt"), default=False
     )
+    # A relative's own case: whose relative she is (the relation is on the patient's case).
+    relative_of = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="relative_cases",
+        verbose_name=_("pårørende til"),
+    )
     consent_given_on = models.DateField(_("samtykke gitt"), null=True, blank=True)
     consent_scope = models.CharField(_("hva samtykket gjelder"), max_length=200, blank=True)
     consent_withdrawn_on = models.DateField(_("samtykke trukket"), null=True, blank=True)

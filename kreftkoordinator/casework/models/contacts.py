@@ -101,6 +101,15 @@ class Contact(models.Model):
         related_name="+",
         verbose_name=_("stilling"),
     )
+    # The «Kontakt meg» request this contact answered; the request is handled by it.
+    answers = models.OneToOneField(
+        "casework.ContactRequest",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answer",
+        verbose_name=_("svar på kontaktforespørsel"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", null=True
     )

@@ -32,6 +32,11 @@ class FollowUp(models.Model):
     due_on = models.DateField(_("frist"))
     what = models.CharField(_("hva"), max_length=200)
     done_on = models.DateField(_("utført"), null=True, blank=True)
+    # Closed without being done (after a death, what no longer applies): done_on is the day it
+    # was cancelled, and the task is left out of "utført i tide".
+    cancelled = models.BooleanField(_("avlyst"), default=False)
+    # The bereavement conversation a death proposes; the checklist gives it to a relative.
+    bereavement = models.BooleanField(_("etterlattesamtale"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", null=True
     )
@@ -46,6 +51,10 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return self.what
+
+    def cancel(self) -> None:
+        self.done_on, self.cancelled = today(), True
+        self.save(update_fields=["done_on", "cancelled"])
 
     @property
     def is_overdue(self) -> bool:

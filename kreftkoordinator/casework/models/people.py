@@ -58,6 +58,9 @@ class Person(Versioned):
         help_text=_("Fyll ut hvis personen ikke snakker norsk."),
     )
     needs_interpreter = models.BooleanField(_("trenger tolk"), default=False)
+    # Copied from the death on her patient case by the death workflow (casework.deaths), so
+    # every list that names her can mark her without a query of its own.
+    died_on = models.DateField(_("død"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("registrert"), auto_now_add=True)
     # Set by the retention run (casework/retention.py): what identified her is gone.
     anonymised_at = models.DateTimeField(_("anonymisert"), null=True, blank=True)

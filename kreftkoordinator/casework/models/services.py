@@ -72,6 +72,8 @@ class ServiceStatus(models.TextChoices):
     ENDED = "ended", _("Avsluttet")
     DECLINED = "declined", _("Takket nei")
     REFUSED = "refused", _("Avslått")
+    # Set only by the checklist after a death: neither the patient's choice nor a refusal.
+    BY_DEATH = "by_death", _("Avsluttet ved dødsfall")
 
 
 S = ServiceStatus
@@ -84,6 +86,7 @@ NEXT = {
     S.ENDED: [],
     S.DECLINED: [],
     S.REFUSED: [],
+    S.BY_DEATH: [],
 }
 
 
@@ -140,6 +143,10 @@ class ServiceLink(models.Model):
     @property
     def next_statuses(self) -> list[ServiceStatus]:
         return NEXT[ServiceStatus(self.status)]
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.next_statuses)
 
 
 class ServiceStatusChange(models.Model):

@@ -200,19 +200,22 @@ class TestAfterDeath:
         assert response.url == after
         page = client.get(after)
         proposed = {f.what: checked for f, checked in page.context["follow_ups"]}
-        # "Ring Anne" was due today, after the death: left unticked, like the bereavement talk.
-        assert proposed == {"Ring Anne": False, "Etterlattesamtale med de pårørende": False}
+        # "Ring Anne" was due today, after the death: left unticked. The bereavement
+        # conversation is not among the tasks to cancel: it goes to a relative.
+        assert proposed == {"Ring Anne": False}
+        assert page.context["conversation"].what == "Etterlattesamtale med de pårørende"
         ring = FollowUp.objects.get(what="Ring Anne")
         client.post(after, {"service": [started.pk, applied.pk], "follow_up": [ring.pk]})
         started.refresh_from_db()
         applied.refresh_from_db()
         ring.refresh_from_db()
-        assert (started.status, applied.status) == ("ended", "declined")
-        assert ring.done_on == today()
+        # Issue 26, point 8: outcomes of their own, not "ended" and "declined" (her choice).
+        assert (started.status, applied.status) == ("by_death", "by_death")
+        assert (ring.done_on, ring.cancelled) == (today(), True)
         assert FollowUp.objects.get(what="Etterlattesamtale med de pårørende").done_on is None
         again = client.get(after).context
-        assert not again["services"]
-        assert [f.what for f, _ in again["follow_ups"]] == ["Etterlattesamtale med de pårørende"]
+        assert not again["services"] and not again["follow_ups"]
+        assert again["conversation"] is not None
 
     def test_after_the_death_a_contact_is_not_with_the_patient(self, client, kari, drammen_case):
         login(client, kari)

@@ -1,5 +1,6 @@
 """Fødselsnummer and D-nummer: a coordinator who pastes a 12-digit number is told what is wrong."""
 
+import random
 from datetime import date
 
 import pytest
@@ -53,3 +54,71 @@ def test_synthetic_numbers_for_the_demo_are_valid():
         assert validate_identity_number(number) == number
         assert number[2:4] == "83"  # month + 80 marks a synthetic number
         assert birth_date(number) == date(1950, 3, 14)
+
+
+def test_a_birth_date_in_the_future_is_refused():
+    # Valid check digits, individual number 738 with year 34: born 23 August 2034.
+    assert birth_date("23083473800") == date(2034, 8, 23)
+    with pytest.raises(ValidationError, match=r"Fødselsdatoen i nummeret \(23.08.2034\) er etter"):
+        validate_identity_number("23083473800")
+    assert validate_identity_number("23083473800", today=date(2034, 8, 23)) == "23083473800"
+
+
+def test_synthetic_numbers_only_where_test_data_is_allowed(settings):
+    number = make_identity_number(date(1950, 3, 14), 101) or make_identity_number(
+        date(1950, 3, 14), 102
+    )
+    assert number
+    settings.ALLOW_TEST_IDENTITY_NUMBERS = True
+    assert validate_identity_number(number) == number
+    settings.ALLOW_TEST_IDENTITY_NUMBERS = False
+    with pytest.raises(ValidationError, match="syntetisk testnummer"):
+        validate_identity_number(number)
+
+
+def test_production_default_refuses_synthetic_numbers():
+    from kreftkoordinator import settings as production
+
+    # settings.py reads the environment; without demo mode the default is to refuse.
+    assert production.ALLOW_TEST_IDENTITY_NUMBERS is production.DEMO
+
+
+def _generated_numbers(count: int) -> list[str]:
+    """Numbers with stdnum's own check digits over every kind of birth-date field, plus noise."""
+    from stdnum.no import fodselsnummer as stdnum
+
+    rng = random.Random(17000)
+    numbers: list[str] = []
+    while len(numbers) < count:
+        day = rng.choice([rng.randint(1, 31), rng.randint(41, 71), rng.randint(0, 99)])
+        month = rng.choice([rng.randint(1, 12), rng.randint(41, 52), rng.randint(81, 92)])
+        base = f"{day:02d}{month:02d}{rng.randint(0, 99):02d}{rng.randint(0, 999):03d}"
+        first = stdnum.calc_check_digit1(base)
+        if len(first) != 1:
+            continue
+        second = stdnum.calc_check_digit2(base + first)
+        if len(second) != 1:
+            continue
+        number = base + first + second
+        if rng.random() < 0.1:  # a slip of the finger in the last digit
+            number = number[:10] + str((int(number[10]) + rng.randint(1, 9)) % 10)
+        numbers.append(number)
+    return numbers
+
+
+def test_ours_agrees_with_python_stdnum_on_17000_generated_numbers(settings):
+    from stdnum.no import fodselsnummer as stdnum
+
+    settings.ALLOW_TEST_IDENTITY_NUMBERS = False  # as in production
+    numbers = _generated_numbers(17000)
+    disagreements = []
+    for number in numbers:
+        try:
+            validate_identity_number(number)
+            ours = True
+        except ValidationError:
+            ours = False
+        if ours != stdnum.is_valid(number):
+            disagreements.append(number)
+    assert sum(stdnum.is_valid(n) for n in numbers) > 3000  # enough valid ones to compare
+    assert disagreements == []

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kreftkoordinator.audit.models import AuditEntry
 from kreftkoordinator.casework.models import ContactRequest
@@ -52,7 +53,7 @@ class TestInbox:
 
 @pytest.mark.django_db
 class TestFromRequestToPerson:
-    def test_registering_carries_the_request_over_and_handles_it(
+    def test_registering_carries_the_request_over_and_keeps_it_open(
         self, client, kari, request_from_drammen
     ):
         from kreftkoordinator.casework.models import Person
@@ -72,11 +73,14 @@ class TestFromRequestToPerson:
         }
         response = client.post(reverse("casework:person_create"), data)
         siri = Person.objects.get(name="Siri Moe")
-        assert response.url == reverse("casework:person_detail", args=[siri.pk])
+        assert response.url == reverse("casework:request_detail", args=[request_from_drammen.pk])
         request_from_drammen.refresh_from_db()
-        assert request_from_drammen.person == siri and request_from_drammen.handled_by == kari
+        # Issue 26, point 11: nobody has called her yet, so the request is still open.
+        assert request_from_drammen.person == siri and request_from_drammen.handled_at is None
         assert AuditEntry.objects.filter(person_id=siri.pk, action="create").count() == 1
-        assert list(client.get(reverse("casework:caseload")).context["inbox"]) == []
+        assert list(client.get(reverse("casework:caseload")).context["inbox"]) == [
+            request_from_drammen
+        ]
 
     def test_the_caller_already_registered_is_linked_not_duplicated(
         self, client, kari, request_from_drammen
@@ -92,10 +96,10 @@ class TestFromRequestToPerson:
         assert "Det er denne personen" in warned.content.decode()
         link = reverse("casework:request_link", args=[request_from_drammen.pk])
         assert client.post(link, {"person": siri.pk}).url == reverse(
-            "casework:person_detail", args=[siri.pk]
+            "casework:request_detail", args=[request_from_drammen.pk]
         )
         request_from_drammen.refresh_from_db()
-        assert request_from_drammen.person == siri and request_from_drammen.handled_at
+        assert request_from_drammen.person == siri and request_from_drammen.handled_at is None
         assert Person.objects.count() == 1
 
     def test_hanne_can_neither_fill_from_nor_link_drammens_request(
@@ -108,3 +112,93 @@ class TestFromRequestToPerson:
         assert client.post(link, {"person": drammen_person.pk}).status_code == 404
         request_from_drammen.refresh_from_db()
         assert request_from_drammen.person is None
+
+
+@pytest.mark.django_db
+class TestTheCallThatAnswers:
+    """Issue 26, point 11: a caller's words are never lost."""
+
+    def test_the_request_is_handled_by_the_contact_that_answers_it(
+        self, client, kari, request_from_drammen
+    ):
+        from kreftkoordinator.casework.models import Contact, Person
+
+        siri = Person.objects.create(area=area("3301"), name="Siri Moe", phone="+4798765432")
+        request_from_drammen.person = siri
+        request_from_drammen.save()
+        login(client, kari)
+        page = client.get(reverse("casework:request_detail", args=[request_from_drammen.pk]))
+        answer = reverse("casework:contact_create") + f"?svar={request_from_drammen.pk}"
+        assert answer in page.content.decode()
+        form = client.get(answer).context["form"]
+        assert form["note"].value() == "Mor har fått kreft."
+        assert form["initiated_by"].value() == "relative"
+        response = client.post(
+            answer,
+            {
+                "area": area("3301").pk,
+                "mode": "phone",
+                "participants": ["with_relative"],
+                "kinds": ["supportive"],
+                "duration_minutes": "20",
+                "at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+                "note": "Ringte tilbake, avtalte samtale.",
+            },
+        )
+        assert response.status_code == 302
+        contact = Contact.objects.get()
+        # The coordinator wrote over the note; the caller's words are kept above hers.
+        assert contact.note.startswith("Melding i kontaktforespørselen: Mor har fått kreft.")
+        assert "Ringte tilbake" in contact.note
+        assert (contact.person, contact.answers) == (siri, request_from_drammen)
+        request_from_drammen.refresh_from_db()
+        assert request_from_drammen.handled_by == kari
+        assert list(client.get(reverse("casework:caseload")).context["inbox"]) == []
+
+    def test_hanne_cannot_answer_drammens_request(self, client, hanne, request_from_drammen):
+        login(client, hanne)
+        answer = reverse("casework:contact_create") + f"?svar={request_from_drammen.pk}"
+        assert client.get(answer).status_code == 404
+
+
+@pytest.mark.django_db
+class TestAQuickContactFindsItsPerson:
+    def anonymous_call(self):
+        from kreftkoordinator.casework.models import Contact
+
+        return Contact.objects.create(
+            area=area("3301"), with_relative=True, supportive=True, note="Datter ringte."
+        )
+
+    def test_linked_to_someone_registered(self, client, kari, drammen_person):
+        call = self.anonymous_call()
+        login(client, kari)
+        url = reverse("casework:contact_person", args=[call.pk])
+        found = client.get(url + "?q=Anne").context["found"]
+        assert found == [drammen_person]
+        response = client.post(url, {"person": drammen_person.pk})
+        assert response.url == reverse("casework:person_detail", args=[drammen_person.pk])
+        call.refresh_from_db()
+        assert call.person == drammen_person
+        page = client.get(response.url).content.decode()
+        assert "Datter ringte." in page
+
+    def test_turned_into_a_new_person(self, client, kari):
+        from kreftkoordinator.casework.models import Person
+
+        call = self.anonymous_call()
+        login(client, kari)
+        url = reverse("casework:person_create") + f"?kontakt={call.pk}"
+        assert client.get(url).context["form"]["area"].value() == area("3301").pk
+        data = {"kontakt": call.pk, "area": area("3301").pk, "name": "Liv Moe", "seen_version": ""}
+        client.post(reverse("casework:person_create"), data)
+        call.refresh_from_db()
+        assert call.person == Person.objects.get(name="Liv Moe")
+
+    def test_not_to_someone_in_another_area(self, client, kari, horten_person):
+        call = self.anonymous_call()
+        login(client, kari)
+        url = reverse("casework:contact_person", args=[call.pk])
+        assert client.post(url, {"person": horten_person.pk}).status_code == 404
+        call.refresh_from_db()
+        assert call.person is None

@@ -89,7 +89,7 @@ class TestArrangements:
         from kreftkoordinator.casework.models import Case
         from kreftkoordinator.demo import casework
 
-        cases = Case.objects.all()
+        cases = Case.objects.filter(kind=Case.Kind.PATIENT)  # the bereaved have cases too
         fte = sum(p.fte for p in Position.objects.all()) / 100
         assert cases.count() == pytest.approx(casework.PATIENTS_PER_FTE_YEAR * fte * 2, abs=3)
         assert cases.filter(first_contact_at_discharge=True).count() / cases.count() == (
@@ -207,3 +207,32 @@ def test_eva_approves_drammen_s_year_2_and_the_held_statement_is_released(client
     login(client, User.objects.get(username="leder.drammen"))
     rows = client.get(reverse("grants:agreements")).context["overview"].offices
     assert [r.agreement for office in rows.values() for r in office] == [drammen]
+
+
+@pytest.mark.django_db
+def test_nothing_on_a_patients_case_is_dated_after_her_death(demo):
+    """Issue 26, point 9: the demo passes the rules the forms apply; the bereaved have their own
+    cases, with the bereavement conversation."""
+    from kreftkoordinator.casework.models import Assessment, CareEvent, Case, Contact, FollowUp
+    from kreftkoordinator.casework.models.services import ServiceStatusChange
+
+    deaths = CareEvent.objects.filter(kind="death")
+    assert deaths.exists()
+    died = {e.case_id: e.on for e in deaths}
+    late: list[object] = [
+        c for c in Contact.objects.filter(case__in=died) if c.at.date() > died[c.case_id or 0]
+    ]
+    late += [a for a in Assessment.objects.filter(case__in=died) if a.assessed_on > died[a.case_id]]
+    late += [
+        s
+        for s in ServiceStatusChange.objects.filter(link__case__in=died).exclude(status="by_death")
+        if s.on > died[s.link.case_id]
+    ]
+    assert late == []
+    events = CareEvent.objects.filter(case__in=died).exclude(kind="death")
+    assert [e for e in events if max(e.on, e.ended_on or e.on) > died[e.case_id]] == []
+    bereaved = Case.objects.filter(kind="relative", relative_of__isnull=False)
+    assert bereaved.exists()
+    assert FollowUp.objects.filter(bereavement=True, case__in=bereaved).exists()
+    for case in Case.objects.filter(pk__in=died).select_related("person"):
+        assert case.person.died_on == died[case.pk]

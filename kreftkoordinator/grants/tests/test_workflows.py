@@ -177,3 +177,24 @@ def test_calculating_an_earlier_quarter_again_carries_the_later_ones(eva, agreem
     got = {str(s.period): s.amount for s in Statement.objects.all()}
     assert got == {"2024-Q1": 22_164, "2024-Q2": 112_124, "2024-Q3": 95_175}  # example 3
     assert not Statement.objects.filter(corrects__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_a_released_statement_keeps_its_address(client, eva, kari, agreement):
+    """Issue 26, point 18: the link Eva saved to the held statement still leads to it once the
+    year is approved and the statement released, and when a quarter is calculated again."""
+    from django.urls import reverse
+
+    from kreftkoordinator.conftest import login
+
+    run(eva, "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1")
+    held = Statement.objects.get(year=2025, quarter=1)
+    address = reverse("grants:statement", args=[held.pk])
+    submit_report(kari, agreement.position, 2024, "Et godt år")
+    decide_year(eva, agreement, 2, True, "Rapporten er god.")
+    released = Statement.objects.get(year=2025, quarter=1)
+    assert (released.pk, released.status) == (held.pk, Statement.Status.CALCULATED)
+    run(eva, "2025-Q1")  # calculated again: still the same statement
+    assert Statement.objects.get(year=2025, quarter=1).pk == held.pk
+    login(client, eva)
+    assert client.get(address).status_code == 200

@@ -1,12 +1,13 @@
 """Ola the administrator manages positions and assignments; bad input is refused in Norwegian."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
 
+from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.conftest import assign, login, make_position, make_user
-from kreftkoordinator.organisation.models import Assignment, Position
+from kreftkoordinator.organisation.models import Assignment, Position, today
 
 
 def position_data(**changes):
@@ -229,3 +230,76 @@ def test_every_link_in_the_error_summary_has_a_target(client, ola):
     assert len(targets) == 3
     for target in targets:
         assert f'id="{target}"' in content, target
+
+
+@pytest.mark.django_db
+class TestSubstituteEndDates:
+    """Issue 26, point 17: a substitute's access ends on a set day, at most a year ahead."""
+
+    def post(self, client, position, user, valid_to, pk=None):
+        url = (
+            reverse("organisation:assignment_edit", args=[position.pk, pk])
+            if pk
+            else reverse("organisation:assignment_create", args=[position.pk])
+        )
+        return client.post(
+            url,
+            {
+                "user": user.pk,
+                "kind": "substitute",
+                "valid_from": str(today()),
+                "valid_to": valid_to,
+            },
+        )
+
+    def test_a_substitute_without_an_end_date_is_refused(self, client, ola, drammen_position):
+        lene = make_user("lene")
+        login(client, ola)
+        response = self.post(client, drammen_position, lene, "")
+        assert response.context["form"].errors["valid_to"] == [
+            "En vikar har en sluttdato. Bare innehaveren kan stå uten."
+        ]
+        assert not Assignment.objects.filter(user=lene).exists()
+
+    def test_not_more_than_twelve_months_ahead(self, client, ola, drammen_position):
+        lene = make_user("lene")
+        login(client, ola)
+        latest = Assignment.latest_substitute_end(today())
+        refused = self.post(client, drammen_position, lene, str(latest + timedelta(days=1)))
+        assert (
+            f"Et vikariat kan gå høyst 12 måneder fram i tid, til {latest:%d.%m.%Y}."
+            in refused.context["form"].errors["valid_to"][0]
+        )
+        assert self.post(client, drammen_position, lene, str(latest)).status_code == 302
+
+    def test_a_year_ahead_from_the_end_of_february(self):
+        assert Assignment.latest_substitute_end(date(2028, 2, 29)) == date(2029, 2, 28)
+        assert Assignment.latest_substitute_end(date(2026, 12, 6)) == date(2027, 12, 6)
+
+    def test_the_holder_may_be_open_ended(self, drammen_position):
+        holder = make_user("holder")
+        assignment = Assignment(user=holder, position=drammen_position, valid_from=today())
+        drammen_position.assignments.all().delete()
+        assignment.full_clean()  # no end date needed
+
+    def test_an_extension_is_logged_and_shown_to_the_other_administrators(
+        self, client, ola, drammen_position
+    ):
+        lene = make_user("lene")
+        assignment = assign(
+            lene,
+            drammen_position,
+            Assignment.Kind.SUBSTITUTE,
+            start=today(),
+            end=today() + timedelta(days=30),
+        )
+        login(client, ola)
+        later = today() + timedelta(days=90)
+        self.post(client, drammen_position, lene, str(later), pk=assignment.pk)
+        assignment.refresh_from_db()
+        assert assignment.valid_to == later
+        siv = make_user("siv", Role.ADMIN, name="Siv Holm")
+        login(client, siv)
+        page = client.get(reverse("audit:account_changes")).content.decode()
+        was = (today() + timedelta(days=30)).strftime("%d.%m.%Y")
+        assert f"tilsetting forlenget (var til {was})" in page

@@ -158,8 +158,8 @@ def test_a_death_in_the_first_week_counts_in_the_new_year(drammen_2025, kari):
     and one more death in 2025, none in 2024."""
     from datetime import date
 
+    from kreftkoordinator.casework.deaths import register_death
     from kreftkoordinator.casework.models import CareEvent, Case, Person
-    from kreftkoordinator.casework.workflows import register_death
 
     before = compute(drammen_2025, ["patients_followed", "deaths", "share_died"])
     ivar = Person.objects.create(area=area("3301"), name="Ivar (døde 3. januar)")

@@ -100,7 +100,8 @@ def test_report_national_json_is_the_contract(demo_reports):
     assert set(data) == {"year", "positions", "not_submitted", "coverage", "indicators"}
     row = data["indicators"]["patients_followed"]
     assert {"label", "unit", "reference_2017", "total", "distribution", "positions"} <= set(row)
-    assert set(row["distribution"]) == {"n", "mean", "median", "sd", "min", "max"}
+    assert {"submitted", "of_positions"} <= set(row)
+    assert set(row["distribution"]) == {"n", "mean", "median", "sd", "min", "max", "withheld"}
     for national in data["indicators"].values():
         for cell in [national["total"], *national["positions"].values()]:
             assert set(cell) == {"value", "suppressed"}
@@ -289,3 +290,39 @@ def test_the_national_page_explains_a_year_out_of_range(client, eva):
     for year in (0, 1999, 2999):
         response = client.get(reverse("reporting:national", args=[year]))
         assert response.status_code == 200 and response.context["error"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("submitted", [4, 5])
+def test_statistics_need_five_submissions(client, eva, kari, submitted):
+    """Issue 26, point 16: with four positions' figures the mean, median and spread are withheld
+    ("for få innleveringer"), on the page and in `report national --json`; with five they are
+    shown. Every total says how many positions it is made of."""
+    Submission.objects.all().delete()
+    for i in range(6):
+        position = make_position(f"Stilling {i}", ["3301"])
+        if i < submitted:
+            Submission.objects.create(
+                position=position,
+                year=LAST,
+                version=1,
+                figures=figures(20 + i, 6, [10, 20, 30]),
+                submitted_by=kari,
+            )
+    total = Position.objects.count()  # Kari's Drammen position too, which has not submitted
+    out = StringIO()
+    call_command("report", "national", "--year", str(LAST), "--json", stdout=out)
+    row = json.loads(out.getvalue())["indicators"]["patients_followed"]
+    assert (row["submitted"], row["of_positions"]) == (submitted, total)
+    distribution = row["distribution"]
+    if submitted < 5:
+        assert distribution["withheld"] == "for få innleveringer"
+        assert [distribution[k] for k in ("mean", "median", "sd", "min", "max")] == [None] * 5
+    else:
+        assert distribution["withheld"] is None and distribution["median"] == 22
+    login(client, eva)
+    page = client.get(reverse("reporting:national", args=[LAST])).content.decode()
+    start = page.index("?indikator=patients_followed#per-position")
+    row_html = page[start : page.index("</tr>", start)]
+    assert f"{submitted} av {total} stillinger har levert" in row_html
+    assert ("for få innleveringer" in row_html) == (submitted < 5)

@@ -67,27 +67,37 @@ def test_kari_s_day_from_a_new_person_to_the_bereavement_follow_up(in_browser, k
         page.get_by_role("link", name="Ny tjeneste eller tilbud").click()
         page.select_option("#id_service", index=1)
         page.get_by_role("button", name="Lagre").click()
+        # Her husband, who will be the bereaved.
+        page.goto(case_url)
+        page.locator("main").get_by_role("link", name="Ny pårørende").click()
+        page.fill("#id_name", "Ola Berg")
+        page.select_option("#id_relation", "partner")
+        page.get_by_role("button", name="Lagre").click()
         page.goto(case_url)
         screenshot(page, "case")
-        # The death, and what follows it.
+        # The death, the checklist after it, and the bereavement conversation on Ola's own case.
         page.get_by_role("link", name="Dødsfall").click()
         page.fill("#id_on", today().isoformat())
         page.check("#id_death_place_0")
         page.get_by_role("button", name="Lagre").click()
         after_death = page.url
         screenshot(page, "after-death")
-        page.get_by_role("button", name="Avslutt det som er krysset av").click()
+        page.get_by_label("Ola Berg (ektefelle / samboer)").check()
+        page.get_by_role("button", name="Lagre").click()
         return case_url, after_death, page.url, page.content()
 
-    case_url, after_death, back, content = in_browser(kari, steps)
+    case_url, after_death, ola_url, content = in_browser(kari, steps)
     case = Case.objects.get(person__name="Ragnhild Berg")
     assert case.person.phone == "+4791234567"
     assert case.contacts.count() == 1 and case.assessments.count() == 1
     assert after_death.endswith(reverse("casework:after_death", args=[case.pk]))
-    assert back == case_url and case.phase == "bereavement"
-    assert case.services.get().status in ("declined", "ended")
-    assert FollowUp.objects.filter(case=case, what__startswith="Etterlattesamtale").exists()
-    assert "Etterlattesamtale" in content
+    assert case.phase == "bereavement" and case.person.died_on == today()
+    assert case.services.get().status == "by_death"
+    ola = Case.objects.get(person__name="Ola Berg")
+    assert ola_url.endswith(reverse("casework:case_detail", args=[ola.pk]))
+    assert (ola.kind, ola.relative_of) == ("relative", case)
+    assert FollowUp.objects.get(bereavement=True).case == ola
+    assert "Etterlattesamtale" in content and f"død {today():%d.%m.%Y}" in content
     # Every step was logged, and the log's chain holds after the whole day.
     verdict = verify()
     assert verdict.broken_at is None and verdict.checked >= 8

@@ -83,9 +83,10 @@ class Command(BaseCommand):
             )
             for key, national in view.indicators.items():
                 d, indicator = national.distribution, REGISTRY[key]
-                median = indicator.shown(d.median)
+                median = d.withheld or indicator.shown(d.median)
                 self.stdout.write(
-                    f"  {indicator.label}: totalt {national.total}, median {median} (n={d.n})"
+                    f"  {indicator.label}: totalt {national.total} "
+                    f"({d.n} av {coverage.positions} stillinger har levert), median {median}"
                 )
 
 
