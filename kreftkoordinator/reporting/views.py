@@ -18,7 +18,7 @@ from .indicators import REGISTRY
 from .models import Submission
 from .national import national_view
 from .registry import is_empty
-from .submissions import submit_report
+from .submissions import changes_since, check_submittable, position_figures, submit_report
 
 
 def definitions(request):
@@ -76,6 +76,7 @@ def annual(request, position_pk: int, year: int, form=None):
         "charts": annual_charts(columns[0][1]),
         "empty": is_empty(columns[0][1]),
         "form": form or SubmitForm(),
+        "preliminary": year >= today().year,  # the year is not over: a preview, not submittable
         "submissions": Submission.objects.filter(position=position, year=year).select_related(
             "submitted_by"
         ),
@@ -123,14 +124,19 @@ def annual_charts(figures) -> list:
 @role_required(Role.COORDINATOR)
 @require_POST
 def submit(request, position_pk: int, year: int):
-    """Submit the report: the figures are frozen as they are now, with the narrative, dated and
-    signed; submitting again makes a new version and keeps the old."""
+    """Submit the report in two steps: a confirmation page shows what will be frozen (the
+    figures, the narrative, the version, and what changed since the last one); only confirming
+    it freezes them, dated and signed. Submitting again makes a new version and keeps the old."""
     position = _own_position(request.user, position_pk)
     form = SubmitForm(request.POST)
     if not form.is_valid():
         return annual(request, position_pk, year, form=form)
+    narrative = form.cleaned_data["narrative"]
     try:
-        submission = submit_report(request.user, position, year, form.cleaned_data["narrative"])
+        check_submittable(year, position)
+        if request.POST.get("confirm") != "1":
+            return _confirm_page(request, position, year, narrative)
+        submission = submit_report(request.user, position, year, narrative)
     except ReportError as e:
         form.add_error(None, str(e))
         return annual(request, position_pk, year, form=form)
@@ -140,6 +146,29 @@ def submit(request, position_pk: int, year: int):
         % {"year": year, "version": submission.version},
     )
     return redirect("reporting:annual", position_pk=position.pk, year=year)
+
+
+def _confirm_page(request, position, year: int, narrative: str):
+    figures = position_figures(position, year)
+    previous = Submission.objects.filter(position=position, year=year).order_by("-version").first()
+    rows = [
+        (REGISTRY[key], shown_row(row, REGISTRY[key]))
+        for key, row in figures["indicators"].items()
+        if key in REGISTRY
+    ]
+    return render(
+        request,
+        "reporting/submit_confirm.html",
+        {
+            "position": position,
+            "year": year,
+            "narrative": narrative,
+            "version": previous.version + 1 if previous else 1,
+            "previous": previous,
+            "changes": changes_since(previous, figures, narrative),
+            "rows": rows,
+        },
+    )
 
 
 def _export(kind: str, position, year, headings, rows) -> HttpResponse:

@@ -12,8 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kreftkoordinator.conftest import VALDRES, login
-from kreftkoordinator.organisation.models import Position
+from kreftkoordinator.organisation.models import Position, today
 from kreftkoordinator.reporting.indicators import REGISTRY
+from kreftkoordinator.reporting.models import Submission
 
 
 def url(position, year=2025):
@@ -85,9 +86,10 @@ def test_the_start_page_links_last_years_report(client, kari, drammen_position):
 
 
 def submit(client, position, year=2025, narrative="Et år med mange hjemmedødsfall."):
-    return client.post(
-        reverse("reporting:submit", args=[position.pk, year]), {"narrative": narrative}
-    )
+    """Both steps: the confirmation page, then confirming it."""
+    url = reverse("reporting:submit", args=[position.pk, year])
+    assert client.post(url, {"narrative": narrative}).status_code == 200
+    return client.post(url, {"narrative": narrative, "confirm": "1"})
 
 
 @pytest.mark.django_db
@@ -205,3 +207,57 @@ def test_a_year_with_nothing_recorded_says_so(client, kari, drammen_position):
     response = client.get(url(drammen_position, 2016))
     assert response.status_code == 200 and response.context["empty"]
     assert "Rapporten er derfor tom" in response.content.decode()
+
+
+@pytest.mark.django_db
+class TestSubmittingIsConfirmed:
+    """Issue 26, point 15: a decision that cannot slip on one click."""
+
+    def test_the_first_step_shows_what_will_be_frozen_and_saves_nothing(
+        self, client, kari, drammen_2025, drammen_position
+    ):
+        login(client, kari)
+        url = reverse("reporting:submit", args=[drammen_position.pk, 2025])
+        page = client.post(url, {"narrative": "Et år med mange hjemmedødsfall."})
+        content = page.content.decode()
+        assert "Dette blir versjon 1." in content
+        assert "Et år med mange hjemmedødsfall." in content
+        assert "Pasienter fulgt opp" in content or "Tallene som låses" in content
+        assert "Bekreft og lever versjon 1" in content
+        assert not Submission.objects.exists()
+
+    def test_the_year_not_yet_over_is_a_preview(self, client, kari, drammen_position):
+        login(client, kari)
+        year = today().year
+        annual = client.get(reverse("reporting:annual", args=[drammen_position.pk, year]))
+        assert "foreløpig" in annual.content.decode()
+        assert 'action="' + reverse("reporting:submit", args=[drammen_position.pk, year]) not in (
+            annual.content.decode()
+        )
+        response = client.post(
+            reverse("reporting:submit", args=[drammen_position.pk, year]),
+            {"narrative": "For tidlig", "confirm": "1"},
+        )
+        assert f"Året {year} er ikke over" in response.content.decode()
+        assert not Submission.objects.exists()
+
+    def test_the_command_refuses_it_too(self, kari, drammen_position):
+        from kreftkoordinator.reporting.annual import ReportError
+        from kreftkoordinator.reporting.submissions import submit_report
+
+        with pytest.raises(ReportError, match="ikke over"):
+            submit_report(kari, drammen_position, today().year, "")
+
+    def test_a_resubmission_says_what_changed(self, client, kari, drammen_2025, drammen_position):
+        from kreftkoordinator.casework.models import Case
+
+        login(client, kari)
+        submit(client, drammen_position, narrative="Første versjon.")
+        Case.objects.filter(person__name__startswith="Hans").delete()  # a correction
+        page = client.post(
+            reverse("reporting:submit", args=[drammen_position.pk, 2025]),
+            {"narrative": "Rettet."},
+        ).content.decode()
+        assert "Dette blir versjon 2." in page and "Endret siden versjon 1" in page
+        assert "Kommentaren er endret." in page
+        assert "→" in page

@@ -134,11 +134,14 @@ def test_kari_submits_her_annual_report(in_browser, kari, drammen_position):
         screenshot(page, "annual-report", full_page=False)
         charts = page.locator("svg[role=img]").count()
         page.fill("#id_narrative", "Et år med mange nye.")
-        page.get_by_role("button", name="Lever").click()
-        return charts, page.url
+        page.get_by_role("button", name="Gå videre til levering").click()
+        confirm = page.locator("h1").inner_text()
+        screenshot(page, "annual-report-confirm", full_page=False)
+        page.get_by_role("button", name="Bekreft og lever versjon 1").click()
+        return charts, confirm
 
-    charts, after = in_browser(kari, steps)
-    assert charts >= 1
+    charts, confirm = in_browser(kari, steps)
+    assert charts >= 1 and confirm.startswith("Bekreft levering av årsrapport 2025")
     assert Submission.objects.get(position=drammen_position, year=2025).version == 1
 
 
