@@ -111,7 +111,12 @@ class TestNothingOnOneself:
         url = reverse("organisation:assignment_create", args=[drammen_position.pk])
         client.post(
             url,
-            {"user": hilde.pk, "kind": "substitute", "valid_from": "2026-01-01", "valid_to": ""},
+            {
+                "user": hilde.pk,
+                "kind": "substitute",
+                "valid_from": "2026-01-01",
+                "valid_to": "2026-06-30",
+            },
         )
         assert Assignment.objects.filter(user=hilde).exists()
         [(who, reason)] = changes_to(hilde)
