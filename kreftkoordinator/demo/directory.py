@@ -55,7 +55,15 @@ def create_directory(rng: Random) -> None:
                 area=rng.choice(covered),
                 month=(day - timedelta(days=rng.randint(0, 300))).replace(day=1),
                 respondent=rng.choice(["patient", "relative"]),
-                got_help=rng.choices(["yes", "partly", "no"], [90, 7, 3])[0],
+                # About the TNS Gallup survey's shares (6.2): 90 % as expected or more, 64 %
+                # helped to get help from others.
+                help_matched=rng.choices(["more", "as_expected", "less", "none"], [35, 55, 7, 3])[
+                    0
+                ],
+                helped_with_others=(helped := rng.random() < 0.64),
+                others_hospital=helped and rng.random() < 0.5,
+                others_home_care=helped and rng.random() < 0.4,
+                others_nav=helped and rng.random() < 0.4,
                 most_important=rng.choice(ANSWERS),
             )
         for title, category, description, phases in LOCAL_OFFERS:

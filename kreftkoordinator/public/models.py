@@ -69,16 +69,55 @@ class SurveyAnswer(models.Model):
         RELATIVE = "relative", _("Pårørende")
 
     class GotHelp(models.TextChoices):
+        """The question asked until 2026, kept with the answers given to it."""
+
         YES = "yes", _("Ja")
         PARTLY = "partly", _("Delvis")
         NO = "no", _("Nei")
+
+    class HelpMatched(models.TextChoices):
+        """The TNS Gallup survey's scale (evaluation 6.2): 90 % "som forventet eller mer"."""
+
+        MORE = "more", _("Mer enn jeg forventet")
+        AS_EXPECTED = "as_expected", _("Som jeg forventet")
+        LESS = "less", _("Mindre enn jeg forventet")
+        NONE = "none", _("Jeg fikk ikke den hjelpen jeg var ute etter")
+
+    # What an answer to the old question counts as on the new scale (docs/reporting.md).
+    FROM_GOT_HELP = {"yes": "as_expected", "partly": "less", "no": "none"}
+
+    # The other services the coordinator helped to get help from (the survey names the hospital,
+    # home care and NAV most often).
+    OTHER_SERVICES = [
+        ("others_hospital", _("Sykehuset")),
+        ("others_home_care", _("Hjemmesykepleien eller hjemmetjenesten")),
+        ("others_nav", _("NAV")),
+        ("others_gp", _("Fastlegen")),
+        ("others_other", _("Andre")),
+    ]
 
     area = models.ForeignKey(Area, models.PROTECT, related_name="+", verbose_name=_("område"))
     month = models.DateField(_("måned"))  # the first day of the month: no exact date
     respondent = models.CharField(_("svarer som"), max_length=10, choices=Respondent.choices)
     got_help = models.CharField(
-        _("fikk hjelpen du var ute etter"), max_length=10, choices=GotHelp.choices
+        _("fikk hjelpen du var ute etter (spørsmålet før 2026)"),
+        max_length=10,
+        choices=GotHelp.choices,
+        blank=True,
     )
+    help_matched = models.CharField(
+        _("hjelpen sammenlignet med det du var ute etter"),
+        max_length=12,
+        choices=HelpMatched.choices,
+    )
+    helped_with_others = models.BooleanField(
+        _("fikk hjelp til å få hjelp fra andre"), null=True, blank=True
+    )
+    others_hospital = models.BooleanField(_("sykehuset"), default=False)
+    others_home_care = models.BooleanField(_("hjemmesykepleien"), default=False)
+    others_nav = models.BooleanField(_("NAV"), default=False)
+    others_gp = models.BooleanField(_("fastlegen"), default=False)
+    others_other = models.BooleanField(_("andre"), default=False)
     most_important = models.TextField(_("det viktigste koordinatoren gjorde"), blank=True)
 
     class Meta:

@@ -5,14 +5,14 @@ from urllib.parse import quote, urlencode
 
 from django import forms as django_forms
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kreftkoordinator import audit, forms
+from kreftkoordinator import audit, forms, numbers
 from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.audit.disclosure import SMALL, protect
 from kreftkoordinator.audit.models import Action
@@ -25,6 +25,14 @@ from .ratelimit import count, within
 
 MISSES_AN_HOUR = 30
 
+# The TNS Gallup user survey the evaluation cites (section 6.2 and the presentation's Q12).
+SURVEY_2017 = {
+    "expected": 0.90,
+    "others": 0.64,
+    "n": 251,
+    "source": gettext_lazy("TNS Gallups brukerundersøkelse, evalueringen 2017, avsnitt 6.2"),
+}
+
 
 class SurveyForm(forms.Form):
     respondent = django_forms.ChoiceField(
@@ -32,11 +40,40 @@ class SurveyForm(forms.Form):
         choices=SurveyAnswer.Respondent.choices,
         widget=django_forms.RadioSelect,
     )
-    got_help = django_forms.ChoiceField(
-        label=gettext_lazy("Fikk du den hjelpen du var ute etter?"),
-        choices=SurveyAnswer.GotHelp.choices,
+    # The questions of the TNS Gallup survey the evaluation cites (6.2), so that our answers can
+    # stand beside its 90 % and 64 % (N=251).
+    help_matched = django_forms.ChoiceField(
+        label=gettext_lazy("Var hjelpen fra kreftkoordinatoren det du var ute etter?"),
+        choices=SurveyAnswer.HelpMatched.choices,
         widget=django_forms.RadioSelect,
     )
+    helped_with_others = django_forms.TypedChoiceField(
+        label=gettext_lazy(
+            "Hjalp kreftkoordinatoren deg med å få hjelp fra andre, for eksempel sykehuset, "
+            "hjemmesykepleien eller NAV?"
+        ),
+        choices=[("true", gettext_lazy("Ja")), ("false", gettext_lazy("Nei"))],
+        coerce=lambda value: value == "true",
+        widget=django_forms.RadioSelect,
+    )
+    others = django_forms.MultipleChoiceField(
+        label=gettext_lazy("Hvis ja: hvem fikk du hjelp fra?"),
+        choices=SurveyAnswer.OTHER_SERVICES,
+        required=False,
+        widget=django_forms.CheckboxSelectMultiple,
+    )
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        if cleaned.get("others") and cleaned.get("helped_with_others") is False:
+            self.add_error("others", _("Du svarte nei over. Fjern kryssene, eller svar ja."))
+        return cleaned
+
+    def answer_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        others = set(data.pop("others", []))
+        return {**data, **{field: field in others for field, _label in SurveyAnswer.OTHER_SERVICES}}
+
     most_important = django_forms.CharField(
         label=gettext_lazy("Hva var det viktigste koordinatoren gjorde for deg?"),
         required=False,
@@ -65,7 +102,7 @@ def answer(request, token):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             SurveyAnswer.objects.create(
-                area=invitation.area, month=today().replace(day=1), **form.cleaned_data
+                area=invitation.area, month=today().replace(day=1), **form.answer_fields()
             )
             invitation.delete()
         return render(request, "public/survey_thanks.html")
@@ -123,11 +160,20 @@ def results(request):
     areas, coordinators theirs, the funder's staff all; counts suppressed."""
     user = request.user
     answers = SurveyAnswer.objects.filter(area__in=Area.objects.figures_for(user))
-    counts = dict(answers.values_list("got_help").annotate(n=Count("pk")))
-    choices = SurveyAnswer.GotHelp.choices
+    counts = dict(answers.values_list("help_matched").annotate(n=Count("pk")))
+    choices = SurveyAnswer.HelpMatched.choices
     protected = protect([counts.get(value, 0) for value, _label in choices])
     total = sum(counts.values())
     rows = [(label, text) for (_value, label), text in zip(choices, protected.cells, strict=True)]
+    expected = counts.get("more", 0) + counts.get("as_expected", 0)
+    others = answers.filter(helped_with_others__isnull=False).aggregate(
+        yes=Count("pk", filter=Q(helped_with_others=True)), all=Count("pk")
+    )
+    # Shares only where enough answered that no one answer can be read off them.
+    shares = {
+        "expected": _share(expected, total),
+        "others": _share(others["yes"], others["all"]),
+    }
     texts = []
     if user.is_coordinator and total >= SMALL:
         texts = list(
@@ -138,5 +184,18 @@ def results(request):
     return render(
         request,
         "public/survey_results.html",
-        {"total": protected.total, "rows": rows, "texts": texts},
+        {
+            "total": protected.total,
+            "rows": rows,
+            "texts": texts,
+            "shares": shares,
+            "reference": SURVEY_2017,
+        },
     )
+
+
+def _share(part: int, whole: int) -> str | None:
+    """ "91 % (229 av 251)", only where at least five answered (else no one answer hides)."""
+    if whole < SMALL:
+        return None
+    return numbers.share_of(part / whole, part, whole)

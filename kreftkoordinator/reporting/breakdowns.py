@@ -27,7 +27,7 @@ from kreftkoordinator.public.models import SurveyAnswer
 
 from .period import Period
 from .records import contacts_in, new_patient_cases
-from .registry import CONTACTS, PEOPLE, SHARE, Figure, indicator, share
+from .registry import CONTACTS, PEOPLE, SHARE, Figure, Reference, indicator, share
 
 SERVICES = _("tjenester")
 CASES = _("oppfølginger")
@@ -191,15 +191,56 @@ def phases_at_year_end(period: Period) -> Figure:
     "survey_answers",
     _("Svar på brukerundersøkelsen"),
     _(
-        "Svar i året på «Fikk du den hjelpen du var ute etter?», etter svar (ja, delvis, nei). "
-        "Svarene er anonyme og knyttet bare til område og måned."
+        "Svar i året på «Var hjelpen fra kreftkoordinatoren det du var ute etter?», etter svar "
+        "(mer enn forventet, som forventet, mindre enn forventet, fikk ikke hjelpen; svar på "
+        "det gamle spørsmålet regnet om). Svarene er anonyme og knyttet bare til område og måned."
     ),
     _("svar"),
-    parts=SurveyAnswer.GotHelp.choices,
+    parts=SurveyAnswer.HelpMatched.choices,
 )
 def survey_answers(period: Period) -> Figure:
     answers = SurveyAnswer.objects.filter(area_id__in=period.area_ids).filter(period.dated("month"))
-    parts = _parts(answers.order_by().values_list("got_help").annotate(n=Count("pk")))
+    parts = _parts(answers.order_by().values_list("help_matched").annotate(n=Count("pk")))
     return Figure(
-        sum(parts.values()), parts={v: parts.get(v, 0) for v in SurveyAnswer.GotHelp.values}
+        sum(parts.values()), parts={v: parts.get(v, 0) for v in SurveyAnswer.HelpMatched.values}
     )
+
+
+def _survey(period: Period):
+    return SurveyAnswer.objects.filter(area_id__in=period.area_ids).filter(period.dated("month"))
+
+
+@indicator(
+    "share_survey_help_as_expected",
+    _("Fikk hjelpen de var ute etter"),
+    _(
+        "Blant svarene på brukerundersøkelsen i året: andelen som fikk hjelpen de var ute "
+        "etter, som forventet eller mer (TNS Gallups spørsmål, avsnitt 6.2)."
+    ),
+    SHARE,
+    Reference(0.90, "avsnitt 6.2, TNS Gallup, N=251"),
+)
+def share_survey_help_as_expected(period: Period) -> Figure:
+    counts = _survey(period).aggregate(
+        yes=Count("pk", filter=Q(help_matched__in=["more", "as_expected"])), all=Count("pk")
+    )
+    return share(counts["yes"], counts["all"])
+
+
+@indicator(
+    "share_survey_helped_with_others",
+    _("Fikk hjelp til å få hjelp fra andre"),
+    _(
+        "Blant svarene i året der spørsmålet er besvart: andelen som fikk hjelp fra "
+        "koordinatoren til å få hjelp fra andre, som sykehuset, hjemmesykepleien og NAV "
+        "(avsnitt 6.2)."
+    ),
+    SHARE,
+    Reference(0.64, "avsnitt 6.2, TNS Gallup, N=251"),
+)
+def share_survey_helped_with_others(period: Period) -> Figure:
+    counts = _survey(period).aggregate(
+        yes=Count("pk", filter=Q(helped_with_others=True)),
+        all=Count("pk", filter=Q(helped_with_others__isnull=False)),
+    )
+    return share(counts["yes"], counts["all"])

@@ -26,7 +26,9 @@ def invite(client, case):
 def answer_data(**changes):
     data = {
         "respondent": "patient",
-        "got_help": "yes",
+        "help_matched": "as_expected",
+        "helped_with_others": "true",
+        "others": ["others_hospital", "others_nav"],
         "most_important": "Hun så ikke bare mannen min, hun så meg.",
     }
     data.update(changes)
@@ -50,6 +52,8 @@ class TestSurvey:
         assert response.status_code == 200 and "Takk for svaret" in response.content.decode()
         answer = SurveyAnswer.objects.get()
         assert (answer.area, answer.month) == (closed_case.area, today().replace(day=1))
+        assert (answer.help_matched, answer.helped_with_others) == ("as_expected", True)
+        assert (answer.others_hospital, answer.others_nav, answer.others_gp) == (True, True, False)
         assert not SurveyInvitation.objects.exists()  # nothing left to connect answer and case
         field_names = {f.name for f in SurveyAnswer._meta.get_fields()}
         assert not field_names & {"case", "person", "invitation", "user"}
@@ -68,10 +72,10 @@ class TestSurvey:
         _invitation, token = SurveyInvitation.objects.create_with_token(area("3301"))
         response = client.post(
             reverse("public:survey", args=[token]),
-            answer_data(got_help="maybe", most_important="x" * 1001),
+            answer_data(help_matched="maybe", most_important="x" * 1001),
         )
         errors = response.context["form"].errors
-        assert "got_help" in errors and "most_important" in errors
+        assert "help_matched" in errors and "most_important" in errors
         assert not SurveyAnswer.objects.exists() and SurveyInvitation.objects.exists()
 
     def test_hanne_cannot_make_a_link_for_a_drammen_case(self, client, hanne, closed_case):
@@ -84,23 +88,29 @@ class TestSurvey:
 
 @pytest.mark.django_db
 class TestResults:
-    def answers(self, n, code="3301", got_help="yes"):
+    def answers(self, n, code="3301", help_matched="as_expected", others=None):
         for _ in range(n):
             SurveyAnswer.objects.create(
                 area=area(code),
                 month=today().replace(day=1),
                 respondent="patient",
-                got_help=got_help,
+                help_matched=help_matched,
+                helped_with_others=others,
                 most_important="Hun hjalp med søknaden.",
             )
 
     def test_small_counts_are_hidden_and_cannot_be_worked_out(self, client, per):
         # Before: "8 svar: ja 6, delvis <5, nei 0" told everyone that two answered "delvis".
         self.answers(6)
-        self.answers(2, got_help="partly")
+        self.answers(2, help_matched="less")
         login(client, per)
         response = client.get(reverse("public:survey_results"))
-        assert dict(response.context["rows"]) == {"Ja": "skjult", "Delvis": "<5", "Nei": "0"}
+        assert dict(response.context["rows"]) == {
+            "Mer enn jeg forventet": "0",
+            "Som jeg forventet": "skjult",
+            "Mindre enn jeg forventet": "<5",
+            "Jeg fikk ikke den hjelpen jeg var ute etter": "0",
+        }
         assert response.context["total"] == "8"
         assert "kunne regnes ut" in response.content.decode()
 
@@ -162,3 +172,57 @@ class TestPassingItOn:
         for n in range(MISSES_AN_HOUR):
             assert client.get(reverse("public:survey", args=[f"AAAA{n:04d}"])).status_code == 410
         assert client.get(reverse("public:survey", args=["AAAAZZZZ"])).status_code == 429
+
+
+@pytest.mark.django_db
+class TestBesideTheSurveyOf2017:
+    """Issue 26, point 7: the TNS Gallup questions, so ours stand beside 90 % and 64 % (N=251)."""
+
+    def test_the_shares_beside_2017_with_their_source(self, client, per):
+        results = TestResults()
+        results.answers(8, help_matched="more", others=True)
+        results.answers(1, help_matched="as_expected", others=False)
+        results.answers(1, help_matched="less", others=False)
+        login(client, per)
+        response = client.get(reverse("public:survey_results"))
+        page = response.content.decode()
+        assert response.context["shares"] == {
+            "expected": "90\u00a0% (9 av 10)",
+            "others": "80\u00a0% (8 av 10)",
+        }
+        assert "N=251" in page and "avsnitt 6.2" in page and "64\u00a0%" in page
+
+    def test_too_few_answers_give_no_share(self, client, per):
+        TestResults().answers(4, others=True)
+        login(client, per)
+        response = client.get(reverse("public:survey_results"))
+        assert response.context["shares"] == {"expected": None, "others": None}
+        assert "for få svar" in response.content.decode()
+
+    def test_no_crosses_beside_a_no(self, client, db):
+        _invitation, token = SurveyInvitation.objects.create_with_token(area("3301"))
+        response = client.post(
+            reverse("public:survey", args=[token]), answer_data(helped_with_others="false")
+        )
+        assert "Du svarte nei over" in str(response.context["form"].errors["others"])
+        assert not SurveyAnswer.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_answers_given_before_are_mapped_to_the_new_scale():
+    """The migration maps ja, delvis, nei as docs/reporting.md says."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "kreftkoordinator.public.migrations.0002_tns_gallup_questions"
+    )
+    for old in ("yes", "partly", "no"):
+        SurveyAnswer.objects.create(
+            area=area("3301"), month=today().replace(day=1), respondent="patient", got_help=old
+        )
+    migration.map_old_answers(apps, None)
+    mapped = dict(SurveyAnswer.objects.values_list("got_help", "help_matched"))
+    assert mapped == {"yes": "as_expected", "partly": "less", "no": "none"}
+    assert mapped == SurveyAnswer.FROM_GOT_HELP

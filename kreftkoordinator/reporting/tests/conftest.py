@@ -56,13 +56,17 @@ def drammen_2025(kari, hanne, drammen_position):
         )
     anne = Case.objects.get(person__name__startswith="Anne")
     CasePhase.objects.create(case=anne, phase="end_of_life", from_date=date(2026, 1, 15))
-    for month, got_help in [
-        (date(2025, 3, 1), "yes"),
-        (date(2025, 3, 1), "yes"),
-        (date(2025, 8, 1), "partly"),
-        (date(2024, 8, 1), "no"),
+    for month, matched, others in [
+        (date(2025, 3, 1), "more", True),
+        (date(2025, 3, 1), "as_expected", None),
+        (date(2025, 8, 1), "less", False),
+        (date(2024, 8, 1), "none", True),
     ]:
         SurveyAnswer.objects.create(
-            area=drammen, month=month, respondent="patient", got_help=got_help
+            area=drammen,
+            month=month,
+            respondent="patient",
+            help_matched=matched,
+            helped_with_others=others,
         )
     return Period((area("3301").pk,), 2025, (drammen_position.pk,))

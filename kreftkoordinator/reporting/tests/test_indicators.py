@@ -74,6 +74,9 @@ EXPECTED = {
     "system_activity_participants": 12,
     "phases_at_year_end": 5,  # Anne, Bjørn, Cecilie, Gro's second case, Hans
     "survey_answers": 3,
+    # 2025: more, as expected, less (the 2024 answer is another year's); two say about others.
+    "share_survey_help_as_expected": (2 / 3, 2, 3),
+    "share_survey_helped_with_others": (1 / 2, 1, 2),
     "contact_request_answer_hours": 24.0,
 }
 PARTS = {
@@ -83,7 +86,7 @@ PARTS = {
     "services_connected": {"home_nursing": 1, "practical_help": 1},
     # Anne's move to end of life in January 2026 does not change where she was at year end.
     "phases_at_year_end": {"palliative": 1, "bereavement": 1, "new_diagnosis": 3},
-    "survey_answers": {"yes": 2, "partly": 1, "no": 0},
+    "survey_answers": {"more": 1, "as_expected": 1, "less": 1, "none": 0},
 }
 
 
