@@ -34,6 +34,7 @@ from .models import (
     Contact,
     EventKind,
     FollowUp,
+    Phase,
     ServiceStatusChange,
 )
 from .models.versioned import EditConflict
@@ -102,8 +103,18 @@ def caseload(request):
 
 @coordinator_only
 def case_create(request, person_pk):
+    """A new case for the person; from a patient's case (`?til=ID`), her own case as one of
+    that patient's relatives (after a death, in bereavement follow-up)."""
     person = person_for(request.user, person_pk, action=None)
-    form = CaseForm(request.POST or None, instance=Case(person=person, area=person.area))
+    case = Case(person=person, area=person.area)
+    source = request.GET.get("til", "")
+    if source.isascii() and source.isdigit():
+        patient_case = case_for(request.user, int(source), action=None)
+        if patient_case.relations.filter(person=person).exists():
+            case.relative_of, case.kind = patient_case, Case.Kind.RELATIVE
+            if patient_case.person.died_on:
+                case.phase = Phase.BEREAVEMENT
+    form = CaseForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid():
         case = open_case(request.user, form.instance)
         messages.success(request, _("Oppfølgingen er startet."))
@@ -154,6 +165,10 @@ def case_page(request, case, bound=None):
         "timeline": timeline,
         "relations": relations,
         "patient_case": patient_case,
+        # After a death, what the relatives do belongs on their own cases: who has one.
+        "with_own_case": set(case.relative_cases.values_list("person_id", flat=True))
+        if case.person.died_on
+        else set(),
         "latest_assessment": assessments[0] if assessments else None,
         "death": next((e for e in events if e.kind == EventKind.DEATH), None),
         "event_kinds": EventKind.choices,

@@ -298,3 +298,21 @@ def test_anne_is_marked_as_dead_wherever_she_appears(client, kari, drammen_case,
 def test_an_imported_death_marks_the_person(tmp_path, kari):
     import_document(tmp_path, kari, with_death())
     assert Person.objects.get(name="Anne Hansen").died_on.isoformat() == "2025-10-20"
+
+
+@pytest.mark.django_db
+def test_the_case_page_offers_per_a_case_of_his_own(client, kari, drammen_case, per_hansen):
+    """Point 9: contacts with the relatives after the death belong on their own cases, and the
+    page offers to open one, as a relative of Anne, in bereavement follow-up."""
+    login(client, kari)
+    register_death(client, drammen_case, days_ago(3))
+    page = client.get(reverse("casework:case_detail", args=[drammen_case.pk])).content.decode()
+    start = reverse("casework:case_create", args=[per_hansen.pk]) + f"?til={drammen_case.pk}"
+    assert start in page and reverse("casework:after_death", args=[drammen_case.pk]) in page
+    form = client.get(start).context["form"]
+    assert (form["kind"].value(), form["phase"].value()) == ("relative", "bereavement")
+    client.post(start, {"kind": "relative", "opened_on": str(today()), "phase": "bereavement"})
+    own = Case.objects.get(person=per_hansen)
+    assert own.relative_of == drammen_case
+    page = client.get(reverse("casework:case_detail", args=[drammen_case.pk])).content.decode()
+    assert start not in page
