@@ -171,6 +171,13 @@ def search_text(data, name: str = "q") -> str:
     return str(data.get(name, "")).replace("\x00", "").strip()[:SEARCH_LENGTH]
 
 
+def record_id(data, name: str) -> int | None:
+    """A record's id from GET or POST data (`?fra=12`), or None for anything but digits (a
+    tampered or stale link is then simply not followed)."""
+    value = str(data.get(name, "") or "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else None
+
+
 class PhoneField(forms.CharField):
     """A phone number, checked and stored in one form (E.164: "+4791234567"), so that
     "912 34 567" and "91234567" are the same number to the search and the duplicate check."""

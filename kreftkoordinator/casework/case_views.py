@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
+from kreftkoordinator.forms import record_id
 from kreftkoordinator.organisation.models import Area, today
 from kreftkoordinator.roles import post_only
 
@@ -107,9 +108,9 @@ def case_create(request, person_pk):
     that patient's relatives (after a death, in bereavement follow-up)."""
     person = person_for(request.user, person_pk, action=None)
     case = Case(person=person, area=person.area)
-    source = request.GET.get("til", "")
-    if source.isascii() and source.isdigit():
-        patient_case = case_for(request.user, int(source), action=None)
+    source = record_id(request.GET, "til")
+    if source is not None:
+        patient_case = case_for(request.user, source, action=None)
         if patient_case.relations.filter(person=person).exists():
             case.relative_of, case.kind = patient_case, Case.Kind.RELATIVE
             if patient_case.person.died_on:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
-from kreftkoordinator.forms import search_text
+from kreftkoordinator.forms import record_id, search_text
 from kreftkoordinator.organisation.models import Assignment, today
 from kreftkoordinator.roles import post_only
 
@@ -40,10 +40,10 @@ INITIATOR_OF_ROLE = {"patient": "patient", "relative": "relative", "professional
 def _answered_request(request, case):
     """The «Kontakt meg» request this contact answers (`?svar=ID`, kept in the form's address),
     if it is still open and in the same area."""
-    source = request.GET.get("svar", "")
-    if not (source.isascii() and source.isdigit()):
+    source = record_id(request.GET, "svar")
+    if source is None:
         return None
-    contact_request = contact_request_for(request.user, int(source), action=None)
+    contact_request = contact_request_for(request.user, source, action=None)
     if contact_request.handled_at is not None:
         return None
     if case is not None and case.area_id != contact_request.area_id:
@@ -84,11 +84,12 @@ def contact_create(request, case_pk=None):
         if contact.person_id:
             return redirect("casework:person_detail", pk=contact.person_id)
         return redirect("casework:contact_create")
+    # The page shows the case, or the request's words: a read of the one it is about.
     return form_page(
         request,
         "casework/contact_form.html",
         {"form": form, "case": case, "answers": answers},
-        case,
+        case if case is not None else answers,
     )
 
 
@@ -98,7 +99,10 @@ def contact_person(request, pk):
     or phone in the contact's area), or register her from it."""
     contact = contact_for(request.user, pk, action=None)
     if request.method == "POST":
-        person = person_for(request.user, _digits(request.POST.get("person")), action=None)
+        person_id = record_id(request.POST, "person")
+        if person_id is None:
+            raise Http404
+        person = person_for(request.user, person_id, action=None)
         try:
             link_contact(request.user, contact, person)
         except ValidationError as e:
@@ -127,13 +131,6 @@ def contact_person(request, pk):
         "casework/contact_person.html",
         {"contact": contact, "query": query, "found": found},
     )
-
-
-def _digits(value) -> int:
-    value = value or ""
-    if not (value.isascii() and value.isdigit()):
-        raise Http404
-    return int(value)
 
 
 @coordinator_only

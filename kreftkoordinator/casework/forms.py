@@ -31,6 +31,7 @@ from .models import (
     Topic,
 )
 from .models.care_events import FIELDS as EVENT_FIELDS
+from .models.care_events import RECORDED
 from .models.contacts import KINDS, PARTICIPANTS
 
 
@@ -491,18 +492,7 @@ class CareEventForm(CaseVersionMixin, forms.ModelForm):
 
     class Meta:
         model = CareEvent
-        fields = [
-            "on",
-            "ended_on",
-            "ready_for_discharge_on",
-            "delayed_discharge_days",
-            "home_earlier_thanks_to_coordinator",
-            "home_care_hours",
-            "death_place",
-            "home_death_facilitated",
-            "home_death_needed_coordinator",
-            "extra_municipal_hours",
-        ]
+        fields = RECORDED
         widgets = {
             "on": forms.DateInput(),
             "ended_on": forms.DateInput(),

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kreftkoordinator.forms import record_id
+
 from .access import contact_request_for, person_for
 from .requests import handle_contact_request, link_request
 from .views import coordinator_only
@@ -35,10 +37,10 @@ def request_detail(request, pk):
 def request_link(request, pk):
     """The one who wrote is already registered (the duplicate warning named her)."""
     contact_request = contact_request_for(request.user, pk, action=None)
-    person_id = request.POST.get("person", "")
-    if not (person_id.isascii() and person_id.isdigit()):
+    person_id = record_id(request.POST, "person")
+    if person_id is None:
         return redirect("casework:request_detail", pk=pk)
-    person = person_for(request.user, int(person_id), action=None)
+    person = person_for(request.user, person_id, action=None)
     if person.area_id != contact_request.area_id:
         messages.error(request, _("Personen hører til et annet område enn forespørselen."))
         return redirect("casework:request_detail", pk=pk)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from kreftkoordinator import audit
 from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.audit.models import Action, AuditEntry
-from kreftkoordinator.forms import search_text
+from kreftkoordinator.forms import record_id, search_text
 from kreftkoordinator.roles import role_required
 from kreftkoordinator.validators import shown_phone
 
@@ -87,16 +87,14 @@ def person_create(request):
     filled in, the request then linked to her in the same step (it stays open until the contact
     that answers it is recorded); or from a quick contact made without a person (`?kontakt=ID`),
     which then joins her history."""
-    source = request.POST.get("fra") or request.GET.get("fra")
+    source = record_id(request.POST, "fra") or record_id(request.GET, "fra")
     contact_request = (
-        contact_request_for(request.user, int(source), action=None)
-        if source and source.isascii() and source.isdigit()
-        else None
+        contact_request_for(request.user, source, action=None) if source is not None else None
     )
-    quick = request.POST.get("kontakt") or request.GET.get("kontakt")
+    quick = record_id(request.POST, "kontakt") or record_id(request.GET, "kontakt")
     contact = (
-        contact_for(request.user, int(quick), action=None)
-        if quick and quick.isascii() and quick.isdigit() and not contact_request
+        contact_for(request.user, quick, action=None)
+        if quick is not None and not contact_request
         else None
     )
     if contact is not None and contact.person_id:

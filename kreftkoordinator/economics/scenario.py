@@ -142,7 +142,8 @@ def from_reporting(
         and answered >= ANSWERS_NEEDED
         and followed
         and earlier is not None
-        and not small(earlier)
+        # The share leaves the area with its counts: the one rule for a share (`share_reveals`).
+        and not (protect and share_reveals(earlier, followed))
     ):
         fill(
             "delayed_discharge_share",
@@ -151,7 +152,11 @@ def from_reporting(
                 "%(earlier)s av %(followed)s pasienter kom hjem tidligere takket være "
                 "koordinatoren (%(answered)s opphold vurdert)"
             )
-            % {"earlier": earlier, "followed": followed, "answered": answered},
+            % {
+                "earlier": numbers.number(earlier),
+                "followed": numbers.number(followed),
+                "answered": numbers.number(answered),
+            },
             {
                 "patients_home_earlier": earlier,
                 "patients_followed": followed,

@@ -185,6 +185,8 @@ def scenario_reading(request, pk: int):
     if form.is_valid():
         choose_reading(scenario, form.cleaned_data["home_death_reading"])
         messages.success(request, _("Lesningen er lagret."))
+    else:
+        messages.error(request, _("Velg en av lesningene av hjemmedødsfallene."))
     return redirect("economics:scenario", pk=pk)
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kreftkoordinator import audit, forms, numbers
 from kreftkoordinator.accounts.models import Role
-from kreftkoordinator.audit.disclosure import SMALL, protect
+from kreftkoordinator.audit.disclosure import SMALL, protect, share_reveals
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.casework.access import case_for
 from kreftkoordinator.organisation.models import Area, today
@@ -195,7 +195,10 @@ def results(request):
 
 
 def _share(part: int, whole: int) -> str | None:
-    """ "91 % (229 av 251)", only where at least five answered (else no one answer hides)."""
+    """ "91 % (229 av 251)", only where at least five answered; hidden, like a small cell,
+    where the part or the rest is 1 to 4 (the one suppression rule, `share_reveals`)."""
     if whole < SMALL:
         return None
+    if share_reveals(part, whole):
+        return str(_("skjult"))
     return numbers.share_of(part / whole, part, whole)

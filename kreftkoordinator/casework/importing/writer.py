@@ -41,6 +41,7 @@ from ..models import (
     TimeEntry,
     Topic,
 )
+from ..models.care_events import RECORDED
 from ..models.cases import CasePhase
 from ..models.contacts import KINDS, PARTICIPANTS
 from ..models.services import SERVICES, ServiceLink, ServiceStatusChange
@@ -90,20 +91,7 @@ COLUMNS: dict[str, set[str]] = {
     },
     "assessments": {"case", "assessed_on", "checkpoint", "distress", "what_matters", *Topic.values},
     "services": {"case", "service", "description", "status", "status_on", "without_coordinator"},
-    "events": {
-        "case",
-        "kind",
-        "on",
-        "ended_on",
-        "ready_for_discharge_on",
-        "delayed_discharge_days",
-        "home_earlier_thanks_to_coordinator",
-        "home_care_hours",
-        "death_place",
-        "home_death_facilitated",
-        "home_death_needed_coordinator",
-        "extra_municipal_hours",
-    },
+    "events": {"case", "kind", *RECORDED},
     "time": {"on", "minutes", "category", "note"},
 }
 

@@ -48,6 +48,11 @@ FIELDS = {
 }
 
 
+# Every field an event may record, in the form's order: the form's fields and the import's
+# columns for events.
+RECORDED = ["on", *dict.fromkeys(name for names in FIELDS.values() for name in names)]
+
+
 # A hospital stay reported ready for discharge, in the database (`CareEvent.reported_ready`).
 READY_Q = models.Q(kind="hospital") & (
     models.Q(ready_for_discharge_on__isnull=False) | models.Q(delayed_discharge_days__gt=0)

@@ -130,7 +130,10 @@ class TestTheCallThatAnswers:
         page = client.get(reverse("casework:request_detail", args=[request_from_drammen.pk]))
         answer = reverse("casework:contact_create") + f"?svar={request_from_drammen.pk}"
         assert answer in page.content.decode()
+        before = AuditEntry.objects.count()
         form = client.get(answer).context["form"]
+        # Showing the caller's words is a read of the request: one entry.
+        assert AuditEntry.objects.count() == before + 1
         assert form["note"].value() == "Mor har fått kreft."
         assert form["initiated_by"].value() == "relative"
         response = client.post(

@@ -113,6 +113,7 @@ def test_the_stricter_home_death_reading_is_saved(client, per, scenario):
     client.post(url, {"home_death_reading": "needed"})
     scenario.refresh_from_db()
     assert scenario.home_death_reading == "needed"
-    client.post(url, {"home_death_reading": "nonsense"})
+    refused = client.post(url, {"home_death_reading": "nonsense"}, follow=True)
+    assert "Velg en av lesningene av hjemmedødsfallene." in refused.content.decode()
     scenario.refresh_from_db()
     assert scenario.home_death_reading == "needed"

@@ -111,6 +111,7 @@ def test_position_and_year_go_together(drammen_position):
 def test_the_share_sped_home_is_the_position_s_once_five_stays_are_answered(
     drammen_2025,  # noqa: F811
     drammen_position,
+    kari,
 ):
     """7.5.2: the report's 10 % is of all patients followed. With 5 stays answered, the
     share is the patients answered "yes" over `patients_followed`."""
@@ -132,6 +133,12 @@ def test_the_share_sped_home_is_the_position_s_once_five_stays_are_answered(
         "patients_followed": 5,
         "hospital_stays_home_earlier_answered": 5,
     }
+    # A leader reads the submitted report: "1 av 5" would point at Anne, so it is not used.
+    from kreftkoordinator.reporting.submissions import submit_report
+
+    submit_report(kari, drammen_position, 2025, "")
+    protected = by_key(from_reporting(drammen_position, 2025, protect=True))
+    assert "patients_per_year" in protected and "delayed_discharge_share" not in protected
 
 
 @pytest.mark.django_db

@@ -180,17 +180,26 @@ class TestBesideTheSurveyOf2017:
 
     def test_the_shares_beside_2017_with_their_source(self, client, per):
         results = TestResults()
-        results.answers(8, help_matched="more", others=True)
-        results.answers(1, help_matched="as_expected", others=False)
-        results.answers(1, help_matched="less", others=False)
+        results.answers(15, help_matched="more", others=True)
+        results.answers(5, help_matched="as_expected", others=False)
+        results.answers(5, help_matched="less", others=False)
         login(client, per)
         response = client.get(reverse("public:survey_results"))
         page = response.content.decode()
         assert response.context["shares"] == {
-            "expected": "90\u00a0% (9 av 10)",
-            "others": "80\u00a0% (8 av 10)",
+            "expected": "80\u00a0% (20 av 25)",
+            "others": "60\u00a0% (15 av 25)",
         }
         assert "N=251" in page and "avsnitt 6.2" in page and "64\u00a0%" in page
+
+    def test_a_share_that_would_give_away_a_small_cell_is_hidden(self, client, per):
+        # "90 % (9 av 10)" would tell that one person did not get the help: the table hides it.
+        results = TestResults()
+        results.answers(9, help_matched="more", others=True)
+        results.answers(1, help_matched="none", others=True)
+        login(client, per)
+        shares = client.get(reverse("public:survey_results")).context["shares"]
+        assert shares == {"expected": "skjult", "others": "100\u00a0% (10 av 10)"}
 
     def test_too_few_answers_give_no_share(self, client, per):
         TestResults().answers(4, others=True)
