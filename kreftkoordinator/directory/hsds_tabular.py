@@ -11,6 +11,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from kreftkoordinator.exports import CsvDictWriter, restored
+
 from .hsds import HSDSImportError
 
 # Table -> its columns, in HSDS's names.
@@ -84,7 +86,8 @@ def export_zip(services: list[dict]) -> bytes:
         resources = []
         for name, columns in TABLES.items():
             text = io.StringIO()
-            writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n")
+            # RFC 4180 line ends, so that a field with a lone carriage return is quoted too.
+            writer = CsvDictWriter(text, fieldnames=columns, lineterminator="\r\n")
             writer.writeheader()
             writer.writerows(tables[name])
             archive.writestr(f"{name}.csv", text.getvalue())
@@ -141,7 +144,7 @@ def read_zip(data: bytes) -> list[dict]:
             text = ""
         reader = csv.DictReader(io.StringIO(text))
         try:
-            tables[name] = list(reader) if text else []
+            tables[name] = [_restored(row) for row in reader] if text else []
         except csv.Error as e:
             raise HSDSImportError(
                 [
@@ -153,6 +156,11 @@ def read_zip(data: bytes) -> list[dict]:
         return _nest(tables)
     except KeyError as e:
         raise HSDSImportError([_("En tabell i pakken mangler kolonnen %(c)s.") % {"c": e}]) from e
+
+
+def _restored(row: dict) -> dict:
+    """What was written: our export neutralises text that could run as a formula."""
+    return {k: restored(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def _by(rows: list[dict], key: str) -> dict[str, list[dict]]:

@@ -9,8 +9,8 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.shared import Pt
-from openpyxl import Workbook
 
+from kreftkoordinator.exports import Workbook
 from kreftkoordinator.numbers import kroner, number, percent
 from kreftkoordinator.organisation.models import today
 
@@ -139,25 +139,24 @@ def _ends(e) -> list[int]:
 def xlsx_workbook(scenario: Scenario, result: Result) -> Workbook:
     """Every parameter and every result, as numbers."""
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Virkninger"
+    sheet = workbook.sheet("Virkninger")
     kr = f"{scenario.price_year}-kroner"
     sheet.append(["nøkkel", "virkning", f"lavt, {kr}", f"høyt, {kr}", f"midt, {kr}"])
     for e in [*result.estimates, result.total]:
         sheet.append([e.key, e.label, whole(e.low), whole(e.high), whole(e.mid)])
-    sheet = workbook.create_sheet("Parametre")
+    sheet = workbook.sheet("Parametre")
     sheet.append(["nøkkel", "navn", "enhet", "lavt", "basis", "høyt", "kilde", "går i null ved"])
     for key, p in result.parameters.items():
         even = _break_even(key, result)
         sheet.append([key, p.label, p.unit, p.low, p.base, p.high, _source(key, result), even])
-    sheet = workbook.create_sheet("Per part")
+    sheet = workbook.sheet("Per part")
     sheet.append(["nøkkel", "virkning", "part", f"lavt, {kr}", f"høyt, {kr}", f"midt, {kr}"])
     for split in result.splits:
         for party, e in split.parts.items():
             sheet.append([e.key, e.label, STAKEHOLDERS[party], *_ends(e)])
     for party, e in result.parties.items():
         sheet.append(["total", e.label, STAKEHOLDERS[party], *_ends(e)])
-    sheet = workbook.create_sheet("År for år")
+    sheet = workbook.sheet("År for år")
     sheet.append(
         [
             "år",
@@ -181,7 +180,7 @@ def xlsx_workbook(scenario: Scenario, result: Result) -> Workbook:
                 whole(y.cumulated_discounted),
             ]
         )
-    sheet = workbook.create_sheet("Usikkerhet")
+    sheet = workbook.sheet("Usikkerhet")
     simulation = result.simulation.as_dict()
     for name in ("draws", "seed", "mean", "probability_of_gain"):
         sheet.append([name, simulation[name]])
@@ -191,7 +190,7 @@ def xlsx_workbook(scenario: Scenario, result: Result) -> Workbook:
     sheet.append(["tornado: parameter", "netto ved lavt", "netto ved høyt"])
     for s in result.swings:
         sheet.append([s.key, whole(s.at_low), whole(s.at_high)])
-    sheet = workbook.create_sheet("Ikke prissatt")
+    sheet = workbook.sheet("Ikke prissatt")
     sheet.append(["nøkkel", "virkning", "for", "betydning", "omfang", "konsekvens", "begrunnelse"])
     for effect in result.non_priced:
         r = effect.rating

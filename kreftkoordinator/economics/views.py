@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 
 from kreftkoordinator.forms import fits_a_key
 from kreftkoordinator.organisation.models import today
-from kreftkoordinator.reporting.exports import xlsx_response
 from kreftkoordinator.roles import Role, post_only, role_required
 
 from . import charts
@@ -95,7 +94,7 @@ def scenario_detail(request, pk: int, value_form=None, rating_form=None):
         response["Content-Disposition"] = f'attachment; filename="notat-{scenario.pk}.docx"'
         return response
     if kind == "xlsx":
-        return xlsx_response(xlsx_workbook(scenario, result), f"scenario-{scenario.pk}.xlsx")
+        return xlsx_workbook(scenario, result).response(f"scenario-{scenario.pk}.xlsx")
     context = {
         "scenario": scenario,
         "result": result,

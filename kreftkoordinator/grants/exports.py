@@ -1,8 +1,6 @@
 """Spreadsheets of the programme overview and of a quarter's statements."""
 
-from openpyxl import Workbook
-
-from kreftkoordinator.reporting.exports import table_workbook
+from kreftkoordinator.exports import Workbook, table_workbook
 
 from .overview import Overview
 
@@ -37,7 +35,7 @@ def overview_workbook(data: Overview) -> Workbook:
             for row in rows
         ],
     )
-    sheet = workbook.create_sheet("Penger per år")
+    sheet = workbook.sheet("Penger per år")
     sheet.append(["år", "forpliktet (kr)", "utbetalt (kr)", "prognose"])
     for m in data.money:
         sheet.append([m.year, m.committed, m.paid, "ja" if m.forecast else "nei"])

@@ -16,7 +16,6 @@ from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.casework.models import Notification
 from kreftkoordinator.organisation.models import today
-from kreftkoordinator.reporting.exports import xlsx_response
 from kreftkoordinator.roles import Role, post_only, role_required
 
 from . import exports, rules
@@ -63,7 +62,7 @@ def agreement_list(request):
     they must report and when."""
     data = overview(request.user, today())
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(exports.overview_workbook(data), "tilskudd-oversikt.xlsx")
+        return exports.overview_workbook(data).response("tilskudd-oversikt.xlsx")
     notifications = Notification.objects.filter(user=request.user, read_at__isnull=True)[:10]
     return render(
         request,
@@ -206,9 +205,7 @@ def statement_list(request):
         .select_related("agreement__position", "corrects")
     )
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(
-            exports.statements_workbook(statements), f"utbetalinger-{quarter}.xlsx"
-        )
+        return exports.statements_workbook(statements).response(f"utbetalinger-{quarter}.xlsx")
     context = {
         "quarter": quarter,
         "statements": statements,

@@ -10,7 +10,7 @@ from kreftkoordinator.roles import Role, role_required
 
 from .annual import FIRST_YEAR, ReportError, check_year
 from .dashboard import leader_dashboard
-from .exports import national_workbook, xlsx_response
+from .exports import national_workbook
 from .indicators import REGISTRY
 from .national import national_view
 
@@ -43,7 +43,7 @@ def national(request, year: int):
     previous = year - 1 if year > FIRST_YEAR else None
     view = national_view(year, Area.objects.figures_for(request.user))
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(national_workbook(view), f"nasjonalt-{year}.xlsx")
+        return national_workbook(view).response(f"nasjonalt-{year}.xlsx")
     key = request.GET.get("indikator", "patients_followed")
     if key not in REGISTRY:
         raise Http404(_("Ukjent indikator."))

@@ -4,36 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from kreftkoordinator.audit.disclosure import LESS_THAN_FIVE
+from kreftkoordinator.exports import Workbook, table_workbook
 
 from .indicators import REGISTRY
 from .published import Cell
 
 if TYPE_CHECKING:
     from .national import NationalView
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def xlsx_response(workbook: Workbook, name: str) -> HttpResponse:
-    response = HttpResponse(content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    workbook.save(response)
-    return response
-
-
-def table_workbook(title: str, header: list[str], rows: list[list]) -> Workbook:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    return workbook
 
 
 def annual_workbook(data: dict) -> Workbook:
@@ -63,8 +43,7 @@ def national_workbook(view: NationalView) -> Workbook:
     """The national view: the distribution, every position's figures, who has not submitted,
     and coverage; suppressed cells carry their mark ("<5", "skjult", ":")."""
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Fordeling")
+    sheet = workbook.sheet(_("Fordeling"))
     sheet.append(
         [
             _("indikator"),
@@ -97,7 +76,7 @@ def national_workbook(view: NationalView) -> Workbook:
                 definition.reference.value if definition.reference else None,
             ]
         )
-    sheet = workbook.create_sheet(_("Stillinger"))
+    sheet = workbook.sheet(_("Stillinger"))
     keys = list(view.indicators)
     sheet.append([_("stilling"), _("områder"), _("levert"), *keys])
     for i, position in enumerate(view.positions):
@@ -113,20 +92,20 @@ def national_workbook(view: NationalView) -> Workbook:
     for key, national in view.indicators.items():
         if national.parts is None:
             continue
-        sheet = workbook.create_sheet(key[:31])
+        sheet = workbook.sheet(key)
         parts = national.parts
         sheet.append([_("stilling"), *parts.codes])
         for position, cells in zip(view.positions, parts.cells, strict=True):
             if cells:
                 sheet.append([position.name, *[_value(c) for c in cells]])
         sheet.append([_("totalt"), *[_value(c) for c in parts.totals]])
-    sheet = workbook.create_sheet(_("Ikke levert"))
+    sheet = workbook.sheet(_("Ikke levert"))
     sheet.append([_("stilling"), _("områder")])
     for position in view.not_submitted:
         codes = position.area_codes  # type: ignore[attr-defined]
         sheet.append([position.name, ", ".join(codes)])
     if view.coverage is not None:
-        sheet = workbook.create_sheet(_("Dekning"))
+        sheet = workbook.sheet(_("Dekning"))
         for name, value in view.coverage.as_dict().items():
             sheet.append([name, value])
     return workbook

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,12 +5,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kreftkoordinator import numbers
+from kreftkoordinator.exports import CsvWriter, table_workbook
 from kreftkoordinator.organisation.models import Area, Assignment, Position, today
 from kreftkoordinator.roles import Role, role_required
 
 from .annual import ReportError, check_year, position_columns, shown_row
 from .charts import bar_chart
-from .exports import table_workbook, xlsx_response
 from .forms import SubmitForm
 from .indicators import REGISTRY
 from .models import Submission
@@ -182,10 +180,10 @@ def _export(kind: str, position, year, headings, rows) -> HttpResponse:
             table.append([f"{indicator.key}.{code}", *counts, None, None])
     name = f"arsrapport-{position.pk}-{year}.{kind}"
     if kind == "xlsx":
-        return xlsx_response(table_workbook(str(year), header, table), name)
+        return table_workbook(str(year), header, table).response(name)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    writer = csv.writer(response, delimiter=";")
+    writer = CsvWriter(response, delimiter=";")
     writer.writerow(header)
     writer.writerows([["" if v is None else v for v in row] for row in table])
     return response
