@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from .text import InvisibleCharacter, plain_text
+
 
 class Renderer(TemplatesSetting):
     form_template_name = "forms/form.html"
@@ -103,6 +105,26 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)  # type: ignore[misc]
 
 
+def _plain_text(field: forms.Field) -> None:
+    """Every text field normalises to NFC and refuses invisible characters (text.py). Not a
+    password: it is never shown, and one set before must still match."""
+    if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.PasswordInput):
+        return
+    multiline = isinstance(field.widget, forms.Textarea)
+    to_python = field.to_python
+
+    def checked(value):
+        text = to_python(value)
+        if not isinstance(text, str):
+            return text
+        try:
+            return plain_text(text, multiline)
+        except InvisibleCharacter as error:
+            raise ValidationError(str(error), code="invisible") from None
+
+    field.to_python = checked  # type: ignore[method-assign]
+
+
 class DSFormMixin:
     # A search or filter: its error summary speaks of a search, not of saving.
     is_search = False
@@ -114,6 +136,7 @@ class DSFormMixin:
                 field.__class__ = ModelMultipleChoiceField
             _bound(field)
             _plain_words(field)
+            _plain_text(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
                 continue

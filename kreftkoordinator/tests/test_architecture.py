@@ -8,7 +8,18 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1]
 
 # Modules at the package's root that every app may use; they import no app.
-KERNEL = {"roles", "forms", "validators", "codes", "mail", "shown", "timing", "numbers"}
+KERNEL = {
+    "roles",
+    "forms",
+    "validators",
+    "codes",
+    "mail",
+    "shown",
+    "timing",
+    "numbers",
+    "exports",
+    "text",
+}
 # Each app and the apps it may import. Economics and grants go above reporting.
 ALLOWED = {
     "organisation": set(),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kreftkoordinator.forms import EARLIEST, INT_MAX, LATEST
+from kreftkoordinator.text import InvisibleCharacter, plain_text
 
 Date = date  # the methods below include one named `date`, which hides the type in the class
 
@@ -41,13 +42,19 @@ class Row:
         value = self.data.get(key)
         return value.strip() if isinstance(value, str) else value
 
-    def text(self, key: str, required: bool = False, max_length: int = 200) -> str:
+    def text(
+        self, key: str, required: bool = False, max_length: int = 200, multiline: bool = False
+    ) -> str:
         value = self.raw(key)
         text = "" if value is None else str(value)
         if required and not text:
             raise Invalid(_("«%(key)s» mangler") % {"key": key})
         if "\x00" in text:
             raise Invalid(_("«%(key)s» inneholder et ugyldig tegn (NUL)") % {"key": key})
+        try:
+            text = plain_text(text, multiline)  # the forms' rule (kreftkoordinator/text.py)
+        except InvisibleCharacter as error:
+            raise Invalid(f"«{key}»: {error}") from None
         if len(text) > max_length:
             raise Invalid(
                 _("«%(key)s» er for lang (høyst %(n)d tegn)") % {"key": key, "n": max_length}

@@ -249,7 +249,7 @@ def _contact(plan: Plan, row: Row) -> None:
         duration_minutes=row.integer("duration_minutes") or 30,
         mode=row.choice("mode", ContactMode.choices) or ContactMode.PHONE,
         initiated_by=row.choice("initiated_by", Initiator.choices),
-        note=row.text("note", max_length=5000),
+        note=row.text("note", max_length=5000, multiline=True),
         created_by=plan.user,
         **{f: f in kinds for f, _label in KINDS},
         **{f: f in participants for f, _label in PARTICIPANTS},
@@ -270,7 +270,7 @@ def _assessment(plan: Plan, row: Row) -> None:
         assessed_on=row.required_date("assessed_on"),
         checkpoint=row.choice("checkpoint", Checkpoint.choices) or "ad_hoc",
         distress=row.integer("distress"),
-        what_matters=row.text("what_matters", max_length=5000),
+        what_matters=row.text("what_matters", max_length=5000, multiline=True),
         created_by=plan.user,
     )
     needs = []
