@@ -9,10 +9,11 @@
 from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kreftkoordinator.accounts.models import Role, User
+from kreftkoordinator.accounts.models import APPROVER_ROLES, Role, User
 from kreftkoordinator.casework.models import Person
 from kreftkoordinator.organisation.models import Area, Assignment, Position, today
 
@@ -49,7 +50,10 @@ def area(code: str) -> Area:
 
 
 def make_user(username: str, role: str = Role.COORDINATOR, **extra) -> User:
+    """A user; an administrator or leader with her role approved, as after two people."""
     first, _, last = extra.pop("name", username.title()).partition(" ")
+    if role in APPROVER_ROLES:
+        extra.setdefault("role_approved_at", timezone.now())
     return User.objects.create_user(
         username=username,
         password="et-langt-passord-2026",
@@ -74,8 +78,14 @@ def make_position(name: str, codes: list[str], fte: int = 100, **extra) -> Posit
 
 
 def assign(user, position, kind=Assignment.Kind.HOLDER, start=date(2015, 1, 1), end=None):
+    """An assignment in force, as after two people (organisation/administration.py)."""
     return Assignment.objects.create(
-        user=user, position=position, kind=kind, valid_from=start, valid_to=end
+        user=user,
+        position=position,
+        kind=kind,
+        valid_from=start,
+        valid_to=end,
+        approved_at=timezone.now(),
     )
 
 
@@ -182,3 +192,15 @@ def horten_case(hanne, horten_person):
     from kreftkoordinator.casework.models import Case
 
     return Case.objects.create(area=horten_person.area, person=horten_person, created_by=hanne)
+
+
+def recover(approver, user):
+    """A second person approves the recoveries asked for `user`, and the day's wait passes."""
+    from django.conf import settings
+
+    from kreftkoordinator.accounts import recovery
+
+    for waiting in user.recoveries.waiting().filter(approved_at__isnull=True):
+        recovery.approve_recovery(approver, waiting)
+    later = timezone.now() + timedelta(hours=settings.RECOVERY_DELAY_HOURS, minutes=1)
+    return recovery.carry_out_due(later)

@@ -14,9 +14,22 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+TRUE_WORDS = {"1", "true", "yes", "on", "ja"}
+FALSE_WORDS = {"0", "false", "no", "off", "nei"}
+
 
 def env_bool(name: str, default: bool = False) -> bool:
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+    """A yes/no setting. Anything but the known words stops the start-up: a typo in
+    SECURE_SSL_REDIRECT must not quietly turn a protection off (as healthchecks does)."""
+    word = os.environ.get(name, "").strip().lower()
+    if not word:
+        return default
+    if word in TRUE_WORDS | FALSE_WORDS:
+        return word in TRUE_WORDS
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} is neither true ({', '.join(sorted(TRUE_WORDS))}) "
+        f"nor false ({', '.join(sorted(FALSE_WORDS))})."
+    )
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -165,6 +178,9 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Lock-out after repeated failed log-ins (django-axes), per user name and address: per user name
 # alone would let anyone lock a coordinator out; per address alone would lock out a whole
 # municipality behind one NAT. Two factors stand behind the password for roles with personal data.
+# A recovery of an account with access to persons takes effect this long after a second
+# person approved it; meanwhile the old address and the leaders can stop it (docs/security.md).
+RECOVERY_DELAY_HOURS = int(os.environ.get("RECOVERY_DELAY_HOURS", "24"))
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -18,6 +19,11 @@ from .forms import UserForm
 from .models import Role, User
 
 admin_only = role_required(Role.ADMIN)
+# A recovery of an account with access to persons waits for a second person (recovery.py).
+WAITS = gettext_noop(
+    "Brukeren har tilgang til personer, så en annen administrator eller lederen må godkjenne "
+    "dette under Godkjenning. Det skjer et døgn etter godkjenningen."
+)
 
 
 @admin_only
@@ -58,8 +64,11 @@ def user_edit(request, pk=None):
                 % {"email": user.email},
             )
         else:
-            user = administration.update_user(request.user, form.instance, before, areas)
-            messages.success(request, _("Brukeren er lagret."))
+            user = form.instance
+            if administration.update_user(request.user, user, before, areas):
+                messages.success(request, _(WAITS))
+            else:
+                messages.success(request, _("Brukeren er lagret."))
         return redirect("accounts:user_detail", pk=user.pk)
     return render(request, "accounts/user_form.html", {"form": form, "edited": user})
 
@@ -72,6 +81,7 @@ def user_detail(request, pk):
         "has_totp": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
         "assignments": user.assignments.select_related("position").order_by("-valid_from"),
         "is_self": user.pk == request.user.pk,
+        "recoveries": user.recoveries.select_related("requested_by", "approved_by"),
     }
     return render(request, "accounts/user_detail.html", context)
 
@@ -88,12 +98,17 @@ def _someone_else(request, pk) -> User:
 @require_POST
 def reset_two_factor(request, pk):
     user = _someone_else(request, pk)
-    administration.reset_two_factor(request.user, user)
-    messages.success(
-        request,
-        _("Tofaktor er nullstilt. %(name)s må registrere appen sin på nytt ved neste innlogging.")
-        % {"name": user},
-    )
+    if administration.reset_two_factor(request.user, user):
+        messages.success(request, _(WAITS))
+    else:
+        messages.success(
+            request,
+            _(
+                "Tofaktor er nullstilt. %(name)s må registrere appen sin på nytt ved neste "
+                "innlogging."
+            )
+            % {"name": user},
+        )
     return redirect("accounts:user_detail", pk=user.pk)
 
 
@@ -101,9 +116,11 @@ def reset_two_factor(request, pk):
 @require_POST
 def send_password_link(request, pk):
     user = _someone_else(request, pk)
-    administration.send_password_reset(request.user, user)
-    messages.success(
-        request,
-        _("%(email)s har fått en lenke for å velge nytt passord.") % {"email": user.email},
-    )
+    if administration.send_password_reset(request.user, user):
+        messages.success(request, _(WAITS))
+    else:
+        messages.success(
+            request,
+            _("%(email)s har fått en lenke for å velge nytt passord.") % {"email": user.email},
+        )
     return redirect("accounts:user_detail", pk=user.pk)

@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Brukere")
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401 -- registers the deploy checks
+        from . import checks, recovery  # noqa: F401 -- register deploy checks, receivers

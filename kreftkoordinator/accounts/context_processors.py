@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role
+from .recovery import SESSION_KEY
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -25,6 +26,7 @@ NAVIGATION: dict[str, list[tuple[str, StrOrPromise]]] = {
     ],
     Role.LEADER: [
         ("home", _("Mine områder")),
+        ("accounts:approvals", _("Godkjenning")),
         ("reporting:leader", _("Tall")),
         ("economics:scenarios", _("Økonomi")),
         ("grants:agreements", _("Tilskudd")),
@@ -43,6 +45,7 @@ NAVIGATION: dict[str, list[tuple[str, StrOrPromise]]] = {
         ("home", _("Oversikt")),
         ("organisation:position_list", _("Stillinger")),
         ("accounts:user_list", _("Brukere")),
+        ("accounts:approvals", _("Godkjenning")),
         ("organisation:area_list", _("Områder")),
         ("directory:offer_list", _("Tilbud")),
     ],
@@ -57,7 +60,16 @@ def navigation(request):
         url = reverse(name)
         current = request.path == url if url == "/" else request.path.startswith(url)
         nav_items.append({"url": url, "label": label, "current": current})
-    return {"nav_items": nav_items, "demo_mode": settings.DEMO, "language_next": _back_to(request)}
+    session = getattr(request, "session", None)
+    return {
+        "nav_items": nav_items,
+        "demo_mode": settings.DEMO,
+        "language_next": _back_to(request),
+        # This session was opened after a recovery the user has not confirmed (recovery.py).
+        "after_recovery": bool(
+            user and user.is_authenticated and session and session.get(SESSION_KEY)
+        ),
+    }
 
 
 def _back_to(request) -> str:

@@ -4,7 +4,13 @@ from django.urls import reverse
 from . import two_factor
 
 # Pages a signed-in user may reach before giving the second factor.
-OPEN_URL_NAMES = {"accounts:verify", "accounts:setup_totp", "accounts:logout", "set_language"}
+OPEN_URL_NAMES = {
+    "accounts:verify",
+    "accounts:setup_totp",
+    "accounts:logout",
+    "accounts:stop_recovery",
+    "set_language",
+}
 
 
 class RequireTwoFactorMiddleware:

@@ -18,6 +18,8 @@ from kreftkoordinator.roles import Role
 
 # Roles that can see personal data, directly or through the activity log, must use two factors.
 TWO_FACTOR_ROLES = {Role.COORDINATOR, Role.ADMIN}
+# Roles that may be the second person who approves access to persons (docs/security.md).
+APPROVER_ROLES = {Role.ADMIN, Role.LEADER}
 
 
 class User(AbstractUser):
@@ -38,6 +40,16 @@ class User(AbstractUser):
         related_name="staff",
         verbose_name=_("distriktskontor"),
     )
+    # An approver's role (administrator, or leader with her areas) is itself given by two
+    # people: until another approver has approved it, she approves nothing. So nobody makes
+    # herself a second account to approve her own requests.
+    role_requested_by = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    role_approved_by = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    role_approved_at = models.DateTimeField(_("rollen godkjent"), null=True, blank=True)
 
     class Meta:
         ordering = ["first_name", "last_name", "username"]
@@ -67,6 +79,20 @@ class User(AbstractUser):
     def needs_two_factor(self) -> bool:
         return self.role in TWO_FACTOR_ROLES
 
+    @property
+    def is_approver(self) -> bool:
+        """Whether she may be the second person who approves access to persons."""
+        return self.is_active and self.role in APPROVER_ROLES and self.role_approved_at is not None
+
+    @property
+    def role_waits_for_approval(self) -> bool:
+        return self.role in APPROVER_ROLES and self.role_approved_at is None
+
+    def recovery_needs_approval(self) -> bool:
+        """A recovery (new e-mail, password link, two-factor reset) of an account that has or
+        had access to persons, or that may approve it, needs a second person."""
+        return self.role in APPROVER_ROLES or self.assignments.exists()
+
 
 def coordinators_covering(area: Area) -> list[User]:
     """Active users who cover the area today through a position in force (holders and
@@ -79,3 +105,88 @@ def coordinators_covering(area: Area) -> list[User]:
             assignments__in=Assignment.objects.valid_on(day).filter(position__in=positions),
         ).distinct()
     )
+
+
+class RecoveryQuerySet(models.QuerySet["Recovery"]):
+    def waiting(self) -> "RecoveryQuerySet":
+        """Asked for and neither stopped nor carried out (approved or not)."""
+        return self.filter(stopped_at__isnull=True, carried_out_at__isnull=True)
+
+    def unconfirmed(self) -> "RecoveryQuerySet":
+        """Carried out and not yet confirmed by the user herself: reads in her name are
+        attributed to it (`AuditEntry.recovery`)."""
+        return self.filter(carried_out_at__isnull=False, confirmed_at__isnull=True)
+
+
+class Recovery(models.Model):
+    """A recovery of an account: a new e-mail address, a password link, a two-factor reset.
+
+    For an account with access to persons it is asked for by one person and approved by
+    another, takes effect `RECOVERY_DELAY_HOURS` after approval (the old address and the
+    position's leaders get a link that stops it), and until the user confirms it, whatever is
+    done in a session opened after it names it in the log (`accounts/recovery.py`)."""
+
+    class Kind(models.TextChoices):
+        EMAIL = "email", _("Ny e-postadresse")
+        PASSWORD = "password", _("Lenke for nytt passord")
+        TWO_FACTOR = "two_factor", _("Nullstille tofaktor")
+
+    user = models.ForeignKey(
+        User, models.PROTECT, related_name="recoveries", verbose_name=_("bruker")
+    )
+    kind = models.CharField(_("hva"), max_length=12, choices=Kind.choices)
+    new_email = models.EmailField(_("ny e-post"), blank=True)
+    old_email = models.EmailField(_("e-post da det ble bedt om"), blank=True)
+    requested_by = models.ForeignKey(
+        User, models.PROTECT, related_name="+", verbose_name=_("bedt om av")
+    )
+    requested_at = models.DateTimeField(_("bedt om"))
+    approved_by = models.ForeignKey(
+        User, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("godkjent av")
+    )
+    approved_at = models.DateTimeField(_("godkjent"), null=True, blank=True)
+    takes_effect_at = models.DateTimeField(_("virker fra"), null=True, blank=True)
+    stopped_at = models.DateTimeField(_("stoppet"), null=True, blank=True)
+    stopped_by = models.ForeignKey(
+        User, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("stoppet av")
+    )
+    carried_out_at = models.DateTimeField(_("gjennomført"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("bekreftet av brukeren"), null=True, blank=True)
+
+    objects = RecoveryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("gjenoppretting")
+        verbose_name_plural = _("gjenopprettinger")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.user}"
+
+    @property
+    def described(self) -> str:
+        """In the log's words (Norwegian whatever the reader's language)."""
+        what = {
+            self.Kind.EMAIL: f"ny e-post {self.new_email}",
+            self.Kind.PASSWORD: "lenke for nytt passord",
+            self.Kind.TWO_FACTOR: "nullstille tofaktor",
+        }[self.Kind(self.kind)]
+        return f"gjenoppretting {self.pk} ({what})"
+
+    @property
+    def asked(self) -> str:
+        return f"{self.described} bedt om, venter på godkjenning"
+
+    @property
+    def state(self) -> str:
+        if self.stopped_at:
+            return str(_("Stoppet"))
+        if self.carried_out_at:
+            return (
+                str(_("Gjennomført"))
+                if self.confirmed_at
+                else str(_("Gjennomført, ikke bekreftet"))
+            )
+        if self.approved_at:
+            return str(_("Godkjent, venter"))
+        return str(_("Venter på godkjenning"))

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import HttpRequest
+from django_otp import login as otp_login
 
 OIDC_SESSION_KEY = "two_factor_by_sso"
 
@@ -17,3 +18,10 @@ def is_satisfied(request: HttpRequest) -> bool:
         return True
     # OTPMiddleware gives request.user is_verified(); the stubs do not know it.
     return bool(request.user.is_authenticated and request.user.is_verified())  # type: ignore[union-attr,attr-defined]
+
+
+def verified(request: HttpRequest, device) -> None:
+    """The second factor is shown: the session may now do more, so it gets a new key (a key
+    learnt before this step, say from a shared computer, must not carry over)."""
+    otp_login(request, device)
+    request.session.cycle_key()

@@ -13,6 +13,8 @@ urlpatterns = [
     path("konto/", views.account, name="account"),
     path("konto/tofaktor/", views.setup_totp, name="setup_totp"),
     path("konto/passord/<str:uidb64>/<str:token>/", views.set_password, name="set_password"),
+    path("konto/bekreft-gjenoppretting/", views.confirm_recovery, name="confirm_recovery"),
+    path("stopp/<str:token>/", views.stop_recovery, name="stop_recovery"),
 ]
 
 # The OIDC views keep mozilla-django-oidc's names, which its redirects use.
@@ -29,7 +31,7 @@ oidc_urlpatterns = [
     ),
 ]
 
-from . import admin_views  # noqa: E402
+from . import admin_views, approval_views  # noqa: E402
 
 urlpatterns += [
     path("administrasjon/brukere/", admin_views.user_list, name="user_list"),
@@ -46,4 +48,16 @@ urlpatterns += [
         admin_views.send_password_link,
         name="send_password_link",
     ),
+    path("godkjenning/", approval_views.approvals, name="approvals"),
+    path(
+        "godkjenning/tilsetting/<int:pk>/",
+        approval_views.decide_assignment,
+        name="decide_assignment",
+    ),
+    path(
+        "godkjenning/gjenoppretting/<int:pk>/",
+        approval_views.decide_recovery,
+        name="decide_recovery",
+    ),
+    path("godkjenning/rolle/<int:pk>/", approval_views.approve_role, name="approve_role"),
 ]

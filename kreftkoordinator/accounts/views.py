@@ -13,12 +13,11 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kreftkoordinator.organisation.models import Assignment, today
 
-from . import administration, two_factor
+from . import administration, recovery, two_factor
 from .forms import LoginForm, SetPasswordForm, TokenForm
 from .models import User
 
@@ -78,7 +77,7 @@ def verify(request):
     if request.method == "POST" and form.is_valid():
         device = next((d for d in devices if d.verify_token(form.cleaned_data["token"])), None)
         if device:
-            otp_login(request, device)
+            two_factor.verified(request, device)
             return redirect(_next_url(request))
         form.add_error("token", _("Koden stemmer ikke. Skriv inn koden appen viser nå."))
     return render(request, "accounts/verify.html", {"form": form, "next": _next_url(request, "")})
@@ -102,7 +101,7 @@ def setup_totp(request):
             TOTPDevice.objects.filter(user=request.user, confirmed=True).delete()
             device.confirmed = True
             device.save()
-            otp_login(request, device)
+            two_factor.verified(request, device)
             administration.two_factor_enrolled(request.user)
             messages.success(request, _("Tofaktorinnlogging er slått på."))
             return redirect(_next_url(request))
@@ -124,8 +123,35 @@ def account(request):
         "has_totp": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
         "two_factor_required": request.user.needs_two_factor,
         "assignments": request.user.assignments.select_related("position").order_by("-valid_from"),
+        "unconfirmed": request.user.recoveries.unconfirmed().select_related(
+            "requested_by", "approved_by"
+        ),
     }
     return render(request, "accounts/account.html", context)
+
+
+@login_required
+@require_POST
+def confirm_recovery(request):
+    """The user says the recoveries of her account were hers: from now on what she does is
+    hers alone in the log. The session gets a new key, as at every step that gives it more."""
+    if recovery.confirm_recoveries(request.user):
+        messages.success(request, _("Takk. Det du gjør fra nå av, står bare på deg i loggen."))
+    request.session.pop(recovery.SESSION_KEY, None)
+    request.session.cycle_key()
+    return redirect("accounts:account")
+
+
+def stop_recovery(request, token):
+    """The link in the notice: anyone who has it stops the recovery (the old address and the
+    leaders got it). No log-in, since the one who needs it may be locked out."""
+    found = recovery.recovery_from_link(token)
+    if found is None:
+        return render(request, "accounts/stop_recovery.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        recovery.stop_recovery(found)
+        messages.success(request, _("Gjenopprettingen er stoppet. Administratorene ser det."))
+    return render(request, "accounts/stop_recovery.html", {"recovery": found})
 
 
 def set_password(request, uidb64, token):

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from .models import AuditEntry
 
 channel: ContextVar[str] = ContextVar("audit_channel", default="")
+# The unconfirmed recovery the request's session was opened after (accounts/recovery.py).
+recovery: ContextVar[int | None] = ContextVar("audit_recovery", default=None)
 
 
 @contextmanager
@@ -70,6 +72,7 @@ def record(
         area_id=_id(area),
         reason=str(reason)[:300],
         path=channel.get(),
+        recovery_id=recovery.get(),
     )
     return chain.append(entry, sorted(p for p in further if p is not None))
 

@@ -40,6 +40,9 @@ def digest(entry: AuditEntry, persons: Iterable[int], previous: str) -> str:
         sorted(set(persons)),
         previous,
     ]
+    if entry.recovery_id is not None:
+        # Only where set, so that the entries written before the field came still verify.
+        content.append(entry.recovery_id)
     text = json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 

@@ -95,6 +95,16 @@ class AuditEntry(AppendOnly):
     )
     reason = models.CharField(_("begrunnelse"), max_length=300, blank=True)
     path = models.CharField(_("adresse"), max_length=300, blank=True)
+    # Set while the user has not confirmed a recovery of her account carried out before the
+    # session began: what is done may be someone else's (accounts/recovery.py).
+    recovery = models.ForeignKey(
+        "accounts.Recovery",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("etter gjenoppretting"),
+    )
     previous = models.CharField(_("forrige kontrollsum"), max_length=64, blank=True)
     digest = models.CharField(_("kontrollsum"), max_length=64, blank=True)
 

@@ -10,7 +10,9 @@ from .models import AuditEntry
 
 def _activity_page(request, user):
     form = PeriodForm(request.GET or None)
-    entries = AuditEntry.objects.filter(user=user).select_related("area")
+    entries = AuditEntry.objects.filter(user=user).select_related(
+        "area", "recovery__requested_by", "recovery__approved_by"
+    )
     if form.is_valid():
         entries = entries.between(form.cleaned_data["start"], form.cleaned_data["end"])
     page = Paginator(entries, 100).get_page(request.GET.get("side"))

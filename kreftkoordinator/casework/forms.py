@@ -540,7 +540,11 @@ class PositionWorkForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.user = user
-        positions = Position.objects.filter(assignments__user=user).distinct().order_by("name")
+        positions = (
+            Position.objects.filter(assignments__user=user, assignments__approved_at__isnull=False)
+            .distinct()
+            .order_by("name")
+        )
         field = self.fields["position"]
         field.queryset = positions  # type: ignore[attr-defined]
         if len(positions) == 1:

@@ -217,6 +217,8 @@ def person_edit(request, pk):
 def person_access_log(request, pk):
     """Innsyn: who has looked at this person's records, when and why (DESIGN 3, rule 5)."""
     person = person_for(request.user, pk, reason="innsynslogg")
-    entries = AuditEntry.objects.about_person(person.pk).select_related("user", "area")
+    entries = AuditEntry.objects.about_person(person.pk).select_related(
+        "user", "area", "recovery__requested_by", "recovery__approved_by"
+    )
     page = Paginator(entries, 100).get_page(request.GET.get("side"))
     return render(request, "casework/person_access_log.html", {"person": person, "page": page})

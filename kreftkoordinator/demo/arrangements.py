@@ -9,8 +9,9 @@ from datetime import date, timedelta
 from random import Random
 
 from django.db import transaction
+from django.utils import timezone
 
-from kreftkoordinator.accounts.models import Role, User
+from kreftkoordinator.accounts.models import APPROVER_ROLES, Role, User
 from kreftkoordinator.organisation.models import (
     Area,
     Assignment,
@@ -117,6 +118,7 @@ OTHER_USERS = [
     ("leder.drammen", Role.LEADER, "Per", "Olsen", "kommunalsjef i Drammen"),
     ("kreftforeningen", Role.PROGRAMME, "Eva", "Strand", "programansvarlig i Kreftforeningen"),
     ("admin", Role.ADMIN, "Ola", "Aas", "administrator"),
+    ("admin.to", Role.ADMIN, "Siri", "Dahl", "administrator, godkjenner det Ola ber om"),
 ]
 
 
@@ -164,7 +166,9 @@ def create_arrangements(seed: int = 2017, years: int = 2) -> None:
         position.covered_areas.set([areas[c] for c in spec.covers])
         first, last = spec.coordinator
         user = _user(f"koordinator.{spec.key}", Role.COORDINATOR, first, last)
-        Assignment.objects.create(user=user, position=position, valid_from=spec.start)
+        Assignment.objects.create(
+            user=user, position=position, valid_from=spec.start, approved_at=timezone.now()
+        )
         casework.save(casework.generate(position, years, rng, user=user))
     create_directory(rng)
     drammen = Position.objects.get(host_area=areas["3301"])
@@ -178,6 +182,7 @@ def create_arrangements(seed: int = 2017, years: int = 2) -> None:
                 kind=Assignment.Kind.SUBSTITUTE,
                 valid_from=start,
                 valid_to=end,
+                approved_at=timezone.now(),
             )
             substitute.full_clean()  # the rule the form applies: an end date within a year
             substitute.save()
@@ -189,7 +194,10 @@ def create_arrangements(seed: int = 2017, years: int = 2) -> None:
 
 
 def _user(username: str, role: str, first: str, last: str) -> User:
+    """A demo user; an approver's role approved, as after two people (docs/security.md)."""
+    approved = timezone.now() if role in APPROVER_ROLES else None
     return User.objects.create_user(
+        role_approved_at=approved,
         username=username,
         password=DEMO_PASSWORD,
         role=role,

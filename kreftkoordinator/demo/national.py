@@ -11,6 +11,7 @@ from datetime import date
 from random import Random
 
 from django.db import transaction
+from django.utils import timezone
 
 from kreftkoordinator.accounts.models import Role, User
 from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Position
@@ -48,7 +49,9 @@ def create_national(
                 last_name=area.name,
                 email=f"koordinator.{area.code}@demo.kreftkoordinator.no",
             )
-            Assignment.objects.create(user=user, position=position, valid_from=START)
+            Assignment.objects.create(
+                user=user, position=position, valid_from=START, approved_at=timezone.now()
+            )
             casework.save(casework.generate(position, years, rng, user=user))
         if number % 10 == 0 or number == len(areas):
             progress(f"  {number}/{len(areas)} stillinger")

@@ -123,3 +123,6 @@ class AssignmentForm(forms.ModelForm):
             .exclude(pk=actor.pk)
         )
         self.fields["user"].queryset = coordinators  # type: ignore[attr-defined]
+        if self.instance.pk:
+            # Another person is another assignment: one that waits for approval of its own.
+            self.fields["user"].disabled = True

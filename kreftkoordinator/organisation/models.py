@@ -293,8 +293,15 @@ class Position(models.Model):
 
 
 class AssignmentQuerySet(models.QuerySet["Assignment"]):
+    def approved(self) -> AssignmentQuerySet:
+        """Assignments a second person has approved: only these give access (two-person rule)."""
+        return self.filter(approved_at__isnull=False)
+
+    def pending(self) -> AssignmentQuerySet:
+        return self.filter(approved_at__isnull=True)
+
     def valid_on(self, day: date) -> AssignmentQuerySet:
-        return self.filter(valid_on_q(day))
+        return self.approved().filter(valid_on_q(day))
 
     def overlapping(self, start: date, end: date | None) -> AssignmentQuerySet:
         """Assignments whose period shares at least one day with [start, end]."""
@@ -321,6 +328,34 @@ class Assignment(models.Model):
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.HOLDER)
     valid_from = models.DateField(_("fra"))
     valid_to = models.DateField(_("til"), null=True, blank=True)
+    # Two people give access to persons: one asks, another approves (`administration.py`).
+    # Until then the assignment gives nothing. A change that widens an approved one is a row of
+    # its own that `replaces` it, so the assignment in force keeps working while it waits.
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bedt om av"),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("godkjent av"),
+    )
+    approved_at = models.DateTimeField(_("godkjent"), null=True, blank=True)
+    replaces = models.ForeignKey(
+        "self",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("endrer"),
+    )
 
     objects = AssignmentQuerySet.as_manager()
 
@@ -368,13 +403,14 @@ class Assignment(models.Model):
             )
         if self.kind == self.Kind.HOLDER and self.position_id and self.valid_from:
             # A position may not be split between people (table 3-1): one holder at a time.
-            clash = (
-                Assignment.objects.filter(position_id=self.position_id, kind=self.Kind.HOLDER)
-                .overlapping(self.valid_from, self.valid_to)
-                .exclude(pk=self.pk)
-                .select_related("user")
-                .first()
-            )
+            holders = Assignment.objects.filter(
+                position_id=self.position_id, kind=self.Kind.HOLDER
+            ).overlapping(self.valid_from, self.valid_to)
+            if self.pk:  # itself, and a proposal that changes it, are no clash
+                holders = holders.exclude(pk=self.pk).exclude(replaces_id=self.pk)
+            if self.replaces_id:
+                holders = holders.exclude(pk=self.replaces_id)
+            clash = holders.select_related("user").first()
             if clash:
                 raise ValidationError(
                     _(
@@ -389,7 +425,21 @@ class Assignment(models.Model):
                 )
 
     def is_valid_on(self, day: date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
+        return (
+            self.approved_at is not None
+            and self.valid_from <= day
+            and (self.valid_to is None or self.valid_to >= day)
+        )
+
+    def widens(self, before: Assignment) -> bool:
+        """Whether this version gives access on a day the approved one `before` did not."""
+        if (self.user_id, self.position_id) != (before.user_id, before.position_id):
+            return True
+        if self.valid_from < before.valid_from:
+            return True
+        return before.valid_to is not None and (
+            self.valid_to is None or self.valid_to > before.valid_to
+        )
 
 
 class Population(models.Model):

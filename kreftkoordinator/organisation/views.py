@@ -72,8 +72,18 @@ def assignment_edit(request, position_pk, pk=None):
         request.POST or None, instance=assignment, position=position, actor=request.user
     )
     if request.method == "POST" and form.is_valid():
-        save_assignment(request.user, form.save(commit=False))
-        messages.success(request, _("Tilsettingen er lagret."))
+        saved = save_assignment(request.user, form.save(commit=False))
+        if saved.approved_at is None:
+            messages.success(
+                request,
+                _(
+                    "Tilsettingen er lagret og venter på godkjenning: en annen administrator "
+                    "eller lederen for området godkjenner den under Godkjenning. Til da gir den "
+                    "ingen tilgang."
+                ),
+            )
+        else:
+            messages.success(request, _("Tilsettingen er lagret."))
         return redirect("organisation:position_detail", pk=position.pk)
     return render(
         request,

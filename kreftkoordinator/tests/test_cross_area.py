@@ -100,6 +100,10 @@ PERSONAL = {"person", "case", "follow_up", "assessment", "contact_request", "ser
 # URLs with an argument that are not one area's records, and why.
 EXEMPT = {
     "accounts:set_password": "a one-time link from an e-mail; the token is the key",
+    "accounts:stop_recovery": "a signed link from a notice; it names no person (test_two_people)",
+    "accounts:decide_assignment": "approvals of access, admins and leaders (test_two_people)",
+    "accounts:decide_recovery": "approvals of access, admins and leaders (test_two_people)",
+    "accounts:approve_role": "approvals of roles, administrators (test_two_people)",
     "accounts:user_detail": "administrators' pages about users (test_role_gating: admins only)",
     "accounts:user_edit": "administrators' pages about users",
     "accounts:reset_two_factor": "administrators' pages about users",

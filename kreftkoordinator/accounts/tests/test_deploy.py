@@ -60,3 +60,13 @@ def test_check_deploy_says_demo_mode_is_on():
     env = {**PRODUCTION, "KREFTKOORDINATOR_DEMO": "1", "DEBUG": "1", "ALLOWED_HOSTS": "localhost"}
     result = run("check", "--deploy", env=env)
     assert result.returncode != 0 and "kreftkoordinator.E001" in result.stderr + result.stdout
+
+
+def test_a_typo_in_a_protection_stops_the_start_up():
+    """Issue 27, finding 6: "flase" or "ture" used to read as off, quietly."""
+    for name in ("SECURE_SSL_REDIRECT", "BEHIND_TLS_PROXY"):
+        result = run("check", env={**PRODUCTION, name: "ture"})
+        assert result.returncode != 0
+        assert "ImproperlyConfigured" in result.stderr and f"{name}='ture'" in result.stderr
+    assert run("check", env={**PRODUCTION, "SECURE_SSL_REDIRECT": "False"}).returncode == 0
+    assert run("check", env={**PRODUCTION, "BEHIND_TLS_PROXY": "ja"}).returncode == 0

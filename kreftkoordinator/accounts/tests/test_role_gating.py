@@ -73,6 +73,7 @@ PAGES = {
         lambda w: [w["position"].pk, w["position"].assignments.first().pk],
     ),
     "organisation:area_list": ({ADMIN}, None),
+    "accounts:approvals": ({LEADER, ADMIN}, None),
     "accounts:user_list": ({ADMIN}, None),
     "accounts:user_create": ({ADMIN}, None),
     "accounts:user_detail": ({ADMIN}, lambda w: [w["users"][LEADER].pk]),
@@ -132,7 +133,15 @@ POST_ACTIONS = {
 # Pages whose access depends on the record as well as the role, tested on their own:
 # offer_edit (directory/tests/test_directory.py: who maintains which offer) and offer_choices
 # (test_offer_link.py: a case of one's own area).
-RECORD_PAGES = {"directory:offer_edit", "directory:offer_choices", "directory:event_edit"}
+# The approvals' decisions: who may decide which (accounts/tests/test_two_people.py).
+RECORD_PAGES = {
+    "directory:offer_edit",
+    "directory:offer_choices",
+    "directory:event_edit",
+    "accounts:decide_assignment",
+    "accounts:decide_recovery",
+    "accounts:approve_role",
+}
 # Pages outside the role model: log-in steps, language, single sign-on.
 NOT_ROLE_PAGES = {
     "home",  # the public front page for visitors, each role's start page when logged in
@@ -151,6 +160,8 @@ NOT_ROLE_PAGES = {
     "accounts:verify",
     "accounts:set_password",  # a one-time link from an e-mail (test_user_admin)
     "accounts:logout",
+    "accounts:stop_recovery",  # the link in a recovery's notice (test_two_people)
+    "accounts:confirm_recovery",  # anyone logged in, about her own account (test_two_people)
     "set_language",
     "favicon",
     "oidc_authentication_init",
@@ -284,7 +295,15 @@ NAVIGATION = {
         "Tilbud",
         "Min aktivitet",
     ],
-    LEADER: ["Mine områder", "Tall", "Økonomi", "Tilskudd", "Tilbud", "Brukerundersøkelsen"],
+    LEADER: [
+        "Mine områder",
+        "Godkjenning",
+        "Tall",
+        "Økonomi",
+        "Tilskudd",
+        "Tilbud",
+        "Brukerundersøkelsen",
+    ],
     PROGRAMME: [
         "Oversikt",
         "Stillinger",
@@ -293,7 +312,7 @@ NAVIGATION = {
         "Tilbud",
         "Brukerundersøkelsen",
     ],
-    ADMIN: ["Oversikt", "Stillinger", "Brukere", "Områder", "Tilbud"],
+    ADMIN: ["Oversikt", "Stillinger", "Brukere", "Godkjenning", "Områder", "Tilbud"],
 }
 
 

@@ -1,6 +1,7 @@
 """Ola, the administrator, keeps the accounts but can never become Kari: he never sets or sees a
 password, a two-factor reset makes Kari enrol a new app herself, nobody changes her own role or
-assignments, and every change is in the log, shown to Kari and to the other administrators."""
+assignments, and every change is in the log, shown to Kari and to the other administrators.
+What gives access to persons takes Olga, a second administrator, too (test_two_people.py)."""
 
 import pytest
 from django.core import mail
@@ -9,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kreftkoordinator.accounts.models import Role, User
 from kreftkoordinator.audit.models import AuditEntry
-from kreftkoordinator.conftest import login, make_user
+from kreftkoordinator.conftest import login, make_user, recover
 from kreftkoordinator.organisation.models import Assignment
 
 
@@ -24,19 +25,24 @@ def changes_to(user):
 
 @pytest.mark.django_db
 class TestNoPasswords:
-    def test_a_reset_is_a_link_to_the_user_not_a_password(self, client, ola, kari):
+    def test_a_reset_is_a_link_to_the_user_not_a_password(self, client, ola, ola2, kari):
         login(client, ola)
         client.post(reverse("accounts:send_password_link", args=[kari.pk]))
-        assert mail.outbox[0].to == [kari.email] and "/konto/passord/" in mail.outbox[0].body
+        assert not mail.outbox  # Kari has access to persons: it waits for a second person
+        recover(ola2, kari)
+        assert mail.outbox[-1].to == [kari.email] and "/konto/passord/" in mail.outbox[-1].body
         kari.refresh_from_db()
         assert kari.check_password("et-langt-passord-2026")  # unchanged until Kari uses the link
-        assert ("ola", "lenke for nytt passord sendt") in changes_to(kari)
+        assert any(
+            who == "ola" and "(lenke for nytt passord) bedt om" in reason
+            for who, reason in changes_to(kari)
+        )
 
     def test_the_administrator_does_not_send_himself_a_link(self, client, ola):
         login(client, ola)
         assert client.post(reverse("accounts:send_password_link", args=[ola.pk])).status_code == 403
 
-    def test_a_changed_email_is_told_to_the_old_address(self, client, ola, kari):
+    def test_a_changed_email_is_told_to_the_old_address(self, client, ola, ola2, kari):
         login(client, ola)
         client.post(
             reverse("accounts:user_edit", args=[kari.pk]),
@@ -50,18 +56,26 @@ class TestNoPasswords:
                 "is_active": "on",
             },
         )
-        assert mail.outbox[0].to == ["kari@example.no"]
-        assert any("e-post: ny@example.no" in reason for _, reason in changes_to(kari))
+        kari.refresh_from_db()
+        assert kari.email == "kari@example.no" and not mail.outbox  # waits for Olga
+        recover(ola2, kari)
+        kari.refresh_from_db()
+        assert kari.email == "ny@example.no"
+        assert mail.outbox[-1].to == ["kari@example.no"]
+        assert "er endret" in mail.outbox[-1].subject
+        assert any("(ny e-post ny@example.no) bedt om" in reason for _, reason in changes_to(kari))
 
 
 @pytest.mark.django_db
 class TestTwoFactorReset:
-    def test_kari_enrols_again_herself(self, client, ola, kari):
+    def test_kari_enrols_again_herself(self, client, ola, ola2, kari):
         TOTPDevice.objects.create(user=kari, name="app", confirmed=True)
         login(client, ola)
         client.post(reverse("accounts:reset_two_factor", args=[kari.pk]))
+        assert TOTPDevice.objects.filter(user=kari).exists()  # until Olga approves, and a day
+        recover(ola2, kari)
         assert not TOTPDevice.objects.filter(user=kari).exists()
-        assert ("ola", "tofaktor nullstilt") in changes_to(kari)
+        assert any("(nullstille tofaktor) gjennomført" in r for _, r in changes_to(kari))
         # Kari logs in with her own password and is sent to enrol a new app.
         client.logout()
         client.post(
@@ -118,21 +132,28 @@ class TestNothingOnOneself:
                 "valid_to": "2026-06-30",
             },
         )
-        assert Assignment.objects.filter(user=hilde).exists()
+        assignment = Assignment.objects.get(user=hilde)
         [(who, reason)] = changes_to(hilde)
-        assert who == "ola" and reason.startswith("tilsatt: Kreftkoordinator i Drammen")
+        assert who == "ola" and reason.startswith("tilsetting foreslått, venter på godkjenning")
+        client.logout()
+        login(client, ola2)
+        client.post(
+            reverse("accounts:decide_assignment", args=[assignment.pk]), {"decision": "approve"}
+        )
+        (who, reason), _ = changes_to(hilde)
+        assert who == "ola2" and reason.startswith("tilsetting godkjent (bedt om av Ola Aas)")
         # Hilde sees it under her own activity, the other administrator on Hilde's page.
         client.logout()
         login(client, hilde)
-        assert "tilsatt: Kreftkoordinator i Drammen" in (
+        assert "tilsetting godkjent (bedt om av Ola Aas): Kreftkoordinator i Drammen" in (
             client.get(reverse("audit:my_activity")).content.decode()
         )
         client.logout()
         login(client, ola2)
-        assert "tilsatt: Kreftkoordinator i Drammen" in (
+        assert "tilsetting godkjent (bedt om av Ola Aas): Kreftkoordinator i Drammen" in (
             client.get(reverse("audit:user_activity", args=[hilde.pk])).content.decode()
         )
-        assert "tilsatt: Kreftkoordinator i Drammen" in (
+        assert "tilsetting godkjent (bedt om av Ola Aas): Kreftkoordinator i Drammen" in (
             client.get(reverse("audit:account_changes")).content.decode()
         )
 

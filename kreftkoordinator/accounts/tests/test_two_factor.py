@@ -6,7 +6,7 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kreftkoordinator.conftest import login
+from kreftkoordinator.conftest import login, recover
 
 
 def code_for(device: TOTPDevice) -> str:
@@ -99,9 +99,12 @@ def test_demo_mode_relaxes_two_factor_and_says_so(client, kari):
 
 
 @pytest.mark.django_db
-def test_an_administrator_resets_a_lost_app(client, ola, kari):
+def test_an_administrator_resets_a_lost_app(client, ola, per, kari):
+    """With Per, Kari's leader, as the second person, and a day's wait."""
     TOTPDevice.objects.create(user=kari, name="app", confirmed=True)
     login(client, ola)
     response = client.post(reverse("accounts:reset_two_factor", args=[kari.pk]))
     assert response.status_code == 302
+    assert TOTPDevice.objects.filter(user=kari).exists()
+    assert recover(per, kari) == 1
     assert not TOTPDevice.objects.filter(user=kari).exists()

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.conftest import assign, login, make_position, make_user
+from kreftkoordinator.organisation.administration import approve_assignment
 from kreftkoordinator.organisation.models import Assignment, Position, today
 
 
@@ -297,9 +298,15 @@ class TestSubstituteEndDates:
         later = today() + timedelta(days=90)
         self.post(client, drammen_position, lene, str(later), pk=assignment.pk)
         assignment.refresh_from_db()
-        assert assignment.valid_to == later
+        assert assignment.valid_to == today() + timedelta(days=30)  # in force while it waits
+        [proposal] = assignment.proposals.all()
+        assert proposal.valid_to == later and proposal.approved_at is None
         siv = make_user("siv", Role.ADMIN, name="Siv Holm")
+        approve_assignment(siv, proposal)
+        assignment.refresh_from_db()
+        assert assignment.valid_to == later and not assignment.proposals.exists()
         login(client, siv)
         page = client.get(reverse("audit:account_changes")).content.decode()
         was = (today() + timedelta(days=30)).strftime("%d.%m.%Y")
-        assert f"tilsetting forlenget (var til {was})" in page
+        assert f"forlengelse foreslått (var til {was})" in page
+        assert "tilsetting godkjent (bedt om av Ola Aas)" in page

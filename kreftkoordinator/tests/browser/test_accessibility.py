@@ -12,10 +12,12 @@ PAGES = {
     "kari": ["home", "casework:caseload", "casework:person_list", "casework:person_create",
              "casework:contact_create", "casework:week", "directory:offer_list",
              "audit:my_activity"],
-    "per": ["home", "reporting:leader", "economics:scenarios", "grants:agreements"],
+    "per": ["home", "reporting:leader", "economics:scenarios", "grants:agreements",
+            "accounts:approvals"],
     "eva": ["home", "grants:agreements", "grants:agreement_create", "grants:statements",
             "grants:schemes", "organisation:position_list"],
-    "ola": ["home", "accounts:user_list", "organisation:position_list", "organisation:area_list"],
+    "ola": ["home", "accounts:user_list", "organisation:position_list", "organisation:area_list",
+            "accounts:approvals"],
 }  # fmt: skip
 CASES = [(who, name) for who, names in PAGES.items() for name in names]
 

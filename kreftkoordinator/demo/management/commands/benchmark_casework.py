@@ -106,7 +106,10 @@ class Command(BaseCommand):
                 user=user,
                 position=position,
                 kind=Assignment.Kind.SUBSTITUTE,
-                defaults={"valid_from": today() - timedelta(days=1)},
+                defaults={
+                    "valid_from": today() - timedelta(days=1),
+                    "approved_at": timezone.now(),
+                },
             )
         return user
 
