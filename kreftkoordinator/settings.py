@@ -5,6 +5,7 @@ SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS and leaves DEBUG off; `kreftkoordinator 
 then reports nothing.
 """
 
+import ipaddress
 import os
 import secrets
 from datetime import timedelta
@@ -175,15 +176,33 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lock-out after repeated failed log-ins (django-axes), per user name and address: per user name
-# alone would let anyone lock a coordinator out; per address alone would lock out a whole
-# municipality behind one NAT. Two factors stand behind the password for roles with personal data.
 # A recovery of an account with access to persons takes effect this long after a second
 # person approved it; meanwhile the old address and the leaders can stop it (docs/security.md).
 RECOVERY_DELAY_HOURS = int(os.environ.get("RECOVERY_DELAY_HOURS", "24"))
+# Reads refused as outside the user's areas, per user and hour, before she is stopped and the
+# administrators are told (audit/scoping.py): probing must not fill people's access logs.
+REFUSED_READS_PER_HOUR = int(os.environ.get("REFUSED_READS_PER_HOUR", "10"))
+# The proxies in front of the application (addresses or networks): the client's address is the
+# right-most one in X-Forwarded-For that is not one of them (kreftkoordinator/addresses.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address") from _error
+
+# Lock-out after repeated failed log-ins (django-axes), per user name and address: per user name
+# alone would let anyone lock a coordinator out; per address alone would lock out a whole
+# municipality behind one NAT. Two factors stand behind the password for roles with personal data.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "kreftkoordinator.addresses.client_address"
+# Failed log-ins for one user name from every address together: past this many in an hour each
+# further try waits LOGIN_USER_DELAY_SECONDS after the last; it slows guessing from many
+# addresses down and never locks the right user out (accounts/forms.py).
+LOGIN_USER_LIMIT = int(os.environ.get("LOGIN_USER_LIMIT", "20"))
+LOGIN_USER_DELAY_SECONDS = int(os.environ.get("LOGIN_USER_DELAY_SECONDS", "60"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
@@ -209,6 +228,8 @@ RETENTION_YEARS = int(os.environ.get("RETENTION_YEARS", "10"))
 # several app servers set CACHE_URL to a shared cache (e.g. redis://127.0.0.1:6379/1).
 PUBLIC_FORM_LIMIT = int(os.environ.get("PUBLIC_FORM_LIMIT", "5"))
 PUBLIC_ADDRESS_LIMIT = int(os.environ.get("PUBLIC_ADDRESS_LIMIT", "100"))
+# Unanswered requests from one address into one coordinator's inbox; at the limit she is told.
+PUBLIC_INBOX_LIMIT = int(os.environ.get("PUBLIC_INBOX_LIMIT", "5"))
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if cache_url := os.environ.get("CACHE_URL"):
     CACHES["default"] = {

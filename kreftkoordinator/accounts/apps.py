@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Brukere")
 
     def ready(self) -> None:
-        from . import checks, recovery  # noqa: F401 -- register deploy checks, receivers
+        from . import checks, login_limits, recovery  # noqa: F401 -- checks, receivers

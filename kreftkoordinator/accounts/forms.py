@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from kreftkoordinator import forms
 from kreftkoordinator.organisation.forms import AreaCodesField
 
+from .login_limits import wait_seconds
 from .models import Role, User
 
 
@@ -15,7 +16,20 @@ class LoginForm(forms.DSFormMixin, AuthenticationForm):
             "Feil brukernavn eller passord. Etter flere feil forsøk blir kontoen låst en stund."
         ),
         "inactive": _("Denne kontoen er deaktivert."),
+        "slow_down": _(
+            "Det har vært mange feil forsøk på denne brukeren den siste timen. Vent %(n)s "
+            "sekunder og prøv igjen."
+        ),
     }
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        wait = wait_seconds(username) if username else 0
+        if wait:
+            raise django_forms.ValidationError(
+                self.error_messages["slow_down"], code="slow_down", params={"n": wait}
+            )
+        return super().clean()
 
 
 class TokenForm(forms.Form):

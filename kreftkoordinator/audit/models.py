@@ -9,7 +9,9 @@ Users and areas referenced here can therefore never be deleted (PROTECT): deacti
 Persons are referenced by id only, so the log outlives a person deleted under the retention rules.
 """
 
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any, Self
 
 from django.conf import settings
 from django.db import models
@@ -65,12 +67,19 @@ class AuditEntryQuerySet(AppendOnlyQuerySet):
             qs = qs.filter(at__date__lte=end)
         return qs
 
-    def about_person(self, person_id: int) -> "AuditEntryQuerySet":
-        """Entries whose main person is this one, or that also showed or touched her."""
-        return self.filter(
-            models.Q(person_id=person_id)
-            | models.Q(pk__in=AuditPerson.objects.filter(person_id=person_id).values("entry"))
+    def about_person(self, person_id: int, records: Iterable[models.Model] = ()) -> Self:
+        """Entries whose main person is this one, or that also showed or touched her; and
+        entries about `records` that turned out to be hers later (a contact request read
+        before it was linked to her)."""
+        about = models.Q(person_id=person_id) | models.Q(
+            pk__in=AuditPerson.objects.filter(person_id=person_id).values("entry")
         )
+        for record in records:
+            about |= models.Q(object_type=record._meta.label_lower, object_id=str(record.pk))
+        return self.filter(about)
+
+    def refusals_by(self, user: Any, since: datetime) -> Self:
+        return self.filter(user=user, action=Action.REFUSED, at__gte=since)
 
     def about_user(self, user_id: int) -> "AuditEntryQuerySet":
         """Changes to a user account: role, areas, assignments, two-factor, activation."""

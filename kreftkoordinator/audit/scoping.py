@@ -7,17 +7,23 @@ entry. Visibility itself is decided in one place: `Area.objects.visible_to(user)
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Self, TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.mail import send_mail
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from kreftkoordinator.accounts.models import Role, User
 from kreftkoordinator.organisation.models import Area
 
 from . import record
-from .models import Action
+from .models import Action, AuditEntry
 
 M = TypeVar("M", bound=models.Model)
 
@@ -59,5 +65,36 @@ def _log_refusal(queryset: models.QuerySet, user: Any, lookup: dict[str, Any]) -
         other = queryset.model._default_manager.filter(**lookup).first()
     except (ValueError, TypeError):
         return
-    if other is not None:
-        record(user, Action.REFUSED, other, reason="utenfor brukerens områder")
+    if other is None:
+        return
+    since = timezone.now() - timedelta(hours=1)
+    before = AuditEntry.objects.refusals_by(user, since).count()
+    if before >= settings.REFUSED_READS_PER_HOUR:
+        # Probing: stop it, and keep it out of the people's access logs (the administrators
+        # were told when the limit was reached).
+        raise PermissionDenied(
+            _("For mange avviste oppslag. Administratorene er varslet; prøv igjen om en time.")
+        )
+    record(user, Action.REFUSED, other, reason="utenfor brukerens områder")
+    if before + 1 == settings.REFUSED_READS_PER_HOUR:
+        _tell_administrators(user)
+
+
+def _tell_administrators(user: Any) -> None:
+    addresses = User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=user.pk)
+    send_mail(
+        _("Mange avviste oppslag i Kreftkoordinator"),
+        _(
+            "Brukeren %(u)s har fått %(n)d avviste oppslag i andre områders opplysninger den "
+            "siste timen, og får ikke gjøre flere før det har gått en time. Se brukerens "
+            "aktivitetslogg: %(link)s"
+        )
+        % {
+            "u": user.username,
+            "n": settings.REFUSED_READS_PER_HOUR,
+            "link": settings.SITE_URL.rstrip("/") + reverse("audit:user_activity", args=[user.pk]),
+        },
+        None,
+        sorted(a for a in addresses.values_list("email", flat=True) if a),
+        fail_silently=True,
+    )

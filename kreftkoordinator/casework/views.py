@@ -217,8 +217,28 @@ def person_edit(request, pk):
 def person_access_log(request, pk):
     """Innsyn: who has looked at this person's records, when and why (DESIGN 3, rule 5)."""
     person = person_for(request.user, pk, reason="innsynslogg")
-    entries = AuditEntry.objects.about_person(person.pk).select_related(
-        "user", "area", "recovery__requested_by", "recovery__approved_by"
-    )
+    # Her contact requests too: one read before it was linked to her is hers as well.
+    entries = AuditEntry.objects.about_person(
+        person.pk, person.contact_requests.only("pk")
+    ).select_related("user", "area", "recovery__requested_by", "recovery__approved_by")
     page = Paginator(entries, 100).get_page(request.GET.get("side"))
-    return render(request, "casework/person_access_log.html", {"person": person, "page": page})
+    rows = grouped_refusals(page)
+    return render(
+        request,
+        "casework/person_access_log.html",
+        {"person": person, "page": page, "rows": rows},
+    )
+
+
+def grouped_refusals(entries) -> list[tuple[AuditEntry, int, AuditEntry]]:
+    """(entry, how many, first) per row: refused attempts one after another by the same user
+    are one row ("Avvist, 12 forsøk"), so probing does not bury the reads that matter."""
+    rows: list[tuple[AuditEntry, int, AuditEntry]] = []
+    for entry in entries:
+        if rows and entry.action == Action.REFUSED:
+            last, count, _first = rows[-1]
+            if last.action == Action.REFUSED and last.user_id == entry.user_id:
+                rows[-1] = (last, count + 1, entry)
+                continue
+        rows.append((entry, 1, entry))
+    return rows

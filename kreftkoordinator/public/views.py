@@ -17,7 +17,13 @@ from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Pos
 
 from .coverage import HEIGHT, WIDTH, coverage, markers, outline
 from .forms import ContactForm, EventSearchForm, FindForm, positions_named
-from .ratelimit import contact_accepted, contact_allowed
+from .ratelimit import (
+    contact_accepted,
+    contact_allowed,
+    inbox_full,
+    inbox_received,
+    tell_once_inbox_full,
+)
 
 
 def front(request):
@@ -97,9 +103,21 @@ def contact(request):
                 )
                 % {"area": area.name},
             )
+        elif inbox_full(request, area):
+            tell_once_inbox_full(request, area, coordinators)
+            form.add_error(
+                None,
+                _(
+                    "Det ligger allerede flere forespørsler herfra som kreftkoordinatoren ikke "
+                    "har svart på. Ring kommunen direkte, eller prøv igjen når du har fått svar. "
+                    "Det du skrev, står her fortsatt."
+                ),
+            )
+            return render(request, "public/contact.html", {"form": form}, status=429)
         else:
-            receive_contact_request(area, form.cleaned_data, coordinators)
+            received = receive_contact_request(area, form.cleaned_data, coordinators)
             contact_accepted(request, sender)
+            inbox_received(request, area, received)
             return redirect("public:contact_thanks")
     return render(request, "public/contact.html", {"form": form})
 

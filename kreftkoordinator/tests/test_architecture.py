@@ -19,6 +19,7 @@ KERNEL = {
     "numbers",
     "exports",
     "text",
+    "addresses",
 }
 # Each app and the apps it may import. Economics and grants go above reporting.
 ALLOWED = {

@@ -205,3 +205,18 @@ class TestAQuickContactFindsItsPerson:
         assert client.post(url, {"person": horten_person.pk}).status_code == 404
         call.refresh_from_db()
         assert call.person is None
+
+
+@pytest.mark.django_db
+def test_a_request_read_before_it_was_linked_is_in_her_innsyn(client, kari, request_from_drammen):
+    """Issue 27, finding 6: Kari read Siri's request before linking it; Siri's innsyn missed it."""
+    from kreftkoordinator.casework.models import Person
+
+    login(client, kari)
+    client.get(reverse("casework:request_detail", args=[request_from_drammen.pk]))
+    siri = Person.objects.create(area=area("3301"), name="Siri Moe", phone="+4798765432")
+    link = reverse("casework:request_link", args=[request_from_drammen.pk])
+    client.post(link, {"person": siri.pk})
+    page = client.get(reverse("casework:person_access_log", args=[siri.pk]))
+    objects = {(e.object_type, e.action) for e, _count, _first in page.context["rows"]}
+    assert ("casework.contactrequest", "view") in objects
