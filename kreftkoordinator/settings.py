@@ -229,7 +229,7 @@ RETENTION_YEARS = int(os.environ.get("RETENTION_YEARS", "10"))
 PUBLIC_FORM_LIMIT = int(os.environ.get("PUBLIC_FORM_LIMIT", "5"))
 PUBLIC_ADDRESS_LIMIT = int(os.environ.get("PUBLIC_ADDRESS_LIMIT", "100"))
 # Unanswered requests from one address into one coordinator's inbox; at the limit she is told.
-PUBLIC_INBOX_LIMIT = int(os.environ.get("PUBLIC_INBOX_LIMIT", "5"))
+PUBLIC_INBOX_LIMIT = int(os.environ.get("PUBLIC_INBOX_LIMIT", "10"))
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if cache_url := os.environ.get("CACHE_URL"):
     CACHES["default"] = {

@@ -87,11 +87,13 @@ def provider():
 class TestSingleSignOn:
     def test_kari_logs_in_and_needs_no_second_code(self, client, kari, provider):
         state, nonce = start(client)
+        before = client.session.session_key
         with responses.RequestsMock() as mock:
             provider.answer(mock, nonce, kari.email)
             response = callback(client, state)
         assert response.status_code == 302 and response.url == "/"
         assert client.session["_auth_user_id"] == str(kari.pk)
+        assert client.session.session_key != before  # a new key once logged in (issue 27)
         assert client.get(reverse("casework:person_list")).status_code == 200
 
     def test_the_e_mail_is_matched_without_regard_to_case(self, client, kari, provider):
