@@ -90,9 +90,10 @@ def assign(user, position, kind=Assignment.Kind.HOLDER, start=date(2015, 1, 1), 
 
 
 def login(client, user, *, verified: bool = True):
-    """Log in as after password and, where the role needs it, the authenticator code."""
+    """Log in as after password and, where the role needs it (or approves access), the
+    authenticator code."""
     client.force_login(user)
-    if verified and user.needs_two_factor:
+    if verified and (user.needs_two_factor or user.role in APPROVER_ROLES):
         device, _ = TOTPDevice.objects.get_or_create(
             user=user, name="app", defaults={"confirmed": True}
         )

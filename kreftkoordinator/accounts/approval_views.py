@@ -2,9 +2,13 @@
 and leaders decide here; the rules (never one's own, a leader only for her areas) are in the
 workflows (`organisation/administration.py`, `recovery.py`, `administration.approve_role`)."""
 
+from functools import wraps
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,10 +17,22 @@ from kreftkoordinator.organisation import administration as assignments
 from kreftkoordinator.organisation.models import Assignment
 from kreftkoordinator.roles import Role, role_required
 
-from . import administration, recovery
+from . import administration, recovery, two_factor
 from .models import Recovery, User
 
-approvers = role_required(Role.ADMIN, Role.LEADER)
+
+def approvers(view):
+    """Administrators and leaders, with the second factor shown in this session (a leader who
+    logs in with a password alone sets up an app to approve): the second person must be one."""
+
+    @role_required(Role.ADMIN, Role.LEADER)
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not settings.DEMO and not two_factor.is_satisfied(request):
+            return redirect(f"{reverse('accounts:verify')}?next={reverse('accounts:approvals')}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 @approvers

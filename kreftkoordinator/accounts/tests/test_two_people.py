@@ -200,6 +200,18 @@ class TestARecoveryWaitsAndCanBeStopped:
         assert TOTPDevice.objects.filter(user=kari).exists()
         assert client.get(link.replace("/stopp/", "/stopp/x")).status_code == 400
 
+    def test_per_approves_only_with_his_second_factor(self, client, ola, per, kari):
+        asked = ask(ola, kari, Recovery.Kind.PASSWORD)
+        login(client, per, verified=False)
+        for response in (
+            client.get(reverse("accounts:approvals")),
+            decide(client, "recovery", asked.pk),
+        ):
+            assert response.status_code == 302
+            assert response.url.startswith(reverse("accounts:verify"))
+        asked.refresh_from_db()
+        assert asked.approved_at is None
+
     def test_nobody_approves_her_own_request_or_her_own_account(self, client, ola, kari):
         asked = ask(ola, kari, Recovery.Kind.PASSWORD)
         login(client, ola)
