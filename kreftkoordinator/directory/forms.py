@@ -158,6 +158,7 @@ class EventForm(forms.ModelForm):
             "description",
             "offer",
             "published",
+            "cancelled",
         ]
         widgets = {
             "starts_at": django_forms.DateTimeInput(

@@ -38,8 +38,18 @@ def _term(kind: str, code: str, name: str = "") -> dict:
         "id": str(uuid.uuid5(NAMESPACE, f"term:{kind}:{code}")),
         "code": code,
         "name": name or code,
+        "description": str(name or code),  # required by HSDS 3.0's schema
         "taxonomy": f"{TAXONOMY}:{kind}",
     }
+
+
+# Fields HSDS gives a format (an e-mail address, a URL, a date): left out when we have none, as
+# an empty string or null is not one (HSDS 3.0's compiled schema refuses them).
+FORMATTED = ("email", "url", "website", "assured_date")
+
+
+def _present(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k not in FORMATTED or v not in ("", None)}
 
 
 def export_services(offers) -> list[dict]:
@@ -77,7 +87,7 @@ def _service(offer: Offer) -> dict:
             }
         )
     organization = offer.provider
-    return {
+    service = {
         "id": sid,
         "organization_id": _id("provider", organization),
         "name": offer.title,
@@ -150,19 +160,25 @@ def _service(offer: Offer) -> dict:
             }
             for t in terms
         ],
-        "organization": {
-            "id": _id("provider", organization),
-            "name": organization.name,
-            "description": organization.name,
-            "website": organization.website,
-            "email": organization.email,
-            "phones": [
-                {"id": str(uuid.uuid5(NAMESPACE, f"phone:{sid}:org")), "number": organization.phone}
-            ]
-            if organization.phone
-            else [],
-        },
+        "organization": _present(
+            {
+                "id": _id("provider", organization),
+                "name": organization.name,
+                "description": organization.name,
+                "website": organization.website,
+                "email": organization.email,
+                "phones": [
+                    {
+                        "id": str(uuid.uuid5(NAMESPACE, f"phone:{sid}:org")),
+                        "number": organization.phone,
+                    }
+                ]
+                if organization.phone
+                else [],
+            }
+        ),
     }
+    return _present(service)
 
 
 class HSDSImportError(Exception):
@@ -178,12 +194,31 @@ class HSDSResult:
     errors: list[str] = field(default_factory=list)
 
 
-def import_services(services: list[dict], user=None, where=None) -> HSDSResult:
+def services_in(document: Any) -> list[dict]:
+    """The services of an HSDS document in any of its shapes: a list of services, one service
+    (as `examples/service_full.json`), or a page of an HSDS API's list (`service_list.json`,
+    the services under `contents`)."""
+    if isinstance(document, list):
+        return document
+    if isinstance(document, dict) and isinstance(document.get("contents"), list):
+        return document["contents"]
+    if isinstance(document, dict) and "id" in document and "name" in document:
+        return [document]
+    raise HSDSImportError(
+        [
+            _(
+                "Filen må være en HSDS-tjeneste, en liste med tjenester eller en side fra et "
+                "HSDS-API (med «contents»)."
+            )
+        ]
+    )
+
+
+def import_services(services: Any, user=None, where=None) -> HSDSResult:
     """Check every service first; import all or nothing. Services are matched on their id.
     `where(n)` names the n-th service in error messages (the tabular form gives file and line)."""
     where = where or (lambda n: _("Tjeneste %(n)d") % {"n": n})
-    if not isinstance(services, list):
-        raise HSDSImportError([_("Filen må være en liste med tjenester (HSDS «service»).")])
+    services = services_in(services)
     areas = {a.code: a for a in Area.objects.current().serviceable()}
     plans, errors = [], []
     for number, service in enumerate(services, start=1):

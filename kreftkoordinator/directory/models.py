@@ -239,8 +239,19 @@ class Event(models.Model):
         verbose_name=_("tilbud"),
     )
     published = models.BooleanField(_("vises offentlig"), default=True)
+    cancelled = models.BooleanField(
+        _("avlyst"),
+        default=False,
+        help_text=_("Står som avlyst på nettsiden og i kalenderne til dem som abonnerer."),
+    )
+    # For calendar apps (RFC 5545): SEQUENCE goes up when the time, the place, the title or the
+    # status changes, so a subscriber's calendar takes the new version; DTSTAMP is updated_at.
+    sequence = models.PositiveIntegerField(_("versjon i kalenderen"), default=0)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
+
+    REVISED_BY = ("title", "place", "starts_at", "ends_at", "cancelled")
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -249,3 +260,16 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        loaded = getattr(self, "_loaded", None)
+        if loaded and any(getattr(self, f) != v for f, v in loaded.items()):
+            self.sequence += 1
+        super().save(*args, **kwargs)
+        self._loaded = {f: getattr(self, f) for f in self.REVISED_BY}
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):  # type: ignore[override]
+        event = super().from_db(db, field_names, values, **kwargs)
+        event._loaded = {f: getattr(event, f) for f in cls.REVISED_BY if f in field_names}
+        return event

@@ -12,6 +12,7 @@ urlpatterns = [
     path("tilbud-for-deg/<int:pk>/", views.offer, name="offer"),
     path("moteplasser/", views.events, name="events"),
     path("moteplasser/<str:code>.ics", views.events_ical, name="events_ical"),
+    path("moteplasser/<int:pk>/", views.event, name="event"),
     path("dekning/", views.coverage_map, name="coverage"),
     path("undersokelse/resultater/", survey.results, name="survey_results"),
     path("undersokelse/", survey.enter_code, name="survey_code"),

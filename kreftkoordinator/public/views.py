@@ -1,9 +1,13 @@
 """The pages anyone can use without logging in. They show positions, offers and events, never
 anything about a person; a contact request is stored for the coordinators and only thanked for."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
@@ -156,21 +160,37 @@ def events(request):
     return render(request, "public/events.html", {"form": form, "events": upcoming, "area": area})
 
 
+def event(request, pk):
+    shown = get_object_or_404(
+        Event.objects.filter(published=True).select_related("area", "offer"), pk=pk
+    )
+    return render(request, "public/event.html", {"event": shown})
+
+
 def events_ical(request, code):
-    """An iCalendar feed of an area's events, to subscribe to in a calendar app."""
+    """An iCalendar feed (RFC 5545) of an area's events, to subscribe to in a calendar app: a
+    UID under our own domain, DTSTAMP, SEQUENCE that goes up when an event changes, and a
+    cancelled event kept with STATUS:CANCELLED so that calendars take it away."""
     area = get_object_or_404(Area.objects.current().serviceable(), code=code)
+    site = settings.SITE_URL.rstrip("/")
+    domain = urlsplit(site).hostname or "kreftkoordinator"
     calendar = Calendar()
     calendar.add("prodid", "-//Kreftkoordinator//NO")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _("Møteplasser og kurs i %(area)s") % {"area": area.name})
-    for event in Event.objects.filter(published=True).upcoming().for_area(area):
+    for shown in Event.objects.filter(published=True).upcoming().for_area(area):
         item = ICalEvent()
-        item.add("uid", f"event-{event.pk}@kreftkoordinator")
-        item.add("summary", event.title)
-        item.add("dtstart", event.starts_at)
-        item.add("dtend", event.ends_at)
-        item.add("location", event.place)
-        item.add("description", event.description)
+        item.add("uid", f"event-{shown.pk}@{domain}")
+        item.add("dtstamp", shown.updated_at)
+        item.add("last-modified", shown.updated_at)
+        item.add("sequence", shown.sequence)
+        item.add("status", "CANCELLED" if shown.cancelled else "CONFIRMED")
+        item.add("summary", shown.title)
+        item.add("dtstart", shown.starts_at)
+        item.add("dtend", shown.ends_at)
+        item.add("location", shown.place)
+        item.add("description", shown.description)
+        item.add("url", site + reverse("public:event", args=[shown.pk]))
         calendar.add_component(item)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="kreftkoordinator-{area.code}.ics"'

@@ -117,6 +117,7 @@ EXEMPT = {
     "casework:notification_read": "the user's own notifications (another's: test_transfer)",
     "directory:offer_detail": "offers are public; usage figures are protected (test_offer_link)",
     "public:offer": "a public page",
+    "public:event": "a public page",
     "public:events_ical": "a public calendar",
     "public:survey": "a one-time survey link; answers are anonymous (test_survey)",
     "reporting:national": "the funder's national figures, a year not an area (test_national)",

@@ -152,6 +152,7 @@ NOT_ROLE_PAGES = {
     "public:offer",
     "public:events",
     "public:events_ical",
+    "public:event",
     "public:survey",
     "public:survey_code",
     "public:coverage",

@@ -109,6 +109,44 @@ class TestCalendar:
         assert [str(e["SUMMARY"]) for e in events] == ["Temakafé: Å være pårørende"]
         assert str(events[0]["LOCATION"]) == "Vang bibliotek, Grindaheim"
 
+    def test_the_feed_follows_rfc_5545(self, client, vang, settings):
+        """Issue 28, point 8: a UID under our own domain, DTSTAMP, SEQUENCE that goes up when
+        the event changes, STATUS:CANCELLED when it is cancelled, and the event's own page."""
+        settings.SITE_URL = "https://kreftkoordinator.example.no"
+        _offer, _hidden, event = vang
+
+        def feed():
+            response = client.get(reverse("public:events_ical", args=["3454"]))
+            [item] = Calendar.from_ical(response.content).walk("VEVENT")
+            return item
+
+        first = feed()
+        assert str(first["UID"]) == f"event-{event.pk}@kreftkoordinator.example.no"
+        assert first.decoded("DTSTAMP") and int(first["SEQUENCE"]) == 0
+        assert str(first["STATUS"]) == "CONFIRMED"
+        page = str(first["URL"])
+        assert page == f"https://kreftkoordinator.example.no/moteplasser/{event.pk}/"
+        assert client.get(page.removeprefix(settings.SITE_URL)).status_code == 200
+        event.refresh_from_db()
+        event.description = "Med kaffe."  # not a revision a calendar needs to take
+        event.save()
+        assert int(feed()["SEQUENCE"]) == 0
+        event.place = "Vang kyrkjelydshus"
+        event.save()
+        assert int(feed()["SEQUENCE"]) == 1
+        event.cancelled = True
+        event.save()
+        cancelled = feed()
+        assert str(cancelled["STATUS"]) == "CANCELLED" and int(cancelled["SEQUENCE"]) == 2
+        page = client.get(reverse("public:event", args=[event.pk])).content.decode()
+        assert "Dette arrangementet er avlyst." in page
+
+    def test_an_unpublished_event_has_no_page(self, client, vang):
+        _offer, _hidden, event = vang
+        event.published = False
+        event.save()
+        assert client.get(reverse("public:event", args=[event.pk])).status_code == 404
+
     def test_an_unknown_area_has_no_feed(self, client, db):
         assert client.get(reverse("public:events_ical", args=["9999"])).status_code == 404
 
