@@ -2,27 +2,45 @@ import logging
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from kreftkoordinator import languages
 
 
 class LanguageMiddleware:
-    """Norwegian bokmål unless the user has chosen English with the language switch.
+    """The language of the page (kreftkoordinator/languages.py): `?lang=`, then a signed-in
+    user's profile or her host area's language form, then a visitor's cookie, then the
+    browser's Accept-Language; otherwise bokmål, and a page about one area may speak for it.
 
-    Unlike Django's LocaleMiddleware this ignores the browser's Accept-Language: a Norwegian
-    public service speaks Norwegian first, whatever language the browser was installed in.
-    """
+    After AuthenticationMiddleware, as staff are told apart from visitors."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.languages = {code for code, _ in settings.LANGUAGES}
 
     def __call__(self, request):
-        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if language not in self.languages:
-            language = settings.LANGUAGE_CODE
-        translation.activate(language)
-        request.LANGUAGE_CODE = language
+        offered = languages.languages()
+        asked = request.GET.get(languages.LANGUAGE_PARAMETER)
+        user = getattr(request, "user", None)
+        staff = user is not None and user.is_authenticated
+        remember = None
+        if asked in offered:
+            language, chosen = asked, True
+            remember = None if staff else asked
+        elif staff and user is not None:
+            language, chosen = user.language or languages.default_for(request, user), True
+        elif request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) in offered:
+            language, chosen = request.COOKIES[settings.LANGUAGE_COOKIE_NAME], True
+        else:
+            found = languages.from_accept_language(request.headers.get("Accept-Language", ""))
+            language, chosen = found or settings.LANGUAGE_CODE, found is not None
+        languages.activate(request, language)
+        request.language_chosen = chosen
         response = self.get_response(request)
-        response.headers.setdefault("Content-Language", language)
+        # The view may have spoken for an area (languages.speak_for).
+        response.headers.setdefault("Content-Language", translation.get_language())
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        if remember:
+            languages.remember(response, remember)
         return response
 
 

@@ -109,10 +109,10 @@ MIDDLEWARE = [
     "kreftkoordinator.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "kreftkoordinator.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kreftkoordinator.middleware.LanguageMiddleware",
     "kreftkoordinator.audit.middleware.AuditChannelMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "kreftkoordinator.accounts.middleware.RequireTwoFactorMiddleware",
@@ -140,6 +140,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kreftkoordinator.accounts.context_processors.navigation",
+                "kreftkoordinator.languages.context",
             ],
             "builtins": ["kreftkoordinator.shown"],
         },
@@ -230,6 +231,13 @@ PUBLIC_FORM_LIMIT = int(os.environ.get("PUBLIC_FORM_LIMIT", "5"))
 PUBLIC_ADDRESS_LIMIT = int(os.environ.get("PUBLIC_ADDRESS_LIMIT", "100"))
 # Unanswered requests from one address into one coordinator's inbox; at the limit she is told.
 PUBLIC_INBOX_LIMIT = int(os.environ.get("PUBLIC_INBOX_LIMIT", "10"))
+# The Cancer Society's advice line (Kreftlinjen), which the find page gives where a municipality
+# has no coordinator: check the number and hours against kreftforeningen.no.
+CANCER_LINE_PHONE = os.environ.get("CANCER_LINE_PHONE", "21 49 49 21")
+CANCER_LINE_OPENS = os.environ.get("CANCER_LINE_OPENS", "09.00")
+CANCER_LINE_CLOSES = os.environ.get("CANCER_LINE_CLOSES", "15.00")
+# The accessibility statement promises an answer to a reported problem within this many days.
+ACCESSIBILITY_ANSWER_DAYS = int(os.environ.get("ACCESSIBILITY_ANSWER_DAYS", "14"))
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if cache_url := os.environ.get("CACHE_URL"):
     CACHES["default"] = {
@@ -258,8 +266,10 @@ if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("kreftkoordinator.accounts.oidc.OIDCBackend")
 
 LANGUAGE_CODE = "nb"
-LANGUAGES = [("nb", _("Norsk bokmål")), ("en", _("English"))]
+LANGUAGES = [("nb", _("Norsk bokmål")), ("nn", _("Norsk nynorsk")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# A visitor's choice of language (kreftkoordinator/languages.py), kept for a year.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
@@ -308,6 +318,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     if env_bool("BEHIND_TLS_PROXY"):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True

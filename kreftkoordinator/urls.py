@@ -1,5 +1,4 @@
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from kreftkoordinator.accounts.urls import oidc_urlpatterns
 
@@ -7,7 +6,7 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("sprak/", set_language, name="set_language"),
+    path("sprak/", views.choose_language, name="set_language"),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", views.favicon, name="favicon"),
     path("", include("kreftkoordinator.accounts.urls")),

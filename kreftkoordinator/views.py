@@ -1,7 +1,11 @@
 from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
+from kreftkoordinator import languages
 from kreftkoordinator.accounts.models import Role, User
 from kreftkoordinator.casework.day import day_of, record_day
 from kreftkoordinator.casework.models import Person
@@ -68,3 +72,23 @@ def _start_page(request):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says; the icon is an SVG."""
     return redirect(static("kreftkoordinator/favicon.svg"), permanent=True)
+
+
+@require_POST
+def choose_language(request):
+    """The language switch. A visitor's choice is kept in a cookie; a signed-in user's in her
+    profile ("auto": her host area's language form again). Back to the page she was on."""
+    language = request.POST.get("language", "")
+    offered = languages.languages()
+    back = request.POST.get("next", "")
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(
+        back, {request.get_host()}, request.is_secure()
+    ):
+        back = "/"
+    response = HttpResponseRedirect(languages.without_choice(back))
+    if request.user.is_authenticated and (language in offered or language == "auto"):
+        request.user.language = "" if language == "auto" else language
+        request.user.save(update_fields=["language"])
+    if language in offered:
+        languages.remember(response, language)
+    return response

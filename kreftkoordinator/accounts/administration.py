@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kreftkoordinator.roles import account_changed
 
@@ -53,20 +54,23 @@ def password_link(user: User) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _send_link(user: User, subject: str, intro: str) -> None:
+def _send_link(user: User, subject, intro) -> None:
+    """The link to choose a password, in the language the user reads (`subject` and `intro`
+    are lazy translations with the user name as %(u)s)."""
     days = settings.PASSWORD_RESET_TIMEOUT // 86400
-    send_mail(
-        subject,
-        _(
-            "%(intro)s\n\nLenken virker én gang og i %(days)s dager: %(link)s\n\n"
-            "Har du ikke ventet denne e-posten, kan du se bort fra den og si fra til "
-            "administratoren din."
+    with translation.override(user.reading_language()):
+        send_mail(
+            str(subject),
+            _(
+                "%(intro)s\n\nLenken virker én gang og i %(days)s dager: %(link)s\n\n"
+                "Har du ikke ventet denne e-posten, kan du se bort fra den og si fra til "
+                "administratoren din."
+            )
+            % {"intro": intro % {"u": user.username}, "days": days, "link": password_link(user)},
+            None,
+            [user.email],
+            fail_silently=True,  # the administrator can send a new link from the user's page
         )
-        % {"intro": intro, "days": days, "link": password_link(user)},
-        None,
-        [user.email],
-        fail_silently=True,  # the administrator can send a new link from the user's page
-    )
 
 
 def _announce(actor: User | None, user: User, change: str) -> None:
@@ -85,9 +89,10 @@ def create_user(actor: User, user: User, areas) -> User:
         _announce(actor, user, f"bruker opprettet med rollen {user.get_role_display()}{waits}")
     _send_link(
         user,
-        _("Velkommen til Kreftkoordinator"),
-        _("Det er opprettet en bruker til deg i Kreftkoordinator med brukernavnet %(u)s.")
-        % {"u": user.username},
+        gettext_lazy("Velkommen til Kreftkoordinator"),
+        gettext_lazy(
+            "Det er opprettet en bruker til deg i Kreftkoordinator med brukernavnet %(u)s."
+        ),
     )
     return user
 
@@ -131,25 +136,25 @@ def update_user(actor: User, user: User, before: dict, areas) -> Recovery | None
 
 def notify_old_address(user: User, old_email: str) -> None:
     """The old address hears of a new one: a takeover by changing the address is not silent."""
-    send_mail(
-        _("E-postadressen din i Kreftkoordinator er endret"),
-        _(
-            "E-postadressen for brukeren %(u)s er endret av en administrator. Si fra til "
-            "administratoren din hvis dette ikke stemmer."
+    with translation.override(user.reading_language()):
+        send_mail(
+            _("E-postadressen din i Kreftkoordinator er endret"),
+            _(
+                "E-postadressen for brukeren %(u)s er endret av en administrator. Si fra til "
+                "administratoren din hvis dette ikke stemmer."
+            )
+            % {"u": user.username},
+            None,
+            [old_email],
+            fail_silently=True,
         )
-        % {"u": user.username},
-        None,
-        [old_email],
-        fail_silently=True,
-    )
 
 
 def send_link_for_new_password(user: User) -> None:
     _send_link(
         user,
-        _("Nytt passord i Kreftkoordinator"),
-        _("En administrator har sendt deg en lenke for å velge nytt passord for %(u)s.")
-        % {"u": user.username},
+        gettext_lazy("Nytt passord i Kreftkoordinator"),
+        gettext_lazy("En administrator har sendt deg en lenke for å velge nytt passord for %(u)s."),
     )
 
 

@@ -7,4 +7,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Brukere")
 
     def ready(self) -> None:
+        from kreftkoordinator import languages  # noqa: F401 -- its receiver at log-in
+
         from . import checks, login_limits, recovery  # noqa: F401 -- checks, receivers

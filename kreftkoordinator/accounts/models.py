@@ -11,6 +11,7 @@ from kreftkoordinator.organisation.models import (
     AreaKind,
     Assignment,
     DistrictOffice,
+    LanguageForm,
     Position,
     today,
 )
@@ -20,6 +21,8 @@ from kreftkoordinator.roles import Role
 TWO_FACTOR_ROLES = {Role.COORDINATOR, Role.ADMIN}
 # Roles that may be the second person who approves access to persons (docs/security.md).
 APPROVER_ROLES = {Role.ADMIN, Role.LEADER}
+# The languages staff choose between, each named in itself (settings.LANGUAGES).
+LANGUAGE_CHOICES = [("nb", "Bokmål"), ("nn", "Nynorsk"), ("en", "English")]
 
 
 class User(AbstractUser):
@@ -50,6 +53,13 @@ class User(AbstractUser):
         "self", models.PROTECT, null=True, blank=True, related_name="+"
     )
     role_approved_at = models.DateTimeField(_("rollen godkjent"), null=True, blank=True)
+    language = models.CharField(
+        _("språk"),
+        max_length=2,
+        choices=LANGUAGE_CHOICES,
+        blank=True,
+        help_text=_("Tomt: målformen til vertskommunen for stillingen din."),
+    )
 
     class Meta:
         ordering = ["first_name", "last_name", "username"]
@@ -87,6 +97,30 @@ class User(AbstractUser):
     @property
     def role_waits_for_approval(self) -> bool:
         return self.role in APPROVER_ROLES and self.role_approved_at is None
+
+    def default_language(self) -> str:
+        """The language when she has not chosen one: her position's host area's language form
+        (a coordinator), her areas' (a leader, when they all write nynorsk), else bokmål."""
+        if self.role == Role.COORDINATOR:
+            assignment = (
+                Assignment.objects.valid_on(today())
+                .approved()
+                .filter(user=self)
+                .select_related("position__host_area")
+                .order_by("kind", "valid_from")
+                .first()
+            )
+            if assignment is not None:
+                return assignment.position.host_area.language
+        elif self.role == Role.LEADER:
+            forms = set(self.areas.values_list("language_form", flat=True))
+            if forms == {LanguageForm.NYNORSK}:
+                return LanguageForm.NYNORSK.language
+        return "nb"
+
+    def reading_language(self) -> str:
+        """What she reads: her choice, else her default (e-mails and notices to her)."""
+        return self.language or self.default_language()
 
     def recovery_needs_approval(self) -> bool:
         """A recovery (new e-mail, password link, two-factor reset) of an account that has or

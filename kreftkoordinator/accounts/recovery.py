@@ -19,7 +19,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.dispatch import receiver
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -148,24 +148,26 @@ def approve_recovery(actor: User, recovery: Recovery, now: datetime | None = Non
 def _notify(recovery: Recovery) -> None:
     """The old address and the position's leaders hear of it, with a link that stops it."""
     addresses = [recovery.old_email, *leaders_of(recovery.user).values_list("email", flat=True)]
-    send_mail(
-        _("Kontoen til %(u)s i Kreftkoordinator blir gjenopprettet") % {"u": recovery.user},
-        _(
-            "%(what)s for brukeren %(u)s er bedt om av %(asked)s og godkjent av %(approved)s. "
-            "Det skjer %(when)s.\n\nEr dette ikke riktig, stopp det her: %(link)s"
+    # In the language of the account's owner: the notice is about her account.
+    with translation.override(recovery.user.reading_language()):
+        send_mail(
+            _("Kontoen til %(u)s i Kreftkoordinator blir gjenopprettet") % {"u": recovery.user},
+            _(
+                "%(what)s for brukeren %(u)s er bedt om av %(asked)s og godkjent av %(approved)s. "
+                "Det skjer %(when)s.\n\nEr dette ikke riktig, stopp det her: %(link)s"
+            )
+            % {
+                "what": recovery.get_kind_display(),
+                "u": recovery.user.username,
+                "asked": recovery.requested_by,
+                "approved": recovery.approved_by,
+                "when": f"{timezone.localtime(recovery.takes_effect_at):%d.%m.%Y %H:%M}",
+                "link": stop_link(recovery),
+            },
+            None,
+            sorted({a for a in addresses if a}),
+            fail_silently=True,
         )
-        % {
-            "what": recovery.get_kind_display(),
-            "u": recovery.user.username,
-            "asked": recovery.requested_by,
-            "approved": recovery.approved_by,
-            "when": f"{timezone.localtime(recovery.takes_effect_at):%d.%m.%Y %H:%M}",
-            "link": stop_link(recovery),
-        },
-        None,
-        sorted({a for a in addresses if a}),
-        fail_silently=True,
-    )
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kreftkoordinator.languages import SELF_NAMES
 from kreftkoordinator.organisation.models import Assignment, today
 
 from . import administration, recovery, two_factor
@@ -126,6 +127,7 @@ def account(request):
         "unconfirmed": request.user.recoveries.unconfirmed().select_related(
             "requested_by", "approved_by"
         ),
+        "default_language_name": SELF_NAMES[request.user.default_language()],
     }
     return render(request, "accounts/account.html", context)
 

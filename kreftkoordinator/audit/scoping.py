@@ -12,14 +12,15 @@ from typing import Any, Self, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.core.mail import send_mail
 from django.db import models
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kreftkoordinator.accounts.models import Role, User
+from kreftkoordinator.mail import mail_users
 from kreftkoordinator.organisation.models import Area
 
 from . import record
@@ -82,19 +83,17 @@ def _log_refusal(queryset: models.QuerySet, user: Any, lookup: dict[str, Any]) -
 
 def _tell_administrators(user: Any) -> None:
     addresses = User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=user.pk)
-    send_mail(
-        _("Mange avviste oppslag i Kreftkoordinator"),
-        _(
+    mail_users(
+        addresses,
+        gettext_lazy("Mange avviste oppslag i Kreftkoordinator"),
+        gettext_lazy(
             "Brukeren %(u)s har fått %(n)d avviste oppslag i andre områders opplysninger den "
             "siste timen, og får ikke gjøre flere før det har gått en time. Se brukerens "
             "aktivitetslogg: %(link)s"
-        )
-        % {
+        ),
+        {
             "u": user.username,
             "n": settings.REFUSED_READS_PER_HOUR,
             "link": settings.SITE_URL.rstrip("/") + reverse("audit:user_activity", args=[user.pk]),
         },
-        None,
-        sorted(a for a in addresses.values_list("email", flat=True) if a),
-        fail_silently=True,
     )

@@ -3,15 +3,15 @@ area; a coordinator marks it handled. The public app calls `receive_contact_requ
 writes casework records itself."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kreftkoordinator import audit
 from kreftkoordinator.accounts.models import User
 from kreftkoordinator.audit.models import Action
+from kreftkoordinator.mail import mail_users
 from kreftkoordinator.organisation.models import Area
 
 from .models import ContactRequest
@@ -55,17 +55,14 @@ def receive_contact_request(area: Area, data: dict, coordinators: list[User]) ->
         message=data["message"],
     )
     audit.record(None, Action.CREATE, contact_request, area=area, reason="kontaktskjema")
-    recipients = [u.email for u in coordinators if u.email]
-    if recipients:
-        url = settings.SITE_URL.rstrip("/") + reverse("casework:caseload")
-        send_mail(
-            _("Ny kontaktforespørsel i Kreftkoordinator"),
-            _("Noen i %(area)s ber om å bli kontaktet. Logg inn for å se forespørselen: %(url)s")
-            % {"area": area.name, "url": url},
-            None,
-            recipients,
-            fail_silently=True,
-        )
+    mail_users(
+        coordinators,
+        gettext_lazy("Ny kontaktforespørsel i Kreftkoordinator"),
+        gettext_lazy(
+            "Noen i %(area)s ber om å bli kontaktet. Logg inn for å se forespørselen: %(url)s"
+        ),
+        {"area": area.name, "url": settings.SITE_URL.rstrip("/") + reverse("casework:caseload")},
+    )
     return contact_request
 
 

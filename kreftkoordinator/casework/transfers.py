@@ -2,14 +2,16 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kreftkoordinator import audit
 from kreftkoordinator.accounts.models import User, coordinators_covering
 from kreftkoordinator.audit.models import Action
+from kreftkoordinator.mail import mail_users
 from kreftkoordinator.organisation.models import Area, today
 
 from .models import (
@@ -145,22 +147,20 @@ def transfer_case(user: User, case: Case, to_area: Area, reason: str, seen_versi
 
 
 def _notify(coordinators: list[User], new_case: Case, from_area: Area) -> None:
-    message = _("En oppfølging er overført til %(to)s fra %(from)s.") % {
-        "to": new_case.area.name,
-        "from": from_area.name,
-    }
+    moved = gettext_lazy("En oppfølging er overført til %(to)s fra %(from)s.")
+    places = {"to": new_case.area.name, "from": from_area.name}
     url = reverse("casework:case_detail", args=[new_case.pk])
-    Notification.objects.bulk_create(
-        [Notification(user=u, message=message, url=url) for u in coordinators]
-    )
+    notifications = []
+    for coordinator in coordinators:
+        with translation.override(coordinator.reading_language()):
+            notifications.append(Notification(user=coordinator, message=moved % places, url=url))
+    Notification.objects.bulk_create(notifications)
     # The e-mail names no person and holds no link with an id: it only says to log in.
-    recipients = [u.email for u in coordinators if u.email]
-    if recipients:
-        send_mail(
-            _("Ny oppfølging i Kreftkoordinator"),
-            _("%(message)s Logg inn for å se den: %(site)s")
-            % {"message": message, "site": settings.SITE_URL},
-            None,
-            recipients,
-            fail_silently=True,
-        )
+    mail_users(
+        coordinators,
+        gettext_lazy("Ny oppfølging i Kreftkoordinator"),
+        gettext_lazy(
+            "En oppfølging er overført til %(to)s fra %(from)s. Logg inn for å se den: %(site)s"
+        ),
+        {**places, "site": settings.SITE_URL},
+    )

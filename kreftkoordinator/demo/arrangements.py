@@ -16,6 +16,7 @@ from kreftkoordinator.organisation.models import (
     Area,
     Assignment,
     DistrictOffice,
+    LanguageForm,
     Position,
     today,
 )
@@ -95,6 +96,11 @@ POSITIONS = [
     ),
 ]
 
+# The demo areas' official language forms (målform): Alver and the other municipalities of
+# Nordhordland write nynorsk, Oslo and its districts bokmål; the rest are left neutral.
+NYNORSK = ("4629", "4630", "4631", "4632", "4633", "4634", "4635")
+BOKMAL_PREFIXES = ("0301",)
+
 DISTRICT_OFFICES = [
     ("Distriktskontor Oslo", "Oslo", ("03", "31", "32")),
     ("Distriktskontor Drammen", "Drammen", ("33", "39", "40")),
@@ -144,6 +150,11 @@ def substitute_period(day: date) -> tuple[date, date]:
 def create_arrangements(seed: int = 2017, years: int = 2) -> None:
     rng = Random(seed)  # noqa: S311 -- synthetic demo data, not security
     day = today()
+    Area.objects.current().filter(code__in=NYNORSK).update(language_form=LanguageForm.NYNORSK)
+    for prefix in BOKMAL_PREFIXES:
+        Area.objects.current().filter(code__startswith=prefix).update(
+            language_form=LanguageForm.BOKMAL
+        )
     areas = {a.code: a for a in Area.objects.current()}
     offices = {}
     for name, city, counties in DISTRICT_OFFICES:

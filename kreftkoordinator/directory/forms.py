@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator import forms
 from kreftkoordinator.codes import Phase
+from kreftkoordinator.organisation import finding
 from kreftkoordinator.organisation.forms import AreaCodesField
 from kreftkoordinator.organisation.models import Area
 from kreftkoordinator.validators import web_url
@@ -33,13 +34,7 @@ class OfferSearchForm(forms.Form):
         text = self.cleaned_data["area"].strip()
         if not text:
             return None
-        area = Area.objects.find(text)
-        if area is None:
-            raise django_forms.ValidationError(
-                _("Finner ingen kommune eller bydel som heter eller har nummer «%(text)s».")
-                % {"text": text}
-            )
-        return area
+        return finding.area_or_refusal(text)
 
 
 def search_offers(queryset, data: dict):

@@ -37,7 +37,10 @@ def _table(document, header: list[str], rows: list[list[str]]) -> None:
 def docx_brief(scenario: Scenario, result: Result) -> bytes:
     document = Document()
     document.styles["Normal"].font.size = Pt(11)
-    document.add_heading(f"Kreftkoordinator: kostnader og nytte for kommunen – {scenario.name}", 1)
+    document.add_heading(
+        _("Kreftkoordinator: kostnader og nytte for kommunen – %(name)s") % {"name": scenario.name},
+        1,
+    )
     for paragraph in summary(scenario, result):
         document.add_paragraph(paragraph)
     document.add_paragraph(index_in_words(result.index, today().year))
@@ -57,11 +60,11 @@ def docx_brief(scenario: Scenario, result: Result) -> bytes:
             [answer["verdict_label"].capitalize(), answer["verdict"], answer["verdict_interval"]],
         ],
     )
-    document.add_heading("Prissatte virkninger for kommunen", 2)
+    document.add_heading(_("Prissatte virkninger for kommunen"), 2)
     _table(
         document,
-        ["Virkning", "Lavt", "Høyt", "Midt"],
-        [[e.label, kroner(e.low), kroner(e.high), kroner(e.mid)] for e in result.estimates]
+        [_("Virkning"), _("Lavt"), _("Høyt"), _("Midt")],
+        [[_(e.label), kroner(e.low), kroner(e.high), kroner(e.mid)] for e in result.estimates]
         + [
             [
                 _("Sum: alt går dårlig (lavt), alt går bra (høyt), midt mellom"),
@@ -71,10 +74,16 @@ def docx_brief(scenario: Scenario, result: Result) -> bytes:
             ]
         ],
     )
-    document.add_heading("År for år", 2)
+    document.add_heading(_("År for år"), 2)
     _table(
         document,
-        ["År", "Kreftforeningens andel", "Tilskudd", "Kommunens netto", "Akkumulert, diskontert"],
+        [
+            _("År"),
+            _("Kreftforeningens andel"),
+            _("Tilskudd"),
+            _("Kommunens netto"),
+            _("Akkumulert, diskontert"),
+        ],
         [
             [
                 str(y.number),
@@ -86,26 +95,31 @@ def docx_brief(scenario: Scenario, result: Result) -> bytes:
             for y in result.plan
         ],
     )
-    document.add_heading("Hvem sparer, og hvem betaler?", 2)
+    document.add_heading(_("Hvem sparer, og hvem betaler?"), 2)
     _table(
         document,
-        ["Virkning (midtanslag)", *STAKEHOLDERS.values()],
-        [[s.label, *(kroner(s.parts[p].mid) for p in STAKEHOLDERS)] for s in result.splits]
-        + [["Sum", *(kroner(result.parties[p].mid) for p in STAKEHOLDERS)]],
+        [_("Virkning (midtanslag)"), *(_(name) for name in STAKEHOLDERS.values())],
+        [[_(s.label), *(kroner(s.parts[p].mid) for p in STAKEHOLDERS)] for s in result.splits]
+        + [[_("Sum"), *(kroner(result.parties[p].mid) for p in STAKEHOLDERS)]],
     )
-    document.add_heading("Hvor sikkert er svaret?", 2)
+    document.add_heading(_("Hvor sikkert er svaret?"), 2)
     document.add_paragraph(uncertainty_in_words(result))
-    document.add_heading("Virkninger som ikke er prissatt", 2)
+    document.add_heading(_("Virkninger som ikke er prissatt"), 2)
     _table(
         document,
-        ["Virkning", "For", "Konsekvens", "Begrunnelse"],
+        [_("Virkning"), _("For"), _("Konsekvens"), _("Begrunnelse")],
         [
-            [e.label, GROUPS[e.group], e.rating.shown, f"{e.rating.justification} ({e.source})"]
+            [
+                _(e.label),
+                _(GROUPS[e.group]),
+                e.rating.shown,
+                f"{_(e.rating.justification)} ({e.source})",
+            ]
             for e in result.non_priced
         ],
     )
-    document.add_heading("Verdiene beregningen bygger på", 2)
-    _table(document, ["Verdi", "Basis", "Kilde"], _parameter_rows(result))
+    document.add_heading(_("Verdiene beregningen bygger på"), 2)
+    _table(document, [_("Verdi"), _("Basis"), _("Kilde")], _parameter_rows(result))
     out = BytesIO()
     document.save(out)
     return out.getvalue()
@@ -114,10 +128,10 @@ def docx_brief(scenario: Scenario, result: Result) -> bytes:
 def _source(key: str, result: Result) -> str:
     if key in result.own:
         own = result.own[key]
-        return f"Satt av {own.get('by', '')}: {own['reason']}"
+        return _("Satt av %(by)s: %(reason)s") % {"by": own.get("by", ""), "reason": own["reason"]}
     if key in result.filled:
         return result.filled[key].source
-    return f"Evalueringen 2017, {result.parameters[key].source}"
+    return _("Evalueringen 2017, %(source)s") % {"source": _(result.parameters[key].source)}
 
 
 def _break_even(key: str, result: Result) -> float | None:
@@ -127,9 +141,13 @@ def _break_even(key: str, result: Result) -> float | None:
 
 def _parameter_rows(result: Result) -> list[list[str]]:
     return [
-        [p.label, number(p.base, 4, trim=True), _source(key, result)]
+        [_(p.label), number(p.base, 4, trim=True), _source(key, result)]
         for key, p in result.parameters.items()
     ]
+
+
+def _ends_header(kr: str) -> list[str]:
+    return [f"{_('lavt')}, {kr}", f"{_('høyt')}, {kr}", f"{_('midt')}, {kr}"]
 
 
 def _ends(e) -> list[int]:
@@ -139,33 +157,46 @@ def _ends(e) -> list[int]:
 def xlsx_workbook(scenario: Scenario, result: Result) -> Workbook:
     """Every parameter and every result, as numbers."""
     workbook = Workbook()
-    sheet = workbook.sheet("Virkninger")
-    kr = f"{scenario.price_year}-kroner"
-    sheet.append(["nøkkel", "virkning", f"lavt, {kr}", f"høyt, {kr}", f"midt, {kr}"])
+    sheet = workbook.sheet(_("Virkninger"))
+    kr = _("%(price_year)s-kroner") % {"price_year": scenario.price_year}
+    sheet.append([_("nøkkel"), _("virkning"), *_ends_header(kr)])
     for e in [*result.estimates, result.total]:
-        sheet.append([e.key, e.label, whole(e.low), whole(e.high), whole(e.mid)])
-    sheet = workbook.sheet("Parametre")
-    sheet.append(["nøkkel", "navn", "enhet", "lavt", "basis", "høyt", "kilde", "går i null ved"])
-    for key, p in result.parameters.items():
-        even = _break_even(key, result)
-        sheet.append([key, p.label, p.unit, p.low, p.base, p.high, _source(key, result), even])
-    sheet = workbook.sheet("Per part")
-    sheet.append(["nøkkel", "virkning", "part", f"lavt, {kr}", f"høyt, {kr}", f"midt, {kr}"])
-    for split in result.splits:
-        for party, e in split.parts.items():
-            sheet.append([e.key, e.label, STAKEHOLDERS[party], *_ends(e)])
-    for party, e in result.parties.items():
-        sheet.append(["total", e.label, STAKEHOLDERS[party], *_ends(e)])
-    sheet = workbook.sheet("År for år")
+        sheet.append([e.key, _(e.label), whole(e.low), whole(e.high), whole(e.mid)])
+    sheet = workbook.sheet(_("Parametre"))
     sheet.append(
         [
-            "år",
-            "Kreftforeningens andel",
-            "tilskudd",
-            "kommunens netto",
-            "diskontert",
-            "akkumulert",
-            "akkumulert diskontert",
+            _("nøkkel"),
+            _("navn"),
+            _("enhet"),
+            _("lavt"),
+            _("basis"),
+            _("høyt"),
+            _("kilde"),
+            _("går i null ved"),
+        ]
+    )
+    for key, p in result.parameters.items():
+        even = _break_even(key, result)
+        sheet.append(
+            [key, _(p.label), _(p.unit), p.low, p.base, p.high, _source(key, result), even]
+        )
+    sheet = workbook.sheet(_("Per part"))
+    sheet.append([_("nøkkel"), _("virkning"), _("part"), *_ends_header(kr)])
+    for split in result.splits:
+        for party, e in split.parts.items():
+            sheet.append([e.key, _(e.label), _(STAKEHOLDERS[party]), *_ends(e)])
+    for party, e in result.parties.items():
+        sheet.append(["total", _(e.label), _(STAKEHOLDERS[party]), *_ends(e)])
+    sheet = workbook.sheet(_("År for år"))
+    sheet.append(
+        [
+            _("år"),
+            _("Kreftforeningens andel"),
+            _("tilskudd"),
+            _("kommunens netto"),
+            _("diskontert"),
+            _("akkumulert"),
+            _("akkumulert diskontert"),
         ]
     )
     for y in result.plan:
@@ -180,29 +211,39 @@ def xlsx_workbook(scenario: Scenario, result: Result) -> Workbook:
                 whole(y.cumulated_discounted),
             ]
         )
-    sheet = workbook.sheet("Usikkerhet")
+    sheet = workbook.sheet(_("Usikkerhet"))
     simulation = result.simulation.as_dict()
     for name in ("draws", "seed", "mean", "probability_of_gain"):
         sheet.append([name, simulation[name]])
     sheet.append(["interval_90", *simulation["interval_90"]])
     sheet.append(["interval_95", *simulation["interval_95"]])
     sheet.append([])
-    sheet.append(["tornado: parameter", "netto ved lavt", "netto ved høyt"])
+    sheet.append([_("tornado: parameter"), _("netto ved lavt"), _("netto ved høyt")])
     for s in result.swings:
         sheet.append([s.key, whole(s.at_low), whole(s.at_high)])
-    sheet = workbook.sheet("Ikke prissatt")
-    sheet.append(["nøkkel", "virkning", "for", "betydning", "omfang", "konsekvens", "begrunnelse"])
+    sheet = workbook.sheet(_("Ikke prissatt"))
+    sheet.append(
+        [
+            _("nøkkel"),
+            _("virkning"),
+            _("for"),
+            _("betydning"),
+            _("omfang"),
+            _("konsekvens"),
+            _("begrunnelse"),
+        ]
+    )
     for effect in result.non_priced:
         r = effect.rating
         sheet.append(
             [
                 effect.key,
-                effect.label,
-                GROUPS[effect.group],
+                _(effect.label),
+                _(GROUPS[effect.group]),
                 r.significance,
                 r.scope,
                 r.shown,
-                r.justification,
+                _(r.justification),
             ]
         )
     return workbook

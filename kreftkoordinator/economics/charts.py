@@ -57,17 +57,14 @@ def waterfall(estimates, total) -> SafeString:
     """Figure 0-1: each effect's midpoint from where the one before ended, then the sum."""
     rows, level = [], 0.0
     for e in estimates:
-        rows.append((e.label, level, level + e.mid, kroner(e.mid)))
+        rows.append((_(e.label), level, level + e.mid, kroner(e.mid)))
         level += e.mid
     rows.append((_("Sum, midt mellom lavt og høyt"), 0.0, total.mid, kroner(total.mid)))
     return span_chart("chart-waterfall", _("Prissatte virkninger, midtanslag per år"), rows)
 
 
 def tornado_chart(swings, centre: float, top: int = 10) -> SafeString:
-    rows = [
-        (s.label, s.at_low, s.at_high, f"{kroner(s.at_low)} til {kroner(s.at_high)}")
-        for s in swings[:top]
-    ]
+    rows = [(_(s.label), s.at_low, s.at_high, _between(s.at_low, s.at_high)) for s in swings[:top]]
     title = _(
         "Hva avgjør svaret: nettoresultatet når én verdi endres og de andre står i basis "
         "(streken: alle i basis, %(centre)s)"
@@ -75,9 +72,10 @@ def tornado_chart(swings, centre: float, top: int = 10) -> SafeString:
     return span_chart("chart-tornado", title, rows, centre)
 
 
+def _between(low: float, high: float) -> str:
+    return _("%(low)s til %(high)s") % {"low": kroner(low), "high": kroner(high)}
+
+
 def distribution_chart(simulation) -> SafeString:
-    rows = [
-        (f"{kroner(a)} til {kroner(b)}", 0.0, share, percent(share))
-        for a, b, share in simulation.histogram
-    ]
+    rows = [(_between(a, b), 0.0, share, percent(share)) for a, b, share in simulation.histogram]
     return span_chart("chart-simulation", _("Simuleringene: hvor ofte hvert utfall kom"), rows)

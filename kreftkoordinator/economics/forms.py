@@ -40,7 +40,7 @@ class ValueForm(forms.Form):
     """A value of one's own for a parameter, with the reason for it."""
 
     key = django_forms.ChoiceField(
-        label=_("Parameter"), choices=[(k, p.label) for k, p in PARAMETERS.items()]
+        label=_("Parameter"), choices=[(k, _(p.label)) for k, p in PARAMETERS.items()]
     )
     value = django_forms.DecimalField(label=_("Verdi"), max_digits=12, decimal_places=4)
     reason = django_forms.CharField(label=_("Begrunnelse"), max_length=300)
@@ -50,7 +50,7 @@ class RatingForm(forms.Form):
     """One's own rating of an effect not priced, with the justification."""
 
     key = django_forms.ChoiceField(
-        label=_("Virkning"), choices=[(e.key, e.label) for e in NON_PRICED]
+        label=_("Virkning"), choices=[(e.key, _(e.label)) for e in NON_PRICED]
     )
     significance = django_forms.ChoiceField(
         label=_("Betydning"),

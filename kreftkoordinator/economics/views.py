@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kreftkoordinator.forms import fits_a_key
+from kreftkoordinator.languages import document_links, write_for
 from kreftkoordinator.organisation.models import today
 from kreftkoordinator.roles import Role, post_only, role_required
 
@@ -30,7 +31,9 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def _scenario(user, pk: int) -> Scenario:
     """The one access helper: a scenario of a position wholly within the user's figure scope."""
-    return get_object_or_404(Scenario.objects.visible_to(user).select_related("position"), pk=pk)
+    return get_object_or_404(
+        Scenario.objects.visible_to(user).select_related("position__host_area"), pk=pk
+    )
 
 
 @role_required(*WHO)
@@ -83,21 +86,31 @@ def compare(request):
 def scenario_detail(request, pk: int, value_form=None, rating_form=None):
     scenario = _scenario(request.user, pk)
     year = request.GET.get("avtaleaar", "")
-    result = scenario_result(
-        scenario,
-        protect=not request.user.is_coordinator,
-        agreement_year=int(year) if year.isascii() and year.isdigit() else None,
-    )
+    agreement_year = int(year) if year.isascii() and year.isdigit() else None
     kind = request.GET.get("format")
-    if kind == "docx":
+    if kind in ("docx", "xlsx"):
+        # Written for the municipality: in its language form unless the writer chose another.
+        write_for(request, scenario.position.host_area)
+        result = scenario_result(
+            scenario, protect=not request.user.is_coordinator, agreement_year=agreement_year
+        )
+        if kind == "xlsx":
+            return xlsx_workbook(scenario, result).response(f"scenario-{scenario.pk}.xlsx")
         response = HttpResponse(docx_brief(scenario, result), content_type=DOCX)
         response["Content-Disposition"] = f'attachment; filename="notat-{scenario.pk}.docx"'
         return response
-    if kind == "xlsx":
-        return xlsx_workbook(scenario, result).response(f"scenario-{scenario.pk}.xlsx")
+    result = scenario_result(
+        scenario, protect=not request.user.is_coordinator, agreement_year=agreement_year
+    )
     context = {
         "scenario": scenario,
         "result": result,
+        "document_links": document_links(
+            request,
+            scenario.position.host_area,
+            format="docx",
+            **({"avtaleaar": year} if year else {}),
+        ),
         "summary": summary(scenario, result),
         "answer": headline(result),
         "uncertainty": uncertainty_in_words(result),

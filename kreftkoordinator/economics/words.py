@@ -35,7 +35,7 @@ def with_unit(value: float, unit: str) -> str:
         return numbers.percent(value)
     if unit == KR:
         return numbers.kroner(value)
-    return numbers.with_unit(value, unit, 0 if abs(value) >= 100 else 1)
+    return numbers.with_unit(value, _(unit), 0 if abs(value) >= 100 else 1)
 
 
 def gain_in_words(probability: float) -> str:
@@ -50,7 +50,8 @@ def break_even_in_words(found: BreakEven) -> str | None:
     the position pay for itself."""
     if found.value is None:
         return None
-    label = found.label[0].lower() + found.label[1:]
+    label = _(found.label)
+    label = label[0].lower() + label[1:]
     template = (
         _("%(what)s er minst %(value)s")
         if found.value > found.base
@@ -112,7 +113,7 @@ def summary(scenario: Scenario, result: Result) -> list[str]:
             "low": numbers.kroner(low),
             "high": numbers.kroner(high),
             "words": gain_in_words(simulation.probability_of_gain),
-            "deciders": ", ".join(s.label.lower() for s in result.deciders),
+            "deciders": ", ".join(_(s.label).lower() for s in result.deciders),
         },
         _(
             "Evalueringen selv anslo den prissatte virkningen til %(mid)s per koordinator per år, "

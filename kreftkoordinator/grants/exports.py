@@ -1,5 +1,7 @@
 """Spreadsheets of the programme overview and of a quarter's statements."""
 
+from django.utils.translation import gettext as _
+
 from kreftkoordinator.exports import Workbook, table_workbook
 
 from .overview import Overview
@@ -7,17 +9,17 @@ from .overview import Overview
 
 def overview_workbook(data: Overview) -> Workbook:
     workbook = table_workbook(
-        "Stillinger",
+        _("Stillinger"),
         [
-            "distriktskontor",
-            "fylke",
-            "stilling",
-            "områder",
-            "innbyggere",
-            "avtalen startet",
-            "ordning",
-            "avtaleår nå",
-            "andel nå",
+            _("distriktskontor"),
+            _("fylke"),
+            _("stilling"),
+            _("områder"),
+            _("innbyggere"),
+            _("avtalen startet"),
+            _("ordning"),
+            _("avtaleår nå"),
+            _("andel nå"),
         ],
         [
             [
@@ -35,17 +37,25 @@ def overview_workbook(data: Overview) -> Workbook:
             for row in rows
         ],
     )
-    sheet = workbook.sheet("Penger per år")
-    sheet.append(["år", "forpliktet (kr)", "utbetalt (kr)", "prognose"])
+    sheet = workbook.sheet(_("Penger per år"))
+    sheet.append([_("år"), _("forpliktet (kr)"), _("utbetalt (kr)"), _("prognose")])
     for m in data.money:
-        sheet.append([m.year, m.committed, m.paid, "ja" if m.forecast else "nei"])
+        sheet.append([m.year, m.committed, m.paid, _("ja") if m.forecast else _("nei")])
     return workbook
 
 
 def statements_workbook(statements) -> Workbook:
     return table_workbook(
-        "Utbetalinger",
-        ["id", "stilling", "kvartal", "beløp (kr)", "status", "retter", "utbetalt"],
+        _("Utbetalinger"),
+        [
+            "id",
+            _("stilling"),
+            _("kvartal"),
+            _("beløp (kr)"),
+            _("status"),
+            _("retter"),
+            _("utbetalt"),
+        ],
         [
             [
                 s.pk,

@@ -10,6 +10,7 @@ from datetime import date
 from fractions import Fraction
 
 from django.db.models import Max, Sum
+from django.utils.translation import gettext as _
 
 from kreftkoordinator.organisation.models import Area, AreaKind, Population
 from kreftkoordinator.reporting.models import Submission
@@ -86,7 +87,7 @@ def overview(user, today: date) -> Overview:
         calc = agreement.calculation()
         areas = list(agreement.position.covered_areas.all())
         now = next((y for y in calc.years if y.first <= today <= y.last), None)
-        rows[str(agreement.district_office or "Uten distriktskontor")].append(
+        rows[str(agreement.district_office or _("Uten distriktskontor"))].append(
             Row(
                 agreement,
                 str(_county(agreement.host_area) or ""),

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kreftkoordinator.accounts.models import User
 from kreftkoordinator.casework.models import Notification
@@ -21,6 +24,15 @@ from .models import Absence, Agreement
 from .workflows import required_report
 
 REPORT_NOTICE = timedelta(days=60)  # before an agreement year starts
+REPORT_DUE = gettext_lazy(
+    "%(name)s: årsrapporten for %(year)s må leveres før år %(n)s av tilskuddet kan godkjennes "
+    "(året starter %(start)s)."
+)
+YEAR_WAITS = gettext_lazy(
+    "%(name)s: år %(n)s av tilskuddet (fra %(start)s) venter på godkjenning; årsrapporten for "
+    "%(year)s er levert."
+)
+ABSENCE_WAITS = gettext_lazy("%(name)s: %(absence)s venter på bekreftelse.")
 APPROVAL_NOTICE = timedelta(days=30)
 
 
@@ -48,6 +60,11 @@ def _municipality(agreement: Agreement, day: date) -> list[User]:
     return list({*leaders, *holders})
 
 
+def _in_their_language(user: User, message, values: dict) -> str:
+    with translation.override(user.reading_language()):
+        return message % {k: str(v) for k, v in values.items()}
+
+
 def due(day: date) -> list[Reminder]:
     found = []
     agreements = Agreement.objects.select_related("position", "scheme").prefetch_related(
@@ -61,24 +78,31 @@ def due(day: date) -> list[Reminder]:
                 continue
             year, submission = required_report(agreement, y.number)
             name, start = agreement.position.name, rules.norwegian(y.first)
+            values = {"name": name, "year": year, "n": y.number, "start": start}
             if submission is None:
-                message = (
-                    f"{name}: årsrapporten for {year} må leveres før år {y.number} av "
-                    f"tilskuddet kan godkjennes (året starter {start})."
-                )
-                found += [Reminder(u, message, url) for u in _municipality(agreement, day)]
+                found += [
+                    Reminder(u, _in_their_language(u, REPORT_DUE, values), url)
+                    for u in _municipality(agreement, day)
+                ]
             elif y.first <= day + APPROVAL_NOTICE:
-                message = (
-                    f"{name}: år {y.number} av tilskuddet (fra {start}) venter på godkjenning; "
-                    f"årsrapporten for {year} er levert."
-                )
-                found += [Reminder(u, message, url) for u in _programme_staff(agreement)]
+                found += [
+                    Reminder(u, _in_their_language(u, YEAR_WAITS, values), url)
+                    for u in _programme_staff(agreement)
+                ]
     for absence in Absence.objects.filter(confirmed_at__isnull=True).select_related(
         "agreement__position"
     ):
-        message = f"{absence.agreement.position.name}: {absence} venter på bekreftelse."
         url = reverse("grants:agreement", args=[absence.agreement_id])
-        found += [Reminder(u, message, url) for u in _programme_staff(absence.agreement)]
+        found += [
+            Reminder(
+                u,
+                _in_their_language(
+                    u, ABSENCE_WAITS, {"name": absence.agreement.position.name, "absence": absence}
+                ),
+                url,
+            )
+            for u in _programme_staff(absence.agreement)
+        ]
     return found
 
 
@@ -89,6 +113,8 @@ def send_reminders(day: date) -> int:
         if Notification.objects.filter(user=r.user, message=r.message[:300], read_at=None).exists():
             continue
         Notification.objects.create(user=r.user, message=r.message[:300], url=r.url)
-        enqueue_email("Påminnelse fra Kreftkoordinator", f"{r.message}\n\n{r.url}", [r.user.email])
+        with translation.override(r.user.reading_language()):
+            subject = _("Påminnelse fra Kreftkoordinator")
+        enqueue_email(subject, f"{r.message}\n\n{r.url}", [r.user.email])
         sent += 1
     return sent

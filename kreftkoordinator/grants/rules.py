@@ -8,7 +8,7 @@ to whole kroner, so an agreement's statements always add up to its rounded exact
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
@@ -145,14 +145,25 @@ class Terms:
     def end(self) -> date:
         return add_years(self.start, len(self.scheme)) - timedelta(days=1)
 
-    def notes(self) -> list[str]:
+    def notes(self, translate: Callable[[str], str] = str) -> list[str]:
+        """What the terms changed, in Norwegian; `translate` (Django's gettext, for a page or
+        a letter) gives it in the reader's language. The words are in the catalogues through
+        `gettext_noop`, the name `./dev messages` looks for."""
         if self.social_rate > SOCIAL_COST_CAP:
             return [
-                f"Sosiale kostnader på {percent(self.social_rate, 1)} er satt ned til "
-                f"{percent(SOCIAL_COST_CAP)}, det "
-                "høyeste tilskuddet dekker."
+                translate(CAPPED)
+                % {"given": percent(self.social_rate, 1), "cap": percent(SOCIAL_COST_CAP)}
             ]
         return []
+
+
+def gettext_noop(message: str) -> str:
+    return message
+
+
+CAPPED = gettext_noop(
+    "Sosiale kostnader på %(given)s er satt ned til %(cap)s, det høyeste tilskuddet dekker."
+)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.casework.models import Notification
+from kreftkoordinator.languages import document_links, write_for
 from kreftkoordinator.organisation.models import today
 from kreftkoordinator.roles import Role, post_only, role_required
 
@@ -47,7 +48,10 @@ def _agreement(user, pk: int) -> Agreement:
 
 def _statement(user, pk: int) -> Statement:
     return get_object_or_404(
-        Statement.objects.visible_to(user).select_related("agreement__position"), pk=pk
+        Statement.objects.visible_to(user).select_related(
+            "agreement__position", "agreement__host_area"
+        ),
+        pk=pk,
     )
 
 
@@ -90,7 +94,7 @@ def agreement_create(request):
         except GrantError as e:
             _refused(form, e)
         else:
-            for note in agreement.terms.notes():
+            for note in agreement.terms.notes(_):
                 messages.info(request, note)
             messages.success(request, _("Avtalen er registrert, og år 1 er godkjent."))
             return redirect("grants:agreement", pk=agreement.pk)
@@ -112,6 +116,7 @@ def agreement_detail(request, pk: int, absence_form=None, decision_form=None):
     context = {
         "agreement": agreement,
         "calc": calc,
+        "notes": calc.terms.notes(_),
         "years": years,
         "absences": agreement.absences.select_related("reported_by", "confirmed_by"),
         "statements": agreement.statements.select_related("corrects"),
@@ -128,8 +133,18 @@ def agreement_letter(request, pk: int):
     audit.record(
         request.user, Action.PRINT, agreement, area=agreement.host_area_id, reason="avtalebrev"
     )
+    calc = agreement.calculation()
+    # A letter to the municipality: in its language form unless the writer chose another.
+    write_for(request, agreement.host_area)
     return render(
-        request, "grants/letter.html", {"agreement": agreement, "calc": agreement.calculation()}
+        request,
+        "grants/letter.html",
+        {
+            "agreement": agreement,
+            "calc": calc,
+            "notes": calc.terms.notes(_),
+            "document_links": document_links(request, agreement.host_area),
+        },
     )
 
 
@@ -228,10 +243,16 @@ def statement_detail(request, pk: int, paid_form=None):
         area=statement.agreement.host_area_id,
         reason="utbetalingsoppgave",
     )
+    host = statement.agreement.host_area
+    write_for(request, host)
     return render(
         request,
         "grants/statement.html",
-        {"statement": statement, "paid_form": paid_form or PaidForm(initial={"paid_on": today()})},
+        {
+            "statement": statement,
+            "paid_form": paid_form or PaidForm(initial={"paid_on": today()}),
+            "document_links": document_links(request, host),
+        },
     )
 
 

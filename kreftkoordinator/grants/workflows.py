@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
@@ -46,11 +47,13 @@ def make_agreement(
     problems = []
     if position.funding != Position.Funding.CO_FINANCED:
         problems.append(
-            "Stillingen er registrert som finansiert av kommunen alene; endre finansieringen "
-            "under Administrasjon før den får en avtale med Kreftforeningen."
+            _(
+                "Stillingen er registrert som finansiert av kommunen alene; endre finansieringen "
+                "under Administrasjon før den får en avtale med Kreftforeningen."
+            )
         )
     if fte not in Position.FTE.values:
-        problems.append("En stilling er 50 % eller 100 %; den kan ikke deles.")
+        problems.append(_("En stilling er 50 % eller 100 %; den kan ikke deles."))
     try:
         terms = rules.Terms.of(start, salary, social_rate, scheme.shares)
     except rules.RuleError as e:
@@ -60,8 +63,8 @@ def make_agreement(
         for other in Agreement.objects.filter(position=position).select_related("scheme"):
             if other.start <= terms.end and start <= other.end:
                 problems.append(
-                    f"Stillingen har allerede en avtale fra {rules.norwegian(other.start)} til "
-                    f"{rules.norwegian(other.end)}."
+                    _("Stillingen har allerede en avtale fra %(start)s til %(end)s.")
+                    % {"start": rules.norwegian(other.start), "end": rules.norwegian(other.end)}
                 )
     if problems:
         raise GrantError(problems)
@@ -150,18 +153,19 @@ def decide_year(user, agreement: Agreement, number: int, approved: bool, comment
     from .statements import recalculate_held
 
     if not 1 <= number <= len(agreement.scheme.shares):
-        raise GrantError(f"Avtalen har ikke noe år {number}.")
+        raise GrantError(_("Avtalen har ikke noe år %(n)s.") % {"n": number})
     if agreement.decisions.filter(number=number).exists():
-        raise GrantError(f"År {number} er allerede avgjort.")
+        raise GrantError(_("År %(n)s er allerede avgjort.") % {"n": number})
     submission = None
     if number >= 2:
         year, submission = required_report(agreement, number)
         if approved and submission is None:
             raise GrantError(
-                f"År {number} kan ikke godkjennes før årsrapporten for {year} er levert."
+                _("År %(n)s kan ikke godkjennes før årsrapporten for %(year)s er levert.")
+                % {"n": number, "year": year}
             )
     if not approved and not comment.strip():
-        raise GrantError("Skriv en begrunnelse når et år avslås.")
+        raise GrantError(_("Skriv en begrunnelse når et år avslås."))
     decision = Decision.objects.create(
         agreement=agreement,
         number=number,
@@ -184,8 +188,9 @@ def decide_year(user, agreement: Agreement, number: int, approved: bool, comment
 def approve_statement(user, statement: Statement) -> None:
     if statement.status != Statement.Status.CALCULATED:
         raise GrantError(
-            "Bare en beregnet oppgave kan godkjennes"
-            + (" (året er ikke godkjent ennå)." if statement.status == "held" else ".")
+            _("Bare en beregnet oppgave kan godkjennes (året er ikke godkjent ennå).")
+            if statement.status == Statement.Status.HELD
+            else _("Bare en beregnet oppgave kan godkjennes.")
         )
     unconfirmed = statement.agreement.absences.filter(
         confirmed_at__isnull=True,
@@ -193,7 +198,7 @@ def approve_statement(user, statement: Statement) -> None:
         last__gte=statement.period.first,
     )
     if unconfirmed.exists():
-        raise GrantError("Bekreft fraværet i kvartalet før oppgaven godkjennes.")
+        raise GrantError(_("Bekreft fraværet i kvartalet før oppgaven godkjennes."))
     statement.status = Statement.Status.APPROVED
     statement.approved_by, statement.approved_at = user, timezone.now()
     statement.save(update_fields=["status", "approved_by", "approved_at"])
@@ -208,7 +213,7 @@ def approve_statement(user, statement: Statement) -> None:
 
 def pay_statement(user, statement: Statement, on: date) -> None:
     if statement.status != Statement.Status.APPROVED:
-        raise GrantError("Bare en godkjent oppgave kan merkes som utbetalt.")
+        raise GrantError(_("Bare en godkjent oppgave kan merkes som utbetalt."))
     statement.status, statement.paid_on = Statement.Status.PAID, on
     statement.save(update_fields=["status", "paid_on"])
     audit.record(

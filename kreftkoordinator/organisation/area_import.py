@@ -20,10 +20,22 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import AreaKind
+from .models import AreaKind, LanguageForm
 
 SHIPPED_FILE = Path(__file__).parent / "data" / "areas-2024.csv"
 KIND_ORDER = [AreaKind.COUNTY, AreaKind.MUNICIPALITY, AreaKind.DISTRICT]
+# The optional column with the official language form, and the words it may hold.
+LANGUAGE_COLUMN = "målform"
+LANGUAGE_WORDS = {
+    "nynorsk": LanguageForm.NYNORSK,
+    "nn": LanguageForm.NYNORSK,
+    "bokmål": LanguageForm.BOKMAL,
+    "bokmal": LanguageForm.BOKMAL,
+    "nb": LanguageForm.BOKMAL,
+    "nøytral": LanguageForm.NEUTRAL,
+    "noytral": LanguageForm.NEUTRAL,
+    "neutral": LanguageForm.NEUTRAL,
+}
 
 
 class AreaImportError(Exception):
@@ -40,6 +52,7 @@ class AreaRow:
     kind: str
     valid_from: date
     valid_to: date | None
+    language_form: str | None = None  # None: as it is (a new area: neutral)
 
 
 @dataclass
@@ -158,6 +171,12 @@ def parse(text: str, default_valid_from: date | None = None) -> list[AreaRow]:
             problems.append(_("mangler gyldig fra-dato (oppgi den med --valid-from)"))
         if valid_from and valid_to and valid_to < valid_from:
             problems.append(_("gyldig til er før gyldig fra"))
+        language_word = record.get(LANGUAGE_COLUMN, "").lower()
+        if language_word and language_word not in LANGUAGE_WORDS:
+            problems.append(
+                _("målformen «%(value)s» er verken nynorsk, bokmål eller nøytral")
+                % {"value": record.get(LANGUAGE_COLUMN, "")}
+            )
         if problems:
             errors.append(
                 _("Linje %(line)d: %(problems)s.") % {"line": line, "problems": "; ".join(problems)}
@@ -165,7 +184,9 @@ def parse(text: str, default_valid_from: date | None = None) -> list[AreaRow]:
             continue
         assert kind is not None and valid_from is not None
         seen[code] = line
-        rows.append(AreaRow(line, code, name, kind, valid_from, valid_to))
+        rows.append(
+            AreaRow(line, code, name, kind, valid_from, valid_to, LANGUAGE_WORDS.get(language_word))
+        )
     if not rows and not errors:
         errors.append(_("Filen har ingen områder."))
     if errors:
@@ -200,6 +221,9 @@ def apply(rows: list[AreaRow], Area: Any = None) -> ImportResult:
                         )
                         continue
                 area = _current(Area, row.code, row.valid_from)
+                # Only when the file has it: the registry's migrations apply files to a model
+                # that has no language form yet.
+                language = {"language_form": row.language_form} if row.language_form else {}
                 if area is None:
                     area = Area.objects.create(
                         code=row.code,
@@ -208,12 +232,15 @@ def apply(rows: list[AreaRow], Area: Any = None) -> ImportResult:
                         parent=parent,
                         valid_from=row.valid_from,
                         valid_to=row.valid_to,
+                        **language,
                     )
                     result.created.append(f"{row.code} {row.name}")
                 else:
                     if area.name != row.name:
                         result.renamed.append(f"{row.code} {area.name} → {row.name}")
                     area.name, area.parent, area.valid_to = row.name, parent, row.valid_to
+                    for attribute, value in language.items():
+                        setattr(area, attribute, value)
                     area.save()
                 by_code[row.code] = area
         if errors:

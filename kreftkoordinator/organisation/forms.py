@@ -126,3 +126,16 @@ class AssignmentForm(forms.ModelForm):
         if self.instance.pk:
             # Another person is another assignment: one that waits for approval of its own.
             self.fields["user"].disabled = True
+
+
+class AreaLanguageForm(forms.ModelForm):
+    class Meta:
+        model = Area
+        fields = ["language_form"]
+        widgets = {"language_form": django_forms.RadioSelect}
+        help_texts = {
+            "language_form": _(
+                "Kommunens vedtatte målform etter språklova. Brev og rapporter til kommunen, og "
+                "de offentlige sidene om den, er på nynorsk når målformen er nynorsk."
+            )
+        }

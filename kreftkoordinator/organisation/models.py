@@ -41,6 +41,20 @@ class AreaKind(models.TextChoices):
         return {2: cls.COUNTY, 4: cls.MUNICIPALITY, 6: cls.DISTRICT}.get(len(code))
 
 
+class LanguageForm(models.TextChoices):
+    """An area's official language form (målform) under the language act: a nynorsk
+    municipality is written to in nynorsk; a neutral one, like a bokmål one, gets bokmål."""
+
+    NYNORSK = "nynorsk", _("Nynorsk")
+    BOKMAL = "bokmal", _("Bokmål")
+    NEUTRAL = "neutral", _("Nøytral")
+
+    @property
+    def language(self) -> str:
+        """The UI language (a code of settings.LANGUAGES) for this language form."""
+        return "nn" if self == LanguageForm.NYNORSK else "nb"
+
+
 class AreaQuerySet(models.QuerySet["Area"]):
     def valid_on(self, day: date) -> AreaQuerySet:
         return self.filter(valid_on_q(day))
@@ -62,16 +76,11 @@ class AreaQuerySet(models.QuerySet["Area"]):
         return self.filter(covering_positions__in=positions).distinct()
 
     def find(self, text: str) -> Area | None:
-        """The current municipality or district a person means by a number or a name."""
-        text = text.strip()
-        if not text:
-            return None
-        areas = self.current().serviceable()
-        return (
-            areas.filter(code=text).first()
-            or areas.filter(name__iexact=text).first()
-            or areas.filter(name__istartswith=text).order_by("name").first()
-        )
+        """The current municipality or district a person means by a number, a name, a postcode
+        or a place, when only one fits (organisation/finding.py has the suggestions)."""
+        from .finding import find
+
+        return find(text).area
 
     def visible_to(self, user: User, on: date | None = None) -> AreaQuerySet:
         """The areas whose personal records `user` may see on the given day (default: today).
@@ -138,6 +147,9 @@ class Area(models.Model):
     )
     valid_from = models.DateField(_("gyldig fra"))
     valid_to = models.DateField(_("gyldig til"), null=True, blank=True)
+    language_form = models.CharField(
+        _("målform"), max_length=8, choices=LanguageForm.choices, default=LanguageForm.NEUTRAL
+    )
 
     objects = AreaQuerySet.as_manager()
 
@@ -161,6 +173,11 @@ class Area(models.Model):
 
     def is_valid_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
+
+    @property
+    def language(self) -> str:
+        """The language a page or a document about this area is in when nobody has chosen."""
+        return LanguageForm(self.language_form).language
 
 
 class DistrictOffice(models.Model):
@@ -440,6 +457,23 @@ class Assignment(models.Model):
         return before.valid_to is not None and (
             self.valid_to is None or self.valid_to > before.valid_to
         )
+
+
+class Place(models.Model):
+    """A postcode and its place name from Bring's postcode register (`import-postcodes`), in
+    the municipality it belongs to: so that "Fagernes" and "2900" find Nord-Aurdal."""
+
+    postcode = models.CharField(_("postnummer"), max_length=4, db_index=True)
+    name = models.CharField(_("poststed"), max_length=100)
+    area = models.ForeignKey(Area, models.CASCADE, related_name="places", verbose_name=_("kommune"))
+
+    class Meta:
+        ordering = ["postcode"]
+        verbose_name = _("poststed")
+        verbose_name_plural = _("poststeder")
+
+    def __str__(self) -> str:
+        return f"{self.postcode} {self.name}"
 
 
 class Population(models.Model):

@@ -20,4 +20,5 @@ urlpatterns = [
         name="assignment_edit",
     ),
     path("omrader/", views.area_list, name="area_list"),
+    path("omrader/<int:pk>/", views.area_edit, name="area_edit"),
 ]

@@ -9,7 +9,7 @@ from kreftkoordinator.forms import search_text
 from kreftkoordinator.roles import Role, role_required
 
 from .administration import save_assignment
-from .forms import AssignmentForm, PositionForm
+from .forms import AreaLanguageForm, AssignmentForm, PositionForm
 from .models import Area, AreaKind, Assignment, Position, today
 
 staff_only = role_required(Role.ADMIN, Role.PROGRAMME)
@@ -108,3 +108,15 @@ def area_list(request):
     return render(
         request, "organisation/area_list.html", {"areas": areas, "query": query, "counts": counts}
     )
+
+
+@admin_only
+def area_edit(request, pk):
+    """An area's official language form: what documents to it and pages about it are in."""
+    area = get_object_or_404(Area.objects.current().serviceable(), pk=pk)
+    form = AreaLanguageForm(request.POST or None, instance=area)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Målformen for %(name)s er lagret.") % {"name": area.name})
+        return redirect("organisation:area_list")
+    return render(request, "organisation/area_form.html", {"form": form, "area": area})

@@ -5,21 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator import forms
 from kreftkoordinator.casework.models import ContactRequest
-from kreftkoordinator.organisation.models import Area
+from kreftkoordinator.organisation import finding
 
 MESSAGE_LIMIT = 1000
 
 
 class AreaLookupMixin:
     def clean_municipality(self):
-        text = self.cleaned_data["municipality"]  # type: ignore[attr-defined]
-        area = Area.objects.find(text)
-        if area is None:
-            raise django_forms.ValidationError(
-                _("Finner ingen kommune eller bydel som heter eller har nummer «%(text)s».")
-                % {"text": text}
-            )
-        return area
+        return finding.area_or_refusal(self.cleaned_data["municipality"])  # type: ignore[attr-defined]
 
 
 class FindForm(AreaLookupMixin, forms.Form):
@@ -33,11 +26,15 @@ class FindForm(AreaLookupMixin, forms.Form):
     )
 
     def clean_municipality(self):
-        """An area; or, for a region's name ("Valdres"), the positions whose name has it."""
+        """What was found (`finding.Found`: an area, or the areas it could be); or, for a
+        region's name ("Valdres"), the positions whose name has it."""
         text = self.cleaned_data["municipality"].strip()
-        if Area.objects.find(text) is None and positions_named(text).exists():
+        found = finding.find(text)
+        if found.area is None and positions_named(text).exists():
             return text
-        return super().clean_municipality()
+        if found.area is None and not found.suggestions:
+            finding.area_or_refusal(text)  # raises, saying what was not found
+        return found
 
 
 def positions_named(text: str):
@@ -116,6 +113,33 @@ class ContactForm(AreaLookupMixin, forms.Form):
                 "phone", _("Skriv telefonnummer eller e-post, så koordinatoren kan nå deg.")
             )
         return cleaned
+
+    @property
+    def is_robot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+
+class AccessibilityFeedbackForm(forms.Form):
+    """A problem with accessibility, reported to the administrators."""
+
+    message = django_forms.CharField(
+        label=_("Hva fungerer ikke?"),
+        max_length=MESSAGE_LIMIT,
+        widget=django_forms.Textarea(attrs={"rows": 5, "maxlength": MESSAGE_LIMIT}),
+        help_text=_("Skriv hvilken side det gjelder, hva du prøvde å gjøre, og hva som skjedde."),
+    )
+    page = django_forms.CharField(label=_("Siden det gjelder"), required=False, max_length=300)
+    email = django_forms.EmailField(
+        label=_("E-postadressen din"),
+        required=False,
+        max_length=200,
+        help_text=_("Valgfritt, men uten den kan vi ikke svare deg."),
+    )
+    website = django_forms.CharField(
+        label=_("Ikke fyll ut dette feltet"),
+        required=False,
+        widget=django_forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     @property
     def is_robot(self) -> bool:

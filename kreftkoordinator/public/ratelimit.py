@@ -12,11 +12,11 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kreftkoordinator.addresses import client_address
 from kreftkoordinator.casework.models import ContactRequest
+from kreftkoordinator.mail import mail_users
 
 WINDOW = 3600
 
@@ -75,17 +75,14 @@ def tell_once_inbox_full(request, area, coordinators) -> None:
     """The coordinators hear once a day that one address keeps writing to their inbox."""
     if not cache.add(_inbox_key(request, area) + ":told", 1, 24 * 3600):
         return
-    recipients = [u.email for u in coordinators if u.email]
-    send_mail(
-        _("Mange ubesvarte forespørsler fra samme sted"),
-        _(
+    mail_users(
+        coordinators,
+        gettext_lazy("Mange ubesvarte forespørsler fra samme sted"),
+        gettext_lazy(
             "Kontaktskjemaet for %(area)s har fått %(n)d ubesvarte forespørsler fra samme "
             "nettadresse, og tar ikke imot flere derfra før noen av dem er besvart. Er det "
             "ikke en kjent avsender (et sykehus, et NAV-kontor), kan noen prøve å fylle "
             "innboksen din."
-        )
-        % {"area": area.name, "n": settings.PUBLIC_INBOX_LIMIT},
-        None,
-        recipients,
-        fail_silently=True,
+        ),
+        {"area": area.name, "n": settings.PUBLIC_INBOX_LIMIT},
     )

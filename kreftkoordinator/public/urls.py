@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import survey, views
+from . import accessibility_views, survey, views
 
 app_name = "public"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("moteplasser/<str:code>.ics", views.events_ical, name="events_ical"),
     path("moteplasser/<int:pk>/", views.event, name="event"),
     path("dekning/", views.coverage_map, name="coverage"),
+    path("tilgjengelighet/", accessibility_views.statement, name="accessibility"),
     path("undersokelse/resultater/", survey.results, name="survey_results"),
     path("undersokelse/", survey.enter_code, name="survey_code"),
     path("undersokelse/<str:token>/", survey.answer, name="survey"),

@@ -17,10 +17,12 @@ from kreftkoordinator.casework.requests import receive_contact_request
 from kreftkoordinator.directory.forms import OfferSearchForm, search_offers
 from kreftkoordinator.directory.models import Event, Offer
 from kreftkoordinator.forms import search_text
+from kreftkoordinator.languages import speak_for
 from kreftkoordinator.organisation.models import Area, AreaKind, Assignment, Position, today
 
 from .coverage import HEIGHT, WIDTH, coverage, markers, outline
 from .forms import ContactForm, EventSearchForm, FindForm, positions_named
+from .next_steps import next_steps
 from .ratelimit import (
     contact_accepted,
     contact_allowed,
@@ -63,24 +65,31 @@ def find(request):
             positions_named(form.cleaned_data["municipality"])
         )
         context["region"] = form.cleaned_data["municipality"]
+    elif form.is_valid() and form.cleaned_data["municipality"].ambiguous:
+        context["suggestions"] = form.cleaned_data["municipality"].suggestions
     elif form.is_valid():
-        area = form.cleaned_data["municipality"]
+        found = form.cleaned_data["municipality"]
+        area = found.area
         if area.code == "0301":  # Oslo: the coordinators work in the city districts
             context["districts"] = (
                 Area.objects.current().filter(kind=AreaKind.DISTRICT, parent=area).order_by("name")
             )
+        speak_for(request, area)
         positions = positions_for(area)
-        context.update(
-            area=area,
-            municipal=[p for p in positions if p.kind == "municipal"],
-            hospital=[p for p in positions if p.kind == "hospital"],
-        )
+        municipal = [p for p in positions if p.kind == "municipal"]
+        hospital = [p for p in positions if p.kind == "hospital"]
+        context.update(area=area, found=found, municipal=municipal, hospital=hospital)
+        if not municipal and "districts" not in context:
+            context.update(next_steps(area, hospital))
     return render(request, "public/find.html", context)
 
 
 def contact(request):
+    named = search_text(request.GET, "kommune")
+    about = Area.objects.find(named) if named else None
+    speak_for(request, about)
     form = ContactForm(
-        request.POST or None, initial={"municipality": search_text(request.GET, "kommune")}
+        request.POST or None, initial={"municipality": about.name if about else named}
     )
     if request.method == "POST" and form.is_valid():
         sender = form.cleaned_data.get("phone") or form.cleaned_data.get("email", "").lower()
@@ -97,6 +106,7 @@ def contact(request):
         if form.is_robot:
             return redirect("public:contact_thanks")
         area = form.cleaned_data["municipality"]
+        speak_for(request, area)
         coordinators = coordinators_covering(area)
         if not coordinators:
             form.add_error(
@@ -122,11 +132,14 @@ def contact(request):
             received = receive_contact_request(area, form.cleaned_data, coordinators)
             contact_accepted(request, sender)
             inbox_received(request, area, received)
-            return redirect("public:contact_thanks")
+            # The thanks in the language the form was in, for a visitor who chose none.
+            return redirect(reverse("public:contact_thanks") + f"?kommune={area.code}")
     return render(request, "public/contact.html", {"form": form})
 
 
 def contact_thanks(request):
+    named = search_text(request.GET, "kommune")
+    speak_for(request, Area.objects.find(named) if named else None)
     return render(request, "public/thanks.html")
 
 
@@ -136,14 +149,19 @@ def offers(request):
     found = Offer.objects.published().select_related("provider").order_by("title", "pk")
     if form.is_valid():
         found = search_offers(found, form.cleaned_data)
+        speak_for(request, form.cleaned_data["area"])
     page = Paginator(found, 20).get_page(request.GET.get("side"))
     return render(request, "public/offers.html", {"form": form, "page": page})
 
 
 def offer(request, pk):
     shown = get_object_or_404(
-        Offer.objects.published().select_related("provider").prefetch_related("areas"), pk=pk
+        Offer.objects.published()
+        .select_related("provider", "owner_area")
+        .prefetch_related("areas"),
+        pk=pk,
     )
+    speak_for(request, shown.owner_area)
     return render(request, "public/offer.html", {"offer": shown, "events": shown.events.upcoming()})
 
 
@@ -155,6 +173,7 @@ def events(request):
     area = None
     if form.is_valid() and form.cleaned_data["municipality"]:
         area = form.cleaned_data["municipality"]
+        speak_for(request, area)
         upcoming = upcoming.for_area(area)
     upcoming = upcoming[:100]
     return render(request, "public/events.html", {"form": form, "events": upcoming, "area": area})
@@ -164,6 +183,7 @@ def event(request, pk):
     shown = get_object_or_404(
         Event.objects.filter(published=True).select_related("area", "offer"), pk=pk
     )
+    speak_for(request, shown.area)
     return render(request, "public/event.html", {"event": shown})
 
 
@@ -172,6 +192,7 @@ def events_ical(request, code):
     UID under our own domain, DTSTAMP, SEQUENCE that goes up when an event changes, and a
     cancelled event kept with STATUS:CANCELLED so that calendars take it away."""
     area = get_object_or_404(Area.objects.current().serviceable(), code=code)
+    speak_for(request, area)
     site = settings.SITE_URL.rstrip("/")
     domain = urlsplit(site).hostname or "kreftkoordinator"
     calendar = Calendar()

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from kreftkoordinator import numbers
 from kreftkoordinator.exports import CsvWriter, table_workbook
+from kreftkoordinator.languages import document_links, write_for
 from kreftkoordinator.organisation.models import Area, Assignment, Position, today
 from kreftkoordinator.roles import Role, role_required
 
@@ -27,7 +28,11 @@ def definitions(request):
 def _own_position(user, pk: int) -> Position:
     """A position the coordinator holds or stands in for today; another's is 404."""
     held = Assignment.objects.valid_on(today()).filter(user=user, position_id=pk)
-    position = Position.objects.filter(pk=pk, pk__in=held.values("position")).first()
+    position = (
+        Position.objects.filter(pk=pk, pk__in=held.values("position"))
+        .select_related("host_area")
+        .first()
+    )
     if position is None:
         raise Http404
     return position
@@ -65,6 +70,7 @@ def annual(request, position_pk: int, year: int, form=None):
     ]
     headings = [label for label, _figures in columns]
     if request.GET.get("format") in ("csv", "xlsx"):
+        write_for(request, position.host_area)
         return _export(request.GET["format"], position, year, headings, rows)
     context = {
         "position": position,
@@ -74,6 +80,7 @@ def annual(request, position_pk: int, year: int, form=None):
         "charts": annual_charts(columns[0][1]),
         "empty": is_empty(columns[0][1]),
         "form": form or SubmitForm(),
+        "document_links": document_links(request, position.host_area, format="xlsx"),
         "preliminary": year >= today().year,  # the year is not over: a preview, not submittable
         "submissions": Submission.objects.filter(position=position, year=year).select_related(
             "submitted_by"
@@ -97,7 +104,14 @@ def submitted(request, position_pk: int, year: int, version: int):
         for key, row in submission.figures["indicators"].items()
         if key in REGISTRY
     ]
-    context = {"position": position, "submission": submission, "rows": rows}
+    context = {
+        "position": position,
+        "submission": submission,
+        "rows": rows,
+        "document_links": document_links(request, position.host_area),
+    }
+    # The report as the municipality reads it: in its language form unless another is chosen.
+    write_for(request, position.host_area)
     return render(request, "reporting/submitted.html", context)
 
 

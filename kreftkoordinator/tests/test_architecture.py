@@ -20,6 +20,8 @@ KERNEL = {
     "exports",
     "text",
     "addresses",
+    "languages",
+    "terminology",
 }
 # Each app and the apps it may import. Economics and grants go above reporting.
 ALLOWED = {

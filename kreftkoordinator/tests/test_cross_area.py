@@ -111,6 +111,7 @@ EXEMPT = {
     "audit:user_activity": "administrators' pages about users",
     "organisation:position_detail": "positions are public; admins and the funder only",
     "organisation:position_edit": "administrators' pages about positions",
+    "organisation:area_edit": "an area's language form: administrators, no personal data",
     "organisation:assignment_create": "administrators' pages about positions",
     "organisation:assignment_edit": "administrators' pages about positions",
     "casework:time_entry_delete": "the user's own time (another user's: test_time)",

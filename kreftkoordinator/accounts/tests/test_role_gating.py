@@ -73,6 +73,7 @@ PAGES = {
         lambda w: [w["position"].pk, w["position"].assignments.first().pk],
     ),
     "organisation:area_list": ({ADMIN}, None),
+    "organisation:area_edit": ({ADMIN}, lambda w: [w["case"].area.pk]),
     "accounts:approvals": ({LEADER, ADMIN}, None),
     "accounts:user_list": ({ADMIN}, None),
     "accounts:user_create": ({ADMIN}, None),
@@ -156,6 +157,7 @@ NOT_ROLE_PAGES = {
     "public:survey",
     "public:survey_code",
     "public:coverage",
+    "public:accessibility",
     "reporting:definitions",  # the indicators' definitions, public so any figure can be traced
     "accounts:login",
     "accounts:verify",

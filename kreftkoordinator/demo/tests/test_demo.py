@@ -236,3 +236,18 @@ def test_nothing_on_a_patients_case_is_dated_after_her_death(demo):
     assert FollowUp.objects.filter(bereavement=True, case__in=bereaved).exists()
     for case in Case.objects.filter(pk__in=died).select_related("person"):
         assert case.person.died_on == died[case.pk]
+
+
+@override_settings(DEMO=True)
+@pytest.mark.django_db
+def test_nordhordland_writes_nynorsk_and_its_coordinator_reads_it(client, demo):
+    from kreftkoordinator.organisation.models import Area
+
+    forms = dict(Area.objects.current().values_list("code", "language_form"))
+    assert forms["4631"] == forms["4635"] == "nynorsk" and forms["0301"] == "bokmal"
+    client.post(
+        reverse("accounts:login"),
+        {"username": "koordinator.nordhordland", "password": DEMO_PASSWORD},
+    )
+    page = client.get(reverse("home"))
+    assert page["Content-Language"] == "nn" and "Stillingane dine" in page.content.decode()

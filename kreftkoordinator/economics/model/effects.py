@@ -16,6 +16,7 @@ from typing import Any
 from kreftkoordinator.numbers import round_half_up
 
 from .parameters import PARAMETERS, Parameter
+from .text import gettext_noop
 
 # A number each, or numpy arrays of draws: the arithmetic below is the same for both.
 Values = Mapping[str, Any]
@@ -118,63 +119,63 @@ class Effect:
 EFFECTS: list[Effect] = [
     Effect(
         "salary_and_social_costs",
-        "Lønn og sosiale kostnader",
+        gettext_noop("Lønn og sosiale kostnader"),
         MUNICIPALITY,
         salary_and_social_costs,
         ("salary_annual", "social_cost_rate"),
-        "7.2, tabell 7-1",
+        gettext_noop("7.2, tabell 7-1"),
     ),
     Effect(
         "delayed_discharge",
-        "Færre overliggerdøgn",
+        gettext_noop("Færre overliggerdøgn"),
         MUNICIPALITY,
         delayed_discharge,
         ("delayed_discharge_share",),
-        "7.5.2, figur 7-5",
+        gettext_noop("7.5.2, figur 7-5"),
     ),
     Effect(
         "short_term_stays",
-        "Færre korttidsopphold",
+        gettext_noop("Færre korttidsopphold"),
         MUNICIPALITY,
         short_term_stays,
         ("short_term_reduced_share", "short_term_days_reduced"),
-        "7.5.3, tabell 7-2",
+        gettext_noop("7.5.3, tabell 7-2"),
     ),
     Effect(
         "less_home_care",
-        "Mindre hjemmetjenester i første fase",
+        gettext_noop("Mindre hjemmetjenester i første fase"),
         MUNICIPALITY,
         less_home_care,
         ("less_home_care_share", "less_home_care_hours_per_week"),
-        "7.5.4, tabell 7-3",
+        gettext_noop("7.5.4, tabell 7-3"),
     ),
     Effect(
         "deferred_nursing_home",
-        "Utsatt sykehjemsopphold",
+        gettext_noop("Utsatt sykehjemsopphold"),
         MUNICIPALITY,
         deferred_nursing_home,
         ("deferred_nursing_home_weeks", "deferred_home_care_hours_per_week"),
-        "7.5.5, tabell 7-4",
+        gettext_noop("7.5.5, tabell 7-4"),
     ),
     Effect(
         "home_death",
-        "Flere dør hjemme",
+        gettext_noop("Flere dør hjemme"),
         MUNICIPALITY,
         home_death,
         ("home_death_nursing_home_weeks", "home_death_extra_hours"),
-        "7.5.6, tabell 7-5",
+        gettext_noop("7.5.6, tabell 7-5"),
     ),
     Effect(
         "efficient_coordination",
-        "Mer effektiv koordinering",
+        gettext_noop("Mer effektiv koordinering"),
         MUNICIPALITY,
         efficient_coordination,
         ("coordination_efficiency",),
-        "7.7, tabell 7-6",
+        gettext_noop("7.7, tabell 7-6"),
     ),
     Effect(
         "relief_of_other_services",
-        "Avlastning av andre tjenester",
+        gettext_noop("Avlastning av andre tjenester"),
         MUNICIPALITY,
         relief_of_other_services,
         ("relief_share",),
@@ -182,7 +183,7 @@ EFFECTS: list[Effect] = [
     ),
     Effect(
         "increased_service_use",
-        "Økt tjenestebruk",
+        gettext_noop("Økt tjenestebruk"),
         MUNICIPALITY,
         increased_service_use,
         ("increased_service_use",),
@@ -249,7 +250,7 @@ def total(found: list[Estimate]) -> Estimate:
     """The sum of the effects' low and high estimates (table 7-7 summed)."""
     return Estimate(
         "total",
-        "Sum prissatte virkninger",
+        gettext_noop("Sum prissatte virkninger"),
         MUNICIPALITY,
         sum(e.low for e in found),
         sum(e.high for e in found),

@@ -14,15 +14,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-SIGNIFICANCE = {"small": "liten", "medium": "middels", "large": "stor"}
+from .text import gettext_noop
+
+SIGNIFICANCE = {
+    "small": gettext_noop("liten"),
+    "medium": gettext_noop("middels"),
+    "large": gettext_noop("stor"),
+}
 SCOPE = {
-    -3: "stor negativ",
-    -2: "middels negativ",
-    -1: "litt negativ",
-    0: "ingen",
-    1: "litt positiv",
-    2: "middels positiv",
-    3: "stor positiv",
+    -3: gettext_noop("stor negativ"),
+    -2: gettext_noop("middels negativ"),
+    -1: gettext_noop("litt negativ"),
+    0: gettext_noop("ingen"),
+    1: gettext_noop("litt positiv"),
+    2: gettext_noop("middels positiv"),
+    3: gettext_noop("stor positiv"),
 }
 # significance -> consequence for scope -3 .. +3
 MATRIX = {
@@ -31,9 +37,9 @@ MATRIX = {
     "large": (-4, -3, -2, 0, 2, 3, 4),
 }
 GROUPS = {
-    "patients": "pasienter og pårørende",
-    "municipality": "kommunen",
-    "society": "samfunnet",
+    "patients": gettext_noop("pasienter og pårørende"),
+    "municipality": gettext_noop("kommunen"),
+    "society": gettext_noop("samfunnet"),
 }
 
 
@@ -51,7 +57,7 @@ class Rating:
     significance: str
     scope: int
     justification: str
-    by: str = "evalueringen 2017"
+    by: str = gettext_noop("evalueringen 2017")
 
     def __post_init__(self):
         if self.significance not in MATRIX:
@@ -95,134 +101,154 @@ def _e(key, label, group, source, significance, scope, words) -> NonPriced:
 NON_PRICED: list[NonPriced] = [
     _e(
         "safety_and_coping",
-        "Trygghet og mestring",
+        gettext_noop("Trygghet og mestring"),
         "patients",
         "6.1",
         "large",
         3,
-        "«stor betydning» for pasienter og pårørende; kreftkoordinator bidrar i «stor grad» "
-        "positivt; virkningen vurderes som «stor».",
+        gettext_noop(
+            "«stor betydning» for pasienter og pårørende; kreftkoordinator bidrar i «stor grad» "
+            "positivt; virkningen vurderes som «stor»."
+        ),
     ),
     _e(
         "information_and_guidance",
-        "Informasjon og veiledning",
+        gettext_noop("Informasjon og veiledning"),
         "patients",
         "6.2",
         "medium",
         3,
-        "«middels betydning»; kreftkoordinator bidrar «særlig positivt» til å sikre "
-        "informasjon og veiledning.",
+        gettext_noop(
+            "«middels betydning»; kreftkoordinator bidrar «særlig positivt» til å sikre "
+            "informasjon og veiledning."
+        ),
     ),
     _e(
         "access_to_services",
-        "Tilgang til riktige tjenester",
+        gettext_noop("Tilgang til riktige tjenester"),
         "patients",
         "6.3",
         "medium",
         2,
-        "«middels betydning»; arbeidet har «middels positiv effekt» på tilgangen til riktige "
-        "tjenester.",
+        gettext_noop(
+            "«middels betydning»; arbeidet har «middels positiv effekt» på tilgangen til riktige "
+            "tjenester."
+        ),
     ),
     _e(
         "dying_at_home",
-        "Mulighet til å dø hjemme",
+        gettext_noop("Mulighet til å dø hjemme"),
         "patients",
         "6.4",
         "small",
         2,
-        "«mindre betydning» for gruppen, men stor for den enkelte som ønsker det; påvirkningen "
-        "er «middels til stort positiv» (vi bruker middels).",
+        gettext_noop(
+            "«mindre betydning» for gruppen, men stor for den enkelte som ønsker det; påvirkningen "
+            "er «middels til stort positiv» (vi bruker middels)."
+        ),
     ),
     _e(
         "competence_building",
-        "Kompetansebygging",
+        gettext_noop("Kompetansebygging"),
         "municipality",
         "7.4, 7.10",
         "large",
         2,
-        "«stor betydning» for kommunene; noe større positiv påvirkning enn på fornøyde "
-        "innbyggere (vi bruker middels).",
+        gettext_noop(
+            "«stor betydning» for kommunene; noe større positiv påvirkning enn på fornøyde "
+            "innbyggere (vi bruker middels)."
+        ),
     ),
     _e(
         "satisfied_citizens",
-        "Fornøyde innbyggere",
+        gettext_noop("Fornøyde innbyggere"),
         "municipality",
         "7.10",
         "large",
         1,
-        "«stor betydning» for kommunene; mindre påvirkning enn på kompetansebygging (vi bruker "
-        "litt positiv).",
+        gettext_noop(
+            "«stor betydning» for kommunene; mindre påvirkning enn på kompetansebygging (vi bruker "
+            "litt positiv)."
+        ),
     ),
     _e(
         "strategy_work",
-        "Strategiarbeid i kommunen",
+        gettext_noop("Strategiarbeid i kommunen"),
         "municipality",
         "7.3, 7.10",
         "small",
         1,
-        "«mindre betydning» for kommunene; påvirkningen er «litt positiv».",
+        gettext_noop("«mindre betydning» for kommunene; påvirkningen er «litt positiv»."),
     ),
     _e(
         "equal_access",
-        "Likhet i tjenestetilgang",
+        gettext_noop("Likhet i tjenestetilgang"),
         "municipality",
         "7.6, 7.10",
         "medium",
         1,
-        "«middels betydning»; kan være både positiv og negativ, samlet «litt positiv».",
+        gettext_noop(
+            "«middels betydning»; kan være både positiv og negativ, samlet «litt positiv»."
+        ),
     ),
     _e(
         "coordination_for_hospitals",
-        "Enklere koordinering for spesialisthelsetjenesten",
+        gettext_noop("Enklere koordinering for spesialisthelsetjenesten"),
         "society",
         "8.1",
         "medium",
         1,
-        "«middels betydning» for samfunnet; «litt positivt».",
+        gettext_noop("«middels betydning» for samfunnet; «litt positivt»."),
     ),
     _e(
         "earlier_discharge",
-        "Tidligere utskrivelse fra sykehus",
+        gettext_noop("Tidligere utskrivelse fra sykehus"),
         "society",
         "8.2",
         "large",
         1,
-        "«stor betydning» for samfunnet (potensielt store ressursbesparelser); «litt positivt».",
+        gettext_noop(
+            "«stor betydning» for samfunnet (potensielt store ressursbesparelser); «litt positivt»."
+        ),
     ),
     _e(
         "death_outside_hospital",
-        "Død utenfor sykehus",
+        gettext_noop("Død utenfor sykehus"),
         "society",
         "8.4",
         "medium",
         1,
-        "«middels betydning» for samfunnet, færre dødsfall på sykehus; «litt positivt».",
+        gettext_noop(
+            "«middels betydning» for samfunnet, færre dødsfall på sykehus; «litt positivt»."
+        ),
     ),
     _e(
         "prevention",
-        "Forebygging",
+        gettext_noop("Forebygging"),
         "society",
         "8.5",
         "large",
         1,
-        "«stor betydning» for samfunnet (potensielt store ressursbesparelser); «litt positivt».",
+        gettext_noop(
+            "«stor betydning» for samfunnet (potensielt store ressursbesparelser); «litt positivt»."
+        ),
     ),
     _e(
         "rehabilitation",
-        "Rehabilitering og arbeidsliv",
+        gettext_noop("Rehabilitering og arbeidsliv"),
         "society",
         "8.6",
         "medium",
         1,
-        "«middels betydning» for samfunnet; «litt positivt».",
+        gettext_noop("«middels betydning» for samfunnet; «litt positivt»."),
     ),
     _e(
         "learning_for_other_groups",
-        "Læring for andre diagnosegrupper",
+        gettext_noop("Læring for andre diagnosegrupper"),
         "society",
         "8.7",
         "medium",
         2,
-        "«middels betydning» for samfunnet; «middels positivt».",
+        gettext_noop("«middels betydning» for samfunnet; «middels positivt»."),
     ),
 ]

@@ -15,9 +15,18 @@ from dataclasses import dataclass, replace
 
 from kreftkoordinator.numbers import number
 
+from .text import gettext_noop
+
 PRICE_YEAR = 2017
 
-KR, SHARE, PATIENTS, DAYS, HOURS, WEEKS = "kr", "andel", "pasienter", "døgn", "timer", "uker"
+KR, SHARE, PATIENTS, DAYS, HOURS, WEEKS = (
+    gettext_noop("kr"),
+    gettext_noop("andel"),
+    gettext_noop("pasienter"),
+    gettext_noop("døgn"),
+    gettext_noop("timer"),
+    gettext_noop("uker"),
+)
 
 
 @dataclass(frozen=True)
@@ -81,15 +90,36 @@ PARAMETERS: dict[str, Parameter] = {
     for p in [
         # 7.2: salary and social costs; the municipality pays all (table 7-7's footnote).
         _p(
-            "salary_annual", "Brutto årslønn", KR, 470_000, 500_000, "7.2", base=470_000, price=True
+            "salary_annual",
+            gettext_noop("Brutto årslønn"),
+            KR,
+            470_000,
+            500_000,
+            "7.2",
+            base=470_000,
+            price=True,
         ),
-        _p("social_cost_rate", "Sosiale kostnader, andel av lønn", SHARE, 0.30, 0.40, "7.2"),
+        _p(
+            "social_cost_rate",
+            gettext_noop("Sosiale kostnader, andel av lønn"),
+            SHARE,
+            0.30,
+            0.40,
+            "7.2",
+        ),
         # 7.5.2: the patients a coordinator is in contact with in a year.
-        _p("patients_per_year", "Pasienter i kontakt med per år", PATIENTS, 78, 78, "7.5.2"),
+        _p(
+            "patients_per_year",
+            gettext_noop("Pasienter i kontakt med per år"),
+            PATIENTS,
+            78,
+            78,
+            "7.5.2",
+        ),
         # 7.5.2, figure 7-5: delayed-discharge days.
         _p(
             "delayed_discharge_share",
-            "Andel pasienter med halverte overliggerdøgn",
+            gettext_noop("Andel pasienter med halverte overliggerdøgn"),
             SHARE,
             0.05,
             0.10,
@@ -97,16 +127,16 @@ PARAMETERS: dict[str, Parameter] = {
         ),
         _p(
             "delayed_discharge_avg_days",
-            "Overliggerdøgn per utskrivningsklar pasient",
+            gettext_noop("Overliggerdøgn per utskrivningsklar pasient"),
             DAYS,
             2.5,
             10.3,
-            "7.5.2, figur 7-4",
+            gettext_noop("7.5.2, figur 7-4"),
             base=4.4,
         ),
         _p(
             "delayed_discharge_day_price",
-            "Døgnpris for utskrivningsklar pasient",
+            gettext_noop("Døgnpris for utskrivningsklar pasient"),
             KR,
             4_622,
             4_622,
@@ -116,7 +146,7 @@ PARAMETERS: dict[str, Parameter] = {
         # 7.5.3, table 7-2: short-term stays.
         _p(
             "short_term_stay_share",
-            "Andel pasienter med korttidsopphold",
+            gettext_noop("Andel pasienter med korttidsopphold"),
             SHARE,
             0.35,
             0.35,
@@ -124,18 +154,34 @@ PARAMETERS: dict[str, Parameter] = {
         ),
         _p(
             "short_term_reduced_share",
-            "Andel av dem med kortere opphold",
+            gettext_noop("Andel av dem med kortere opphold"),
             SHARE,
             0.20,
             0.50,
             "7.5.3",
         ),
-        _p("short_term_days_reduced", "Færre døgn per opphold", DAYS, 1, 3, "7.5.3"),
-        _p("nursing_home_day_price", "Døgnpris på sykehjem", KR, 2_730, 2_730, "7.5.3", price=True),
-        _p("home_care_hour_price", "Timepris i hjemmetjenesten", KR, 550, 550, "7.5.4", price=True),
+        _p("short_term_days_reduced", gettext_noop("Færre døgn per opphold"), DAYS, 1, 3, "7.5.3"),
+        _p(
+            "nursing_home_day_price",
+            gettext_noop("Døgnpris på sykehjem"),
+            KR,
+            2_730,
+            2_730,
+            "7.5.3",
+            price=True,
+        ),
+        _p(
+            "home_care_hour_price",
+            gettext_noop("Timepris i hjemmetjenesten"),
+            KR,
+            550,
+            550,
+            "7.5.4",
+            price=True,
+        ),
         _p(
             "home_care_hours_per_replaced_day",
-            "Timer hjemmetjeneste i stedet for et døgn",
+            gettext_noop("Timer hjemmetjeneste i stedet for et døgn"),
             HOURS,
             1,
             1,
@@ -144,7 +190,7 @@ PARAMETERS: dict[str, Parameter] = {
         # 7.5.4, table 7-3: less home care in the first phase.
         _p(
             "less_home_care_share",
-            "Andel pasienter med mindre hjemmetjeneste",
+            gettext_noop("Andel pasienter med mindre hjemmetjeneste"),
             SHARE,
             0.10,
             0.20,
@@ -152,48 +198,81 @@ PARAMETERS: dict[str, Parameter] = {
         ),
         _p(
             "less_home_care_hours_per_week",
-            "Færre timer hjemmetjeneste per uke",
+            gettext_noop("Færre timer hjemmetjeneste per uke"),
             HOURS,
             1,
             2,
             "7.5.4",
         ),
-        _p("less_home_care_weeks", "Uker med mindre hjemmetjeneste", WEEKS, 12, 12, "7.5.4"),
+        _p(
+            "less_home_care_weeks",
+            gettext_noop("Uker med mindre hjemmetjeneste"),
+            WEEKS,
+            12,
+            12,
+            "7.5.4",
+        ),
         # 7.5.5, table 7-4: deferred nursing home.
         _p(
             "deferred_nursing_home_share",
-            "Andel pasienter med utsatt sykehjemsopphold",
+            gettext_noop("Andel pasienter med utsatt sykehjemsopphold"),
             SHARE,
             0.10,
             0.10,
             "7.5.5",
         ),
-        _p("deferred_nursing_home_weeks", "Uker sykehjemsopphold utsatt", WEEKS, 1, 3, "7.5.5"),
+        _p(
+            "deferred_nursing_home_weeks",
+            gettext_noop("Uker sykehjemsopphold utsatt"),
+            WEEKS,
+            1,
+            3,
+            "7.5.5",
+        ),
         _p(
             "deferred_home_care_hours_per_week",
-            "Timer hjemmetjeneste per utsatt uke",
+            gettext_noop("Timer hjemmetjeneste per utsatt uke"),
             HOURS,
             15,
             20,
             "7.5.5",
         ),
         # 7.5.6, table 7-5: more deaths at home.
-        _p("home_deaths_added", "Flere hjemmedødsfall per år", PATIENTS, 5, 5, "7.5.6"),
+        _p(
+            "home_deaths_added",
+            gettext_noop("Flere hjemmedødsfall per år"),
+            PATIENTS,
+            5,
+            5,
+            "7.5.6",
+        ),
         _p(
             "home_death_else_nursing_home_share",
-            "Andel som ellers ville dødd på sykehjem",
+            gettext_noop("Andel som ellers ville dødd på sykehjem"),
             SHARE,
             0.5,
             0.5,
             "7.5.6",
         ),
-        _p("home_death_nursing_home_weeks", "Uker på sykehjem som unngås", WEEKS, 1, 3, "7.5.6"),
         _p(
-            "home_death_extra_hours", "Ekstra kommunale timer per hjemmedød", HOURS, 25, 40, "7.5.6"
+            "home_death_nursing_home_weeks",
+            gettext_noop("Uker på sykehjem som unngås"),
+            WEEKS,
+            1,
+            3,
+            "7.5.6",
+        ),
+        _p(
+            "home_death_extra_hours",
+            gettext_noop("Ekstra kommunale timer per hjemmedød"),
+            HOURS,
+            25,
+            40,
+            "7.5.6",
         ),
         _p(
             "home_death_hour_price",
-            "Timepris for hjemmedød (med lege)",
+            gettext_noop("Timepris for hjemmedød (med lege)"),
             KR,
             700,
             700,
@@ -203,28 +282,50 @@ PARAMETERS: dict[str, Parameter] = {
         # 7.7, table 7-6: more efficient coordination.
         _p(
             "coordination_hours_per_week",
-            "Timer koordinering og systemarbeid per uke",
+            gettext_noop("Timer koordinering og systemarbeid per uke"),
             HOURS,
             15,
             15,
-            "7.7, tabell 4-2",
+            gettext_noop("7.7, tabell 4-2"),
         ),
-        _p("coordinator_hour_cost", "Timelønnskostnad", KR, 275, 275, "7.7", price=True),
-        _p("working_weeks", "Arbeidsuker i året", WEEKS, 46, 46, "7.7 (vår lesning)"),
+        _p(
+            "coordinator_hour_cost",
+            gettext_noop("Timelønnskostnad"),
+            KR,
+            275,
+            275,
+            "7.7",
+            price=True,
+        ),
+        _p(
+            "working_weeks",
+            gettext_noop("Arbeidsuker i året"),
+            WEEKS,
+            46,
+            46,
+            gettext_noop("7.7 (vår lesning)"),
+        ),
         _p(
             "coordination_efficiency",
-            "Hvor mye mer effektiv koordinatoren er",
+            gettext_noop("Hvor mye mer effektiv koordinatoren er"),
             SHARE,
             0.10,
             0.30,
             "7.7",
         ),
         # 7.8: relief of other services.
-        _p("relief_share", "Andel av oppgavene andre ellers ville gjort", SHARE, 0.15, 0.50, "7.8"),
+        _p(
+            "relief_share",
+            gettext_noop("Andel av oppgavene andre ellers ville gjort"),
+            SHARE,
+            0.15,
+            0.50,
+            "7.8",
+        ),
         # 7.9: increased use of services (a judgement in kroner).
         _p(
             "increased_service_use",
-            "Økt tjenestebruk per år",
+            gettext_noop("Økt tjenestebruk per år"),
             KR,
             50_000,
             200_000,
@@ -238,21 +339,21 @@ PARAMETERS: dict[str, Parameter] = {
         # above 20 000" to society (8.4, figure 8-2).
         _p(
             "hospital_bed_day_cost",
-            "Sykehusets kostnad per overliggerdøgn",
+            gettext_noop("Sykehusets kostnad per overliggerdøgn"),
             KR,
             4_622,
             4_622,
-            "7.5.2 (vår lesning: lik døgnprisen)",
+            gettext_noop("7.5.2 (vår lesning: lik døgnprisen)"),
             price=True,
             municipal=False,
         ),
         _p(
             "hospital_end_of_life_cost",
-            "Sykehusets kostnad for siste leveuke",
+            gettext_noop("Sykehusets kostnad for siste leveuke"),
             KR,
             13_600,
             20_000,
-            "8.4, figur 8-2",
+            gettext_noop("8.4, figur 8-2"),
             base=20_000,
             price=True,
             municipal=False,

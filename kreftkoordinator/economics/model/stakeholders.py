@@ -26,16 +26,17 @@ from .effects import (
     salary_and_social_costs,
 )
 from .parameters import Parameter
+from .text import gettext_noop
 from .years import grant
 
 FUNDER = "funder"
 SPECIALIST = "specialist_health_service"
 SOCIETY = "society"
 STAKEHOLDERS = {
-    MUNICIPALITY: "Kommunen",
-    FUNDER: "Kreftforeningen",
-    SPECIALIST: "Spesialisthelsetjenesten",
-    SOCIETY: "Samfunnet",
+    MUNICIPALITY: gettext_noop("Kommunen"),
+    FUNDER: gettext_noop("Kreftforeningen"),
+    SPECIALIST: gettext_noop("Spesialisthelsetjenesten"),
+    SOCIETY: gettext_noop("Samfunnet"),
 }
 
 Flow = Callable[[Values], float]

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext
 
 from kreftkoordinator.economics.model.nonpriced import GROUPS
 from kreftkoordinator.economics.words import parameter_value
@@ -14,4 +15,11 @@ def num(value) -> str:
 
 @register.filter
 def group(key: str) -> str:
-    return GROUPS.get(key, key)
+    return gettext(GROUPS.get(key, key))
+
+
+@register.filter
+def said(text: str) -> str:
+    """A text of the model (a label, a source, the evaluation's words) in the reader's
+    language (economics/model/text.py)."""
+    return gettext(text) if text else text

@@ -292,3 +292,37 @@ def test_the_page_gives_one_answer_from_one_computation(client, per, scenario):
     assert numbers.kroner(-200_000 * factor) == answer["verdict"]
     assert numbers.kroner(-500_000 * factor) in answer["verdict_interval"]
     assert "(7.10)" in content
+
+
+@pytest.mark.django_db
+def test_the_brief_and_the_workbook_in_the_municipalitys_language_form(client, per, scenario):
+    from io import BytesIO
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from kreftkoordinator.organisation.models import Area
+    from kreftkoordinator.tests.test_nynorsk import bokmal_words
+
+    # Per reads bokmål; were Drammen a nynorsk municipality, its brief would be in nynorsk.
+    Area.objects.filter(code="3301").update(language_form="nynorsk")
+    login(client, per)
+    url = reverse("economics:scenario", args=[scenario.pk])
+    document = Document(BytesIO(client.get(url, {"format": "docx"}).content))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    text = "\n".join([p.text for p in document.paragraphs] + cells)
+    assert "Løn og sosiale kostnader" in text and "Tryggleik og meistring" in text
+    assert bokmal_words(text.replace("Kreftkoordinator i Drammen", "")) == set()
+    workbook = load_workbook(BytesIO(client.get(url, {"format": "xlsx"}).content))
+    assert workbook.sheetnames[:2] == ["Verknader", "Parametrar"]
+    header = next(workbook["Parametrar"].iter_rows(max_row=1, values_only=True))
+    assert header == (
+        "nøkkel",
+        "namn",
+        "eining",
+        "lågt",
+        "basis",
+        "høgt",
+        "kjelde",
+        "går i null ved",
+    )

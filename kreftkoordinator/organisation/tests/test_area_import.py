@@ -168,3 +168,30 @@ class TestAllOrNothing:
     def test_missing_file(self):
         with pytest.raises(CommandError, match="Finner ikke filen"):
             call_command("import_areas", "/no/such/file.csv")
+
+
+@pytest.mark.django_db
+class TestLanguageForm:
+    """The optional «målform» column: nynorsk, bokmål or nøytral; empty leaves it as it is."""
+
+    def snapshot(self, forms: dict[str, str]) -> str:
+        rows = Area.objects.current().filter(kind="municipality").values_list("code", "name")
+        header = HEADER.rstrip("\n") + ';"målform"\n'
+        return header + "".join(
+            row(code, name).rstrip("\n") + f';"{forms.get(code, "")}"\n' for code, name in rows
+        )
+
+    def test_the_column_sets_it_and_an_empty_cell_keeps_it(self, tmp_path):
+        Area.objects.filter(code="3301").update(language_form="bokmal")
+        text = self.snapshot({"4631": "Nynorsk", "3903": "nøytral"})
+        call_command("import_areas", write(tmp_path, text))
+        forms = dict(Area.objects.current().values_list("code", "language_form"))
+        assert (forms["4631"], forms["3903"], forms["3301"]) == ("nynorsk", "neutral", "bokmal")
+
+    def test_a_word_that_is_no_language_form_is_reported_by_line(self, tmp_path):
+        text = self.snapshot({"4631": "nynorks"})
+        with pytest.raises(AreaImportError) as refused:
+            parse(text)
+        line = next(e for e in refused.value.errors if "nynorks" in e)
+        assert line.startswith("Linje ") and "verken nynorsk, bokmål eller nøytral" in line
+        assert Area.objects.get(code="4631").language_form == "neutral"

@@ -8,7 +8,8 @@ from .conftest import PHONE, axe
 
 PAGES = {
     None: ["home", "public:find", "public:contact", "public:offers", "public:events",
-           "public:coverage", "accounts:login", "reporting:definitions"],
+           "public:coverage", "public:accessibility", "accounts:login",
+           "reporting:definitions"],
     "kari": ["home", "casework:caseload", "casework:person_list", "casework:person_create",
              "casework:contact_create", "casework:week", "directory:offer_list",
              "audit:my_activity"],
@@ -31,7 +32,7 @@ def users(kari, per, eva, ola):
 def test_no_serious_violation(in_browser, users, who, name):
     def steps(page):
         page.goto(reverse(name))
-        return page.locator("html").get_attribute("lang"), axe(page)
+        return page.locator("html").get_attribute("lang"), axe(page, f"{who or 'public'}:{name}")
 
     lang, violations = in_browser(users.get(who), steps)
     assert lang == "nb"

@@ -115,7 +115,7 @@ def test_a_request_from_the_public_reaches_sigrid_s_inbox(in_browser, sigrid):
         page.get_by_role("button", name="Send").click()
         return page.url
 
-    assert in_browser(None, public).endswith(reverse("public:contact_thanks"))
+    assert in_browser(None, public).endswith(reverse("public:contact_thanks") + "?kommune=3454")
 
     def inbox(page):
         page.goto("/")

@@ -6,6 +6,11 @@ from django.urls import reverse
 
 from kreftkoordinator.casework.models import Contact, ContactRequest
 
+from .conftest import STATUS_RUN
+
+# The success criteria these tests check, for the accessibility statement (conftest.STATUS).
+CRITERIA = {"2.1.1": "Tastatur", "2.4.1": "Hoppe over blokker", "2.4.7": "Synlig fokus"}
+
 
 def focused(page) -> str:
     return page.evaluate(
@@ -37,6 +42,8 @@ def test_the_skip_link_comes_first_and_lands_in_the_content(in_browser):
     assert first == "Hopp til hovedinnholdet"
     assert box["width"] > 10 and box["height"] > 10 and box["top"] >= 0 and box["left"] >= 0
     assert landed == "main"
+    STATUS_RUN.add_keyboard("2.4.1", "the skip link comes first and lands in the content")
+    STATUS_RUN.add_keyboard("2.4.7", "the skip link can be seen when it has focus")
 
 
 def test_a_relative_sends_a_request_with_the_keyboard_alone(in_browser, sigrid):
@@ -54,11 +61,12 @@ def test_a_relative_sends_a_request_with_the_keyboard_alone(in_browser, sigrid):
         page.keyboard.press("Space")
         tab_to(page, "Send")
         page.keyboard.press("Enter")
-        page.wait_for_url("**" + reverse("public:contact_thanks"))
+        page.wait_for_url("**" + reverse("public:contact_thanks") + "?kommune=3454")
         return page.url
 
-    assert in_browser(None, steps).endswith(reverse("public:contact_thanks"))
+    assert in_browser(None, steps).endswith(reverse("public:contact_thanks") + "?kommune=3454")
     assert ContactRequest.objects.get().role == "relative"
+    STATUS_RUN.add_keyboard("2.1.1", "a relative sends a contact request with the keyboard alone")
 
 
 def test_kari_records_a_contact_with_the_keyboard_alone(in_browser, kari, drammen_case):
@@ -80,3 +88,4 @@ def test_kari_records_a_contact_with_the_keyboard_alone(in_browser, kari, dramme
     in_browser(kari, steps)
     contact = Contact.objects.get(case=drammen_case)
     assert contact.with_patient and contact.supportive
+    STATUS_RUN.add_keyboard("2.1.1", "a coordinator records a contact with the keyboard alone")
