@@ -122,3 +122,33 @@ def test_the_word_check_finds_bokmal():
     assert bokmal_words("<p>Vi har <b>ikke</b> det</p>") == {"ikke"}
     assert bokmal_words('<p aria-label="Hva">Kva</p>') == {"hva"}
     assert bokmal_words("<p>Vi har ikkje det, kva no?</p>") == set()
+
+
+@pytest.mark.django_db
+def test_the_public_pages_of_one_record_in_nynorsk(client, world):  # noqa: F811
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kreftkoordinator.directory.models import Event
+    from kreftkoordinator.public.models import SurveyInvitation
+
+    area = world["case"].area
+    event = Event.objects.create(
+        title="Temakafé",
+        kind="theme_cafe",
+        area=area,
+        place="Biblioteket",
+        starts_at=timezone.now() + timedelta(days=3),
+        ends_at=timezone.now() + timedelta(days=3, hours=2),
+        offer=world["offer"],
+    )
+    _invitation, token = SurveyInvitation.objects.create_with_token(area)
+    for url in (
+        reverse("public:offer", args=[world["offer"].pk]),
+        reverse("public:event", args=[event.pk]),
+        reverse("public:survey", args=[token]),
+    ):
+        response = client.get(url, {"lang": "nn"})
+        assert response.status_code == 200 and response["Content-Language"] == "nn"
+        assert bokmal_words(response.content.decode(), written_by_people()) == set(), url
