@@ -175,14 +175,9 @@ class _Names:
 
 
 def _names(areas) -> _Names:
-    state = areas.aggregate(n=Count("pk"), last=Max("pk"))
-    return _names_for(state["n"], state["last"], today())
-
-
-@lru_cache(maxsize=4)
-def _names_for(_n, _last, _day) -> _Names:
+    """Read afresh each time: some 370 short rows, and a rename (import-areas) shows at once."""
     by_key: dict[str, list[int]] = {}
-    for pk, name in Area.objects.current().serviceable().values_list("pk", "name"):
+    for pk, name in areas.values_list("pk", "name"):
         for spelling in spellings(name):
             if pk not in by_key.setdefault(spelling, []):
                 by_key[spelling].append(pk)
@@ -196,6 +191,8 @@ class _Places:
 
 
 def _places() -> _Places:
+    """The register, read once per import: every import adds rows above the last one before
+    it removes the old (place_import.py), so the highest id changes with each."""
     state = Place.objects.aggregate(n=Count("pk"), last=Max("pk"))
     return _places_for(state["n"], state["last"], today())
 

@@ -10,6 +10,7 @@ line is reported with its number, and nothing is imported until the whole file i
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from .area_import import decode
@@ -73,9 +74,12 @@ def import_places(data: bytes) -> int:
     ]
     if unknown:
         raise PlaceImportError(unknown)
-    Place.objects.all().delete()
+    # The new rows first, then the old: the highest id then always changes, which is how the
+    # find page knows to read the register again (finding._places).
+    old = Place.objects.aggregate(last=Max("pk"))["last"] or 0
     Place.objects.bulk_create(
         Place(postcode=postcode, name=name, area_id=areas[code])
         for _line, postcode, name, code in rows
     )
+    Place.objects.filter(pk__lte=old).delete()
     return len(rows)

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from kreftkoordinator.conftest import area
 from kreftkoordinator.organisation.finding import find
-from kreftkoordinator.organisation.models import Place
+from kreftkoordinator.organisation.models import Area, Place
 from kreftkoordinator.organisation.place_import import PlaceImportError, import_places
 
 SAMPLE = Path(__file__).parent / "data" / "postnummerregister-sample.txt"
@@ -98,6 +98,17 @@ class TestImportPostcodes:
     def test_a_new_register_replaces_the_old(self, postcodes):
         import_places("3550\tGOL\t3324\tGOL\tG\n".encode("cp1252"))
         assert list(Place.objects.values_list("postcode", flat=True)) == ["3550"]
+
+    def test_a_new_register_of_the_same_size_is_found_at_once(self, postcodes):
+        assert find("Fagernes").area.name == "Nord-Aurdal"
+        sample = SAMPLE.read_bytes().decode("cp1252").replace("FAGERNES", "LEIRA")
+        import_places(sample.encode("cp1252"))
+        assert find("Leira").area.name == "Nord-Aurdal" and find("Fagernes").place == ""
+
+    def test_a_renamed_area_is_found_by_its_new_name_at_once(self, db):
+        assert find("Vang").area.code == "3454"
+        Area.objects.filter(code="3454").update(name="Vang i Valdres")
+        assert find("Vang i Valdres").area.code == "3454"
 
     def test_the_command_says_what_is_wrong(self, db, tmp_path, capsys):
         path = tmp_path / "register.txt"
