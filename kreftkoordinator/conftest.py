@@ -29,6 +29,18 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _bokmal_first():
+    """Every test starts in bokmål: a request leaves its language active in the thread
+    (LanguageMiddleware), and a test without a request would otherwise inherit it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _audit_chain_verifies(request):
     """Whatever a test did through the product, the audit log's chain verifies afterwards, as
     `kreftkoordinator audit verify` would; a test that breaks the chain on purpose is marked."""

@@ -9,7 +9,7 @@ switcher's links and the pages' hreflang alternates) and, for a visitor, remembe
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlparse, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
@@ -141,8 +141,22 @@ SELF_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
 
 def context(request):
     """For base.html: the current page in the other languages (the switcher and, on the
-    public pages, the hreflang alternates)."""
+    public pages, the hreflang alternates), and where the staff's switch returns to."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        return {"language_choices": [(c, SELF_NAMES[c]) for c in languages()]}
+        return {
+            "language_choices": [(c, SELF_NAMES[c]) for c in languages()],
+            "language_next": _back_to(request),
+        }
     return {"language_links": alternates(request)}
+
+
+def _back_to(request) -> str:
+    """Where the language switch returns to: this page; for a page shown in answer to a form
+    (a POST), the page the form was on, since asking for its address again would not show it."""
+    if request.method == "GET":
+        return request.get_full_path()
+    referer = urlparse(request.META.get("HTTP_REFERER", ""))
+    if referer.netloc == request.get_host() and referer.path.startswith("/"):
+        return referer.path + (f"?{referer.query}" if referer.query else "")
+    return "/"

@@ -102,16 +102,14 @@ class User(AbstractUser):
         """The language when she has not chosen one: her position's host area's language form
         (a coordinator), her areas' (a leader, when they all write nynorsk), else bokmål."""
         if self.role == Role.COORDINATOR:
-            assignment = (
-                Assignment.objects.valid_on(today())
-                .approved()
-                .filter(user=self)
-                .select_related("position__host_area")
-                .order_by("kind", "valid_from")
+            position = (
+                Position.objects.held_by(self, today())
+                .select_related("host_area")
+                .order_by("start_date", "pk")
                 .first()
             )
-            if assignment is not None:
-                return assignment.position.host_area.language
+            if position is not None:
+                return position.host_area.language
         elif self.role == Role.LEADER:
             forms = set(self.areas.values_list("language_form", flat=True))
             if forms == {LanguageForm.NYNORSK}:

@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from .access import assessment_for, case_for
-from .forms import AssessmentForm
+from .forms.assessments import AssessmentForm
 from .models import Assessment, NeedLevel, Topic
-from .views import coordinator_only, form_page
+from .pages import coordinator_only, form_page
 from .workflows import record_assessment
 
 

@@ -22,14 +22,10 @@ from kreftkoordinator.roles import post_only
 from .access import case_for, person_for
 from .day import day_of
 from .filters import CaseloadFilter
-from .forms import (
-    CaseForm,
-    CloseCaseForm,
-    FollowUpForm,
-    PhaseForm,
-    RelativeForm,
-    ServiceStatusForm,
-)
+from .forms.cases import CaseForm, CloseCaseForm, PhaseForm
+from .forms.contacts import FollowUpForm
+from .forms.people import RelativeForm
+from .forms.services import ServiceStatusForm
 from .models import (
     Case,
     Contact,
@@ -39,7 +35,14 @@ from .models import (
     ServiceStatusChange,
 )
 from .models.versioned import EditConflict
-from .views import CONFLICT, coordinator_only, form_page, person_search, save_versioned
+from .pages import (
+    CONFLICT,
+    case_page_with_errors,
+    coordinator_only,
+    form_page,
+    person_search,
+    save_versioned,
+)
 from .workflows import add_relative, change_phase, open_case
 
 
@@ -126,12 +129,6 @@ def case_create(request, person_pk):
 @coordinator_only
 def case_detail(request, pk):
     return case_page(request, case_for(request.user, pk, action=None))
-
-
-def case_page_with_errors(request, case, form):
-    """A side form of the case page (phase, follow-up, service status) came back with errors:
-    show the page again with what was typed."""
-    return case_page(request, case, bound=form)
 
 
 def case_page(request, case, bound=None):

@@ -11,26 +11,25 @@ from django.views.decorators.http import require_POST
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.forms import record_id, search_text
-from kreftkoordinator.organisation.models import Assignment, today
+from kreftkoordinator.organisation.models import Position, today
 from kreftkoordinator.roles import post_only
 
 from .access import case_for, contact_for, contact_request_for, follow_up_for, person_for
-from .case_views import case_page_with_errors
-from .forms import ContactForm, FollowUpForm
+from .forms.contacts import ContactForm, FollowUpForm
 from .models import Person
-from .views import coordinator_only, form_page, is_identity_query, person_search
+from .pages import (
+    case_page_with_errors,
+    coordinator_only,
+    form_page,
+    is_identity_query,
+    person_search,
+)
 from .workflows import add_follow_up, finish_follow_up, link_contact, record_contact
 
 
 def _position_for(user, area_id):
     """The position through which the user covers the area today (for the time accounts)."""
-    assignment = (
-        Assignment.objects.valid_on(today())
-        .filter(user=user, position__covered_areas=area_id)
-        .select_related("position")
-        .first()
-    )
-    return assignment.position if assignment else None
+    return Position.objects.held_by(user, today()).filter(covered_areas=area_id).first()
 
 
 # Who took contact, from the role the caller gave on the public form.

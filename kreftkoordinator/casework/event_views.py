@@ -10,10 +10,10 @@ from kreftkoordinator.audit.models import Action
 
 from .access import case_for
 from .deaths import register_death, still_open, wrap_up_after_death
-from .forms import CareEventForm
+from .forms.events import CareEventForm
 from .models import EventKind
 from .models.versioned import EditConflict
-from .views import CONFLICT, coordinator_only, form_page
+from .pages import CONFLICT, coordinator_only, form_page
 from .workflows import record_care_event
 
 

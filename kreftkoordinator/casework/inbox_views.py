@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 from kreftkoordinator.forms import record_id
 
 from .access import contact_request_for, person_for
+from .pages import coordinator_only
 from .requests import handle_contact_request, link_request
-from .views import coordinator_only
 
 
 @coordinator_only

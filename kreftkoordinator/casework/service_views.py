@@ -9,9 +9,8 @@ from kreftkoordinator.forms import search_text
 from kreftkoordinator.roles import post_only
 
 from .access import case_for, service_link_for
-from .case_views import case_page_with_errors
-from .forms import ServiceLinkForm, ServiceStatusForm
-from .views import coordinator_only, form_page
+from .forms.services import ServiceLinkForm, ServiceStatusForm
+from .pages import case_page_with_errors, coordinator_only, form_page
 from .workflows import advance_service, connect_service
 
 

@@ -12,9 +12,9 @@ from kreftkoordinator.forms import EARLIEST, LATEST
 from kreftkoordinator.organisation.models import today
 from kreftkoordinator.roles import post_only
 
-from .forms import SystemActivityForm, TimeEntryForm
+from .forms.work_time import SystemActivityForm, TimeEntryForm
 from .models import TimeEntry
-from .views import coordinator_only
+from .pages import coordinator_only
 from .week import build_week, monday_of
 
 

@@ -8,11 +8,11 @@ from django.views.decorators.http import require_POST
 from kreftkoordinator.roles import Role, role_required
 
 from .access import case_for
-from .forms import TransferForm
+from .forms.transfers import TransferForm
 from .models import Notification
 from .models.versioned import EditConflict
+from .pages import CONFLICT, coordinator_only, form_page
 from .transfers import transfer_case
-from .views import CONFLICT, coordinator_only, form_page
 
 
 @coordinator_only

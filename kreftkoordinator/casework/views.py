@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.forms import CheckboxInput
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,45 +9,16 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
-from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.audit.models import Action, AuditEntry
 from kreftkoordinator.forms import record_id, search_text
-from kreftkoordinator.roles import role_required
 from kreftkoordinator.validators import shown_phone
 
 from .access import contact_for, contact_request_for, person_for
-from .forms import PersonForm
+from .forms.people import PersonForm
 from .models import Person
-from .models.versioned import EditConflict
+from .pages import coordinator_only, is_identity_query, person_search, save_versioned
 from .requests import register_from_request
 from .workflows import register_person, register_person_from_contact
-
-coordinator_only = role_required(Role.COORDINATOR)
-
-CONFLICT = _(
-    "Noen andre har lagret endringer mens du skrev. Ingenting er overskrevet: last siden "
-    "på nytt for å se endringene, og skriv inn dine på nytt."
-)
-
-
-def is_identity_query(query: str) -> bool:
-    """An 11-digit number (fødselsnummer or D-nummer), perhaps with spaces."""
-    compact = query.replace(" ", "")
-    return len(compact) == 11 and compact.isdigit()
-
-
-def person_search(query: str, prefix: str = "") -> Q:
-    """Name (any part), phone (digits) or an 11-digit identity number. `prefix` reaches the
-    person through a relation (`person__` from a case), so a list filters on its own join."""
-    digits = "".join(ch for ch in query if ch.isdigit())
-    if query.strip().startswith("00"):  # 0047 ...: phones are stored as +47...
-        digits = digits[2:]
-    if len(digits) == 11 and len(digits) >= len(query.replace(" ", "")):
-        return Q(**{f"{prefix}identity_number": digits})
-    condition = Q(**{f"{prefix}name__icontains": query})
-    if len(digits) >= 3:
-        condition |= Q(**{f"{prefix}phone__contains": digits})
-    return condition
 
 
 @coordinator_only
@@ -172,30 +142,6 @@ def person_detail(request, pk):
         "contacts": person.contacts.filter(case__isnull=True).select_related("created_by")[:20],
     }
     return render(request, "casework/person_detail.html", context)
-
-
-def form_page(request, template, context, about):
-    """A form page about a person or a case (fetched with `action=None`). Showing it is a read,
-    logged here once; a POST that succeeds leaves only its workflow's entry instead, so one
-    action is one entry."""
-    if about is not None:
-        audit.record(request.user, Action.VIEW, about)
-    return render(request, template, context)
-
-
-def save_versioned(request, obj, form, template, context, done_message, done_url):
-    """Save an edit of a Versioned record, refusing it if someone else saved in between; the
-    form comes back with what was typed and says why."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            obj.save_version(form.cleaned_data["seen_version"])
-        except EditConflict:
-            form.add_error(None, CONFLICT)
-        else:
-            audit.record(request.user, Action.UPDATE, obj)
-            messages.success(request, done_message)
-            return redirect(done_url)
-    return form_page(request, template, {"form": form, **context}, obj)
 
 
 @coordinator_only

@@ -96,8 +96,7 @@ class AreaQuerySet(models.QuerySet["Area"]):
         # day. Only its Python form is kept; the SQL runs afresh each time it is used.
         built = getattr(user, "_covered_areas", None)
         if built is None or built[0] != day:
-            held = Assignment.objects.valid_on(day).filter(user=user).values("position")
-            positions = Position.objects.active_on(day).filter(pk__in=held)
+            positions = Position.objects.held_by(user, day)
             covered = Position.covered_areas.through.objects.filter(position__in=positions)
             built = (day, covered.values("area"))
             user._covered_areas = built  # type: ignore[attr-defined]
@@ -220,6 +219,13 @@ def check_fte(fte: int | None, funding: str) -> str | None:
 class PositionQuerySet(models.QuerySet["Position"]):
     def active_on(self, day: date) -> PositionQuerySet:
         return self.filter(valid_on_q(day, "start_date", "end_date"))
+
+    def held_by(self, user: User, on: date) -> PositionQuerySet:
+        """The positions the user holds or stands in for on the day: an approved assignment in
+        force then, to a position in force then. A subquery: callers that filter by it add no
+        query."""
+        held = Assignment.objects.valid_on(on).filter(user=user).values("position")
+        return self.active_on(on).filter(pk__in=held)
 
 
 class Position(models.Model):

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from kreftkoordinator import numbers
 from kreftkoordinator.exports import CsvWriter, table_workbook
 from kreftkoordinator.languages import document_links, write_for
-from kreftkoordinator.organisation.models import Area, Assignment, Position, today
+from kreftkoordinator.organisation.models import Area, Position, today
 from kreftkoordinator.roles import Role, role_required
 
 from .annual import ReportError, check_year, position_columns, shown_row
@@ -27,11 +27,8 @@ def definitions(request):
 
 def _own_position(user, pk: int) -> Position:
     """A position the coordinator holds or stands in for today; another's is 404."""
-    held = Assignment.objects.valid_on(today()).filter(user=user, position_id=pk)
     position = (
-        Position.objects.filter(pk=pk, pk__in=held.values("position"))
-        .select_related("host_area")
-        .first()
+        Position.objects.held_by(user, today()).filter(pk=pk).select_related("host_area").first()
     )
     if position is None:
         raise Http404

@@ -21,6 +21,7 @@ KERNEL = {
     "text",
     "addresses",
     "languages",
+    "navigation",
     "terminology",
 }
 # Each app and the apps it may import. Economics and grants go above reporting.

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
-from kreftkoordinator.organisation.models import Area, Assignment
+from kreftkoordinator.organisation.models import Area, Position
 
 from ..deaths import bereavement_follow_up, check_before_death, check_death
 from ..identity import validate_identity_number
@@ -360,8 +360,8 @@ def _after_deaths(plan: Plan) -> None:
 
 def _time(plan: Plan, row: Row) -> None:
     on = row.required_date("on")
-    assignment = Assignment.objects.valid_on(on).filter(user=plan.user).first()
-    if assignment is None:
+    position = Position.objects.held_by(plan.user, on).order_by("pk").first()
+    if position is None:
         raise Invalid(
             _("du var ikke tilsatt i en stilling %(date)s") % {"date": on.strftime("%d.%m.%Y")}
         )
@@ -370,7 +370,7 @@ def _time(plan: Plan, row: Row) -> None:
         raise Invalid(_("«minutes» må være mellom 1 og 1440"))
     plan.records["time"].append(
         TimeEntry(
-            position=assignment.position,
+            position=position,
             user=plan.user,
             on=on,
             minutes=minutes,

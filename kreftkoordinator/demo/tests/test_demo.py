@@ -119,7 +119,7 @@ class TestArrangements:
 @override_settings(DEMO=True)
 @pytest.mark.parametrize("username", [u for u, _, _ in demo_logins()])
 def test_each_demo_user_logs_in_and_sees_the_navigation_of_their_role(client, demo, username):
-    from kreftkoordinator.accounts.context_processors import NAVIGATION
+    from kreftkoordinator.navigation import NAVIGATION
 
     response = client.post(
         reverse("accounts:login"), {"username": username, "password": DEMO_PASSWORD}

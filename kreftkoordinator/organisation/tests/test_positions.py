@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.conftest import assign, login, make_position, make_user
@@ -310,3 +311,18 @@ class TestSubstituteEndDates:
         was = (today() + timedelta(days=30)).strftime("%d.%m.%Y")
         assert f"forlengelse foreslått (var til {was})" in page
         assert "tilsetting godkjent (bedt om av Ola Aas)" in page
+
+
+@pytest.mark.django_db
+def test_the_positions_a_user_holds_on_a_day(kari, lene, drammen_position):
+    """`Position.objects.held_by`: an approved assignment in force that day, to a position in
+    force that day; the one definition every page and import uses."""
+    day = today()
+    assert list(Position.objects.held_by(kari, day)) == [drammen_position]
+    assert list(Position.objects.held_by(lene, day)) == [drammen_position]  # in her period
+    assert not Position.objects.held_by(lene, day + timedelta(days=30)).exists()
+    Assignment.objects.filter(user=kari).update(approved_at=None)  # a proposal gives nothing
+    assert not Position.objects.held_by(kari, day).exists()
+    Assignment.objects.filter(user=kari).update(approved_at=timezone.now())
+    Position.objects.filter(pk=drammen_position.pk).update(end_date=day - timedelta(days=1))
+    assert not Position.objects.held_by(kari, day).exists()  # the position itself has ended
