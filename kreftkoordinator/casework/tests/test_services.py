@@ -87,3 +87,39 @@ class TestServiceWorkflow:
         login(client, kari)
         response = add(client, drammen_case, status="granted")
         assert "status" in response.context["form"].errors
+
+
+NEW_IN_ISSUE_29 = {
+    "school_adaptation": "Kommunale tjenester",
+    "health_station": "Kommunale tjenester",
+    "long_term_place": "Kommunale tjenester",
+    "acute_bed": "Kommunale tjenester",
+    "municipal_psychologist": "Kommunale tjenester",
+    "individual_plan": "Kommunale tjenester",
+    "coordinator_7_2": "Kommunale tjenester",
+    "hospice": "Spesialisthelsetjenesten",
+    "rehabilitation_stay": "Spesialisthelsetjenesten",
+    "child_mental_health": "Spesialisthelsetjenesten",
+    "child_responsible": "Spesialisthelsetjenesten",
+    "clinical_nutritionist": "Spesialisthelsetjenesten",
+    "work_follow_up": "NAV",
+    "dental_helfo": "NAV",
+    "grief_group": "Andre tilbud",
+}
+
+
+def test_the_service_codes_that_were_missing_each_have_a_group_and_three_languages():
+    from django.utils import translation
+
+    from kreftkoordinator.casework.models.services import SERVICES
+
+    groups = {code: str(group) for group, choices in SERVICES for code, _label in choices}
+    labels = {code: label for _group, choices in SERVICES for code, label in choices}
+    for code, group in NEW_IN_ISSUE_29.items():
+        assert groups[code] == group, code
+        said = {}
+        for language in ("nb", "nn", "en"):
+            with translation.override(language):
+                said[language] = str(labels[code])
+        assert all(said.values()), code
+        assert said["en"] != said["nb"] or code == "hospice", (code, said)  # a loanword
