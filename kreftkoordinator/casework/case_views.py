@@ -22,7 +22,7 @@ from kreftkoordinator.roles import post_only
 from .access import case_for, person_for
 from .day import day_of
 from .filters import CaseloadFilter
-from .forms.cases import CaseForm, CloseCaseForm, PhaseForm
+from .forms.cases import CaseForm, CloseCaseForm, EndOfLifeForm, PhaseForm
 from .forms.contacts import FollowUpForm
 from .forms.people import RelativeForm
 from .forms.services import ServiceStatusForm
@@ -199,6 +199,23 @@ def case_edit(request, pk):
         "casework/case_form.html",
         {"case": case, "person": case.person},
         _("Endringene er lagret."),
+        reverse("casework:case_detail", args=[case.pk]),
+    )
+
+
+@coordinator_only
+def case_end_of_life(request, pk):
+    """The wished place of death and the palliative plan, for the palliative or end-of-life
+    phase; after the death, the checklist holds the place against the wish."""
+    case = case_for(request.user, pk, action=None)
+    form = EndOfLifeForm(request.POST or None, instance=case)
+    return save_versioned(
+        request,
+        case,
+        form,
+        "casework/end_of_life_form.html",
+        {"case": case, "person": case.person},
+        _("Ønskene er lagret."),
         reverse("casework:case_detail", args=[case.pk]),
     )
 

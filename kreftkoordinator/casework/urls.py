@@ -25,6 +25,7 @@ urlpatterns = [
     path("oppfolging/<int:pk>/", case_views.case_detail, name="case_detail"),
     path("oppfolging/<int:pk>/endre/", case_views.case_edit, name="case_edit"),
     path("oppfolging/<int:pk>/avslutt/", case_views.case_close, name="case_close"),
+    path("oppfolging/<int:pk>/livets-slutt/", case_views.case_end_of_life, name="case_end_of_life"),
     path("oppfolging/<int:pk>/fase/", case_views.case_phase, name="case_phase"),
     path("oppfolging/<int:pk>/parorende/ny/", case_views.relative_add, name="relative_add"),
     path(

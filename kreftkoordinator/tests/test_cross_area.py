@@ -39,6 +39,7 @@ GET_URLS = {
     "casework:case_detail": "case",
     "casework:case_edit": "case",
     "casework:case_close": "case",
+    "casework:case_end_of_life": "case",
     "casework:relative_add": "case",
     "casework:case_contact_create": "case",
     "casework:assessment_create": "case",
@@ -63,6 +64,10 @@ POST_URLS = {
     ),
     "casework:case_edit": ("case", {"kind": "patient", "opened_on": "2026-01-01"}),
     "casework:case_close": ("case", {"closed_on": "2026-01-01", "closing_reason": "other"}),
+    "casework:case_end_of_life": (
+        "case",
+        {"wished_place_of_death": "home", "wish_recorded_on": "2026-01-01"},
+    ),
     "casework:case_phase": ("case", {"phase": "palliative", "from_date": "2026-01-01"}),
     "casework:relative_add": ("case", {"name": "X", "relation": "child"}),
     "casework:case_contact_create": (

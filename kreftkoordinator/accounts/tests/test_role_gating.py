@@ -42,6 +42,7 @@ PAGES = {
     "casework:case_detail": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:case_edit": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:case_close": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:case_end_of_life": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:relative_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:case_contact_create": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:contact_create": ({COORDINATOR}, None),

@@ -27,11 +27,16 @@ class CaseForm(VersionedForm):
             "consent_given_on",
             "consent_scope",
             "consent_withdrawn_on",
+            "individual_plan_asked_on",
+            "individual_plan",
+            "individual_plan_on",
         ]
         widgets = {
             "opened_on": forms.DateInput(),
             "consent_given_on": forms.DateInput(),
             "consent_withdrawn_on": forms.DateInput(),
+            "individual_plan_asked_on": forms.DateInput(),
+            "individual_plan_on": forms.DateInput(),
             "kind": django_forms.RadioSelect,
         }
 
@@ -45,6 +50,26 @@ class CaseForm(VersionedForm):
         if value and value > today():
             raise django_forms.ValidationError(_("Startdatoen kan ikke være i fremtiden."))
         return value
+
+
+class EndOfLifeForm(VersionedForm):
+    """The wished place of death and the palliative plan (Case.plan_and_wish_problems)."""
+
+    class Meta:
+        model = Case
+        fields = ["wished_place_of_death", "wish_recorded_on", "palliative_plan_on"]
+        widgets = {
+            "wished_place_of_death": django_forms.RadioSelect,
+            "wish_recorded_on": forms.DateInput(),
+            "palliative_plan_on": forms.DateInput(),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        place = self.fields["wished_place_of_death"]
+        place.choices = [c for c in place.choices if c[0]]  # type: ignore[attr-defined]
+        if not self.instance.wish_recorded_on:
+            self.fields["wish_recorded_on"].initial = today()
 
 
 class CloseCaseForm(VersionedForm):

@@ -3,7 +3,16 @@ belongs to one area and is queried through `visible_to(user)` (audit/scoping.py)
 
 from .assessments import Assessment, AssessmentNeed, Checkpoint, NeedLevel, Topic
 from .care_events import CareEvent, DeathPlace, EventKind
-from .cases import Case, CaseClosing, CasePhase, CaseQuerySet, Phase, Relation, RelationType
+from .cases import (
+    Case,
+    CaseClosing,
+    CasePhase,
+    CaseQuerySet,
+    Phase,
+    Relation,
+    RelationType,
+    WishedPlace,
+)
 from .codes import CancerSite, FirstContactSource
 from .contacts import Contact, ContactMode, ContactQuerySet, Initiator
 from .followups import FollowUp, FollowUpQuerySet
@@ -35,6 +44,7 @@ __all__ = [
     "CancerSite",
     "Case",
     "CaseClosing",
+    "WishedPlace",
     "CasePhase",
     "CaseQuerySet",
     "Contact",

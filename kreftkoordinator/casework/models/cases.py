@@ -22,6 +22,18 @@ class CaseClosing(models.TextChoices):
     OTHER = "other", _("Annet")
 
 
+class WishedPlace(models.TextChoices):
+    """Where a patient in the palliative or end-of-life phase wishes to die (7.5.6). The first
+    five are the death places' codes, so a death can be held against the wish."""
+
+    HOME = "home", _("Hjemme")
+    NURSING_HOME = "nursing_home", _("Sykehjem eller lindrende enhet")
+    HOSPITAL = "hospital", _("Sykehus")
+    HOSPICE = "hospice", _("Hospice")
+    OTHER = "other", _("Annet sted")
+    NOT_DISCUSSED = "not_discussed", _("Ikke snakket om")
+
+
 class CaseQuerySet(AreaScopedQuerySet["Case"]):
     def open(self) -> "CaseQuerySet":
         return self.filter(closed_on__isnull=True)
@@ -74,6 +86,16 @@ class Case(Versioned):
     consent_given_on = models.DateField(_("samtykke gitt"), null=True, blank=True)
     consent_scope = models.CharField(_("hva samtykket gjelder"), max_length=200, blank=True)
     consent_withdrawn_on = models.DateField(_("samtykke trukket"), null=True, blank=True)
+    # Individuell plan (pasient- og brukerrettighetsloven § 2-5): asked for, and made.
+    individual_plan = models.BooleanField(_("har individuell plan"), default=False)
+    individual_plan_asked_on = models.DateField(_("ba om individuell plan"), null=True, blank=True)
+    individual_plan_on = models.DateField(_("individuell plan fra"), null=True, blank=True)
+    # End-of-life wishes, for a patient in the palliative or end-of-life phase.
+    wished_place_of_death = models.CharField(
+        _("ønsket sted å dø"), max_length=16, choices=WishedPlace.choices, blank=True
+    )
+    wish_recorded_on = models.DateField(_("ønsket registrert"), null=True, blank=True)
+    palliative_plan_on = models.DateField(_("palliativ plan laget"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.PROTECT,
@@ -107,8 +129,43 @@ class Case(Versioned):
             errors["consent_withdrawn_on"] = _("Samtykket kan ikke trekkes før det er gitt.")
         if self.person_id and self.area_id and self.person.area_id != self.area_id:
             errors["person"] = _("Personen hører til et annet område.")
+        errors.update(self.plan_and_wish_problems())
         if errors:
             raise ValidationError(errors)
+
+    def plan_and_wish_problems(self) -> dict:
+        """The individual plan's and the end-of-life wish's dates: none ahead of today, none
+        before the case opened; a plan made is a plan the case has; a wish has its date. The
+        forms, the import and the demo all ask this."""
+        errors = {}
+        dated = {
+            "individual_plan_asked_on": self.individual_plan_asked_on,
+            "individual_plan_on": self.individual_plan_on,
+            "wish_recorded_on": self.wish_recorded_on,
+            "palliative_plan_on": self.palliative_plan_on,
+        }
+        for field, day in dated.items():
+            if day and day > today():
+                errors[field] = _("Datoen kan ikke være i fremtiden.")
+            elif day and self.opened_on and day < self.opened_on:
+                errors[field] = _("Datoen kan ikke være før oppfølgingen startet.")
+        if self.individual_plan_on and not self.individual_plan:
+            errors["individual_plan"] = _("Kryss av for at personen har individuell plan.")
+        if self.wished_place_of_death and not self.wish_recorded_on:
+            errors["wish_recorded_on"] = _("Skriv datoen ønsket ble registrert.")
+        if self.wish_recorded_on and not self.wished_place_of_death:
+            errors["wished_place_of_death"] = _("Velg hvor personen ønsker å dø.")
+        return errors
+
+    @property
+    def wish_met(self) -> bool | None:
+        """Whether the patient died where she wished; None when there is no death or no wish
+        that can be met or missed."""
+        death = self.death
+        wish = self.wished_place_of_death
+        if death is None or not death.death_place or wish in ("", WishedPlace.NOT_DISCUSSED):
+            return None
+        return death.death_place == wish
 
     @property
     def death(self):
