@@ -43,18 +43,23 @@ class Found:
 
 def area_or_refusal(text: str) -> Area:
     """The one area the text means, or a form error that says which it could be."""
-    from django import forms
-    from django.utils.translation import gettext as _
-
     found = find(text)
     if found.area is not None:
         return found.area
+    raise refusal(text, found)
+
+
+def refusal(text: str, found: Found):
+    """The form error for a text that names no one area: which it could be, or that none is."""
+    from django import forms
+    from django.utils.translation import gettext as _
+
     if found.suggestions:
-        raise forms.ValidationError(
+        return forms.ValidationError(
             _("Flere kommuner passer til «%(text)s». Mente du %(names)s?")
             % {"text": text, "names": listed(found.suggestions)}
         )
-    raise forms.ValidationError(
+    return forms.ValidationError(
         _("Finner ingen kommune eller bydel som heter eller har nummer «%(text)s».")
         % {"text": text}
     )

@@ -33,7 +33,7 @@ class FindForm(AreaLookupMixin, forms.Form):
         if found.area is None and positions_named(text).exists():
             return text
         if found.area is None and not found.suggestions:
-            finding.area_or_refusal(text)  # raises, saying what was not found
+            raise finding.refusal(text, found)
         return found
 
 

@@ -23,6 +23,7 @@ KERNEL = {
     "languages",
     "navigation",
     "terminology",
+    "commands",
 }
 # Each app and the apps it may import. Economics and grants go above reporting.
 ALLOWED = {

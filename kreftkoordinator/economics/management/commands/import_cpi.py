@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kreftkoordinator.commands import refused
 from kreftkoordinator.economics.cpi import CpiImportError, current_index, import_cpi
 from kreftkoordinator.numbers import number
 
@@ -35,9 +36,7 @@ class Command(BaseCommand):
         try:
             result = import_cpi(data)
         except CpiImportError as e:
-            for problem in e.problems:
-                self.stderr.write(problem)
-            raise CommandError("Ingenting er importert. Rett feilene over og prøv igjen.") from e
+            raise refused(self, e.problems) from e
         years = sorted(result.values)
         for year in result.missing:
             self.stdout.write(f"{year}: ingen verdi i filen (ikke publisert ennå); hoppet over.")

@@ -2,6 +2,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kreftkoordinator.commands import refused
 from kreftkoordinator.organisation.area_import import AreaImportError, import_file
 
 
@@ -25,9 +26,7 @@ class Command(BaseCommand):
         except FileNotFoundError as e:
             raise CommandError(f"Finner ikke filen {options['file']}.") from e
         except AreaImportError as e:
-            for line in e.errors:
-                self.stderr.write(line)
-            raise CommandError("Ingenting er importert. Rett feilene over og prøv igjen.") from e
+            raise refused(self, e.errors) from e
         for label, items in (
             ("Ny", result.created),
             ("Nytt navn", result.renamed),

@@ -1,9 +1,8 @@
 """`kreftkoordinator import-population FILE`: municipalities' population from SSB table 07459."""
 
-from pathlib import Path
+from django.core.management.base import BaseCommand
 
-from django.core.management.base import BaseCommand, CommandError
-
+from kreftkoordinator.commands import read_bytes, refused
 from kreftkoordinator.organisation.population import PopulationImportError, import_population
 
 
@@ -18,15 +17,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            data = Path(options["file"]).read_bytes()
-        except OSError as e:
-            raise CommandError(f"Finner ikke filen {options['file']}.") from e
-        try:
-            result = import_population(data)
+            result = import_population(read_bytes(options["file"]))
         except PopulationImportError as e:
-            for line in e.errors:
-                self.stderr.write(line)
-            raise CommandError("Ingenting er importert. Rett feilene over og prøv igjen.") from e
+            raise refused(self, e.errors) from e
         if result.skipped_regions:
             self.stdout.write(
                 f"Hoppet over {len(result.skipped_regions)} regioner som ikke er kommuner i "

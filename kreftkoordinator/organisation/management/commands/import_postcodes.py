@@ -1,9 +1,8 @@
 """`kreftkoordinator import-postcodes FILE`: Bring's postcode register as places to find."""
 
-from pathlib import Path
+from django.core.management.base import BaseCommand
 
-from django.core.management.base import BaseCommand, CommandError
-
+from kreftkoordinator.commands import read_bytes, refused
 from kreftkoordinator.organisation.place_import import PlaceImportError, import_places
 
 
@@ -19,13 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            data = Path(options["file"]).read_bytes()
-        except OSError as e:
-            raise CommandError(f"Finner ikke filen {options['file']}.") from e
-        try:
-            count = import_places(data)
+            count = import_places(read_bytes(options["file"]))
         except PlaceImportError as e:
-            for line in e.errors:
-                self.stderr.write(line)
-            raise CommandError("Ingenting er importert. Rett feilene over og prøv igjen.") from e
+            raise refused(self, e.errors) from e
         self.stdout.write(self.style.SUCCESS(f"Postnumre lagret: {count}."))
