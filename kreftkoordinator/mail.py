@@ -31,10 +31,22 @@ def by_language(users: Iterable) -> dict[str, list[str]]:
     return found
 
 
+def in_their_language(user, message, values: Mapping) -> str:
+    """A lazy translation filled in with `values`, in the language the user reads (a
+    notification stored for her)."""
+    with translation.override(user.reading_language()):
+        return str(message) % _filled(values)
+
+
+def _filled(values: Mapping | None) -> dict:
+    """The values, lazy translations among them said in the language now active."""
+    return {k: str(v) if isinstance(v, Promise) else v for k, v in (values or {}).items()}
+
+
 def mail_users(users: Iterable, subject, body, values: Mapping | None = None) -> None:
     """One message to each group of users who read the same language, written in it: the
     subject and body are lazy translations, filled in with `values` in that language."""
     for language, to in by_language(users).items():
         with translation.override(language):
-            shown = {k: str(v) if isinstance(v, Promise) else v for k, v in (values or {}).items()}
+            shown = _filled(values)
             send_mail(str(subject) % shown, str(body) % shown, None, to, fail_silently=True)

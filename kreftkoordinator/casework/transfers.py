@@ -4,14 +4,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kreftkoordinator import audit
 from kreftkoordinator.accounts.models import User, coordinators_covering
 from kreftkoordinator.audit.models import Action
-from kreftkoordinator.mail import mail_users
+from kreftkoordinator.mail import in_their_language, mail_users
 from kreftkoordinator.organisation.models import Area, today
 
 from .models import (
@@ -150,11 +149,10 @@ def _notify(coordinators: list[User], new_case: Case, from_area: Area) -> None:
     moved = gettext_lazy("En oppfølging er overført til %(to)s fra %(from)s.")
     places = {"to": new_case.area.name, "from": from_area.name}
     url = reverse("casework:case_detail", args=[new_case.pk])
-    notifications = []
-    for coordinator in coordinators:
-        with translation.override(coordinator.reading_language()):
-            notifications.append(Notification(user=coordinator, message=moved % places, url=url))
-    Notification.objects.bulk_create(notifications)
+    Notification.objects.bulk_create(
+        Notification(user=u, message=in_their_language(u, moved, places), url=url)
+        for u in coordinators
+    )
     # The e-mail names no person and holds no link with an id: it only says to log in.
     mail_users(
         coordinators,

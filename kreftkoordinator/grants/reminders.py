@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from kreftkoordinator.accounts.models import User
 from kreftkoordinator.casework.models import Notification
-from kreftkoordinator.mail import enqueue_email
+from kreftkoordinator.mail import enqueue_email, in_their_language
 from kreftkoordinator.organisation.models import Assignment
 from kreftkoordinator.roles import Role
 
@@ -60,11 +60,6 @@ def _municipality(agreement: Agreement, day: date) -> list[User]:
     return list({*leaders, *holders})
 
 
-def _in_their_language(user: User, message, values: dict) -> str:
-    with translation.override(user.reading_language()):
-        return message % {k: str(v) for k, v in values.items()}
-
-
 def due(day: date) -> list[Reminder]:
     found = []
     agreements = Agreement.objects.select_related("position", "scheme").prefetch_related(
@@ -81,12 +76,12 @@ def due(day: date) -> list[Reminder]:
             values = {"name": name, "year": year, "n": y.number, "start": start}
             if submission is None:
                 found += [
-                    Reminder(u, _in_their_language(u, REPORT_DUE, values), url)
+                    Reminder(u, in_their_language(u, REPORT_DUE, values), url)
                     for u in _municipality(agreement, day)
                 ]
             elif y.first <= day + APPROVAL_NOTICE:
                 found += [
-                    Reminder(u, _in_their_language(u, YEAR_WAITS, values), url)
+                    Reminder(u, in_their_language(u, YEAR_WAITS, values), url)
                     for u in _programme_staff(agreement)
                 ]
     for absence in Absence.objects.filter(confirmed_at__isnull=True).select_related(
@@ -96,7 +91,7 @@ def due(day: date) -> list[Reminder]:
         found += [
             Reminder(
                 u,
-                _in_their_language(
+                in_their_language(
                     u, ABSENCE_WAITS, {"name": absence.agreement.position.name, "absence": absence}
                 ),
                 url,

@@ -240,3 +240,13 @@ def test_documents_for_a_nynorsk_municipality_are_in_nynorsk_unless_the_writer_c
     )
     sheet = load_workbook(BytesIO(client.get(url, {"format": "xlsx", "lang": "en"}).content)).active
     assert next(sheet.iter_rows(max_row=1, values_only=True))[-1] == "the 2017 evaluation"
+
+
+@pytest.mark.django_db
+def test_a_notice_stored_for_her_is_in_the_language_she_reads(solveig, kari):
+    from kreftkoordinator.grants.reminders import REPORT_DUE
+    from kreftkoordinator.mail import in_their_language
+
+    values = {"name": "Alver", "year": 2025, "n": 2, "start": "01.03.2026"}
+    assert "må leverast før år 2" in in_their_language(solveig, REPORT_DUE, values)
+    assert "må leveres før år 2" in in_their_language(kari, REPORT_DUE, values)
