@@ -5,7 +5,16 @@ from kreftkoordinator.accounts.models import User
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.audit.scoping import get_visible_or_404
 
-from .models import Assessment, Case, Contact, ContactRequest, FollowUp, Person, ServiceLink
+from .models import (
+    Assessment,
+    CareTeamMember,
+    Case,
+    Contact,
+    ContactRequest,
+    FollowUp,
+    Person,
+    ServiceLink,
+)
 
 
 def person_for(user: User, pk: int, action: str | None = Action.VIEW, reason: str = "") -> Person:
@@ -54,4 +63,14 @@ def contact_request_for(user: User, pk: int, action: str | None = Action.VIEW) -
 def contact_for(user: User, pk: int, action: str | None = Action.VIEW) -> Contact:
     return get_visible_or_404(
         Contact.objects.select_related("area", "person", "case__person"), user, pk=pk, action=action
+    )
+
+
+def team_member_for(user: User, pk: int) -> CareTeamMember:
+    # The page that shows her logs the read; the workflow logs the write.
+    return get_visible_or_404(
+        CareTeamMember.objects.select_related("case__person", "case__area", "area", "provider"),
+        user,
+        pk=pk,
+        action=None,
     )

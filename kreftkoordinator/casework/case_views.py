@@ -144,9 +144,12 @@ def case_page(request, case, bound=None):
     contacts = case.contacts.select_related("created_by")
     phases = case.phases.all()
     assessments = list(case.assessments.prefetch_related("needs"))
-    services = list(case.services.select_related("offer__provider"))
+    services = list(case.services.select_related("offer__provider", "handled_by__provider"))
+    team = list(case.team.select_related("provider"))
     events = list(case.care_events.all())
-    changes = ServiceStatusChange.objects.filter(link__case=case).select_related("link__offer")
+    changes = ServiceStatusChange.objects.filter(link__case=case).select_related(
+        "link__offer", "link__handled_by__provider"
+    )
     timeline = sorted(
         chain(
             (TimelineEntry(timezone.localtime(c.at).date(), c.at, "contact", c) for c in contacts),
@@ -179,9 +182,12 @@ def case_page(request, case, bound=None):
             )
             for link in services
         ],
-        "follow_ups": case.follow_ups.order_by("done_on", "due_on"),
+        "team": team,
+        "follow_ups": case.follow_ups.select_related("team_member__provider").order_by(
+            "done_on", "due_on"
+        ),
         "phase_form": bound if isinstance(bound, PhaseForm) else PhaseForm(case=case),
-        "follow_up_form": bound if isinstance(bound, FollowUpForm) else FollowUpForm(),
+        "follow_up_form": bound if isinstance(bound, FollowUpForm) else FollowUpForm(case=case),
         "today": today(),
         "age": case.person.age_on(case.person.died_on or today()),
     }

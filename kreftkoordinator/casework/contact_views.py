@@ -136,7 +136,7 @@ def contact_person(request, pk):
 @post_only(lambda request, case_pk: reverse("casework:case_detail", args=[case_pk]))
 def follow_up_add(request, case_pk):
     case = case_for(request.user, case_pk, action=None)  # add_follow_up logs the write
-    form = FollowUpForm(request.POST)
+    form = FollowUpForm(request.POST, case=case)
     if not form.is_valid():
         return case_page_with_errors(request, case, form)
     form.instance.case = case

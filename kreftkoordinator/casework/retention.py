@@ -31,6 +31,7 @@ from kreftkoordinator.audit.models import Action
 from .models import (
     Assessment,
     AssessmentNeed,
+    CareTeamMember,
     Case,
     Contact,
     ContactRequest,
@@ -142,3 +143,7 @@ def _anonymise(ids: list[int], now) -> None:
     Assessment.objects.filter(case__in=cases).update(what_matters="")
     AssessmentNeed.objects.filter(assessment__case__in=cases).update(note="")
     FollowUp.objects.filter(case__in=cases).update(what="")
+    # Who helped her says who she is (her employer, her school): only roles and periods stay.
+    CareTeamMember.objects.filter(case__in=cases).update(
+        name="", organisation="", phone="", email=""
+    )

@@ -14,6 +14,7 @@ from kreftkoordinator.mail import in_their_language, mail_users
 from kreftkoordinator.organisation.models import Area, today
 
 from .models import (
+    CareTeamMember,
     Case,
     CaseClosing,
     FollowUp,
@@ -103,12 +104,20 @@ def transfer_case(user: User, case: Case, to_area: Area, reason: str, seen_versi
             birth_year=relative.birth_year,
         )
         Relation.objects.create(case=new_case, person=copy, relation=relation.relation)
+    # The team around the person goes on (the hospital, often the GP); past members stay.
+    team: dict[int | None, CareTeamMember] = {}
+    for member in case.team.current():
+        old = member.pk
+        member.pk, member.case, member.area, member.created_by = None, new_case, to_area, user
+        member.save()
+        team[old] = member
     for follow_up in case.follow_ups.filter(done_on__isnull=True):
         FollowUp.objects.create(
             area=to_area,
             case=new_case,
             due_on=follow_up.due_on,
             what=follow_up.what,
+            team_member=team.get(follow_up.team_member_id),
             created_by=user,
         )
     for link in case.services.filter(status__in=ONGOING):
@@ -120,6 +129,7 @@ def transfer_case(user: User, case: Case, to_area: Area, reason: str, seen_versi
             status=link.status,
             status_on=link.status_on,
             without_coordinator=link.without_coordinator,
+            handled_by=team.get(link.handled_by_id),
             created_by=user,
         )
         ServiceStatusChange.objects.create(link=copy_link, status=link.status, on=link.status_on)

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import (
     assessment_views,
+    careteam_views,
     case_views,
     contact_views,
     event_views,
@@ -49,6 +50,10 @@ urlpatterns = [
         event_views.care_event_add,
         name="care_event_add",
     ),
+    path(
+        "oppfolging/<int:case_pk>/team/ny/", careteam_views.team_member_add, name="team_member_add"
+    ),
+    path("team/<int:pk>/endre/", careteam_views.team_member_edit, name="team_member_edit"),
     path("tid/", time_views.week, name="week"),
     path("tid/ny/", time_views.time_entry_add, name="time_entry_add"),
     path("tid/<int:pk>/slett/", time_views.time_entry_delete, name="time_entry_delete"),

@@ -55,6 +55,8 @@ from kreftkoordinator.casework.models import (
 )
 from kreftkoordinator.organisation.models import Position, today
 
+from .network import network
+
 PATIENTS_PER_FTE_YEAR = 78
 SHARE_AT_DISCHARGE = 0.44
 SHARE_HOME_CARE_AT_FIRST = 0.27
@@ -152,6 +154,8 @@ class Batch:
     time_entries: list = field(default_factory=list)
     activities: list = field(default_factory=list)
     requests: list = field(default_factory=list)
+    providers: dict = field(default_factory=dict)  # by name: one GP office per area
+    team: list = field(default_factory=list)
 
 
 def demo_phone(rng: Random, spaced: bool = False) -> str:
@@ -236,7 +240,9 @@ def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
             )
         _assessments(rng, batch, case, last_day, user)
         _services(rng, batch, case, last_day, user)
+        first_event = len(batch.events)
         _events(rng, batch, case, last_day, death, user)
+        network(rng, batch, case, history, batch.events[first_event:], last_day, user)
         if death:
             patient.died_on = death
             _after_death(rng, batch, case, death, relatives, end, position, user)
@@ -349,6 +355,10 @@ def check(batch: Batch) -> None:
             check_before_death(deaths.get(id(contact.case)), day, "at")
     for assessment in batch.assessments:
         check_before_death(deaths.get(id(assessment.case)), assessment.assessed_on, "assessed_on")
+    for member in batch.team:
+        assert not member.problems(), member.problems()
+    for case in batch.cases:
+        assert not case.plan_and_wish_problems(), case.plan_and_wish_problems()
     for change in batch.service_changes:
         if change.status != ServiceStatus.BY_DEATH:
             check_before_death(deaths.get(id(change.link.case)), change.on, "status_on")
@@ -638,6 +648,7 @@ def save(batch: Batch) -> None:
     """Insert a batch, parents before children: a few statements however large the batch.
     bulk_create fills each foreign key from the parent object saved before it."""
     for objects in (
+        list(batch.providers.values()),
         batch.persons,
         batch.cases,
         batch.relative_cases,
@@ -647,6 +658,7 @@ def save(batch: Batch) -> None:
         batch.follow_ups,
         batch.assessments,
         batch.needs,
+        batch.team,
         batch.services,
         batch.service_changes,
         batch.events,

@@ -423,6 +423,6 @@ def share_new_patients_with_sp1(period: Period) -> Figure:
 
 
 # Registered by importing: time, follow-ups and requests; services and breakdowns.
-from . import breakdowns, work  # noqa: E402, F401
+from . import breakdowns, network, work  # noqa: E402, F401
 
 __all__ = ["REGISTRY", "Figure", "Reference", "compute", "indicator", "share"]

@@ -15,6 +15,7 @@ from kreftkoordinator.audit.models import AuditEntry
 from kreftkoordinator.casework.models import (
     Assessment,
     CareEvent,
+    CareTeamMember,
     Case,
     Contact,
     ContactRequest,
@@ -45,6 +46,8 @@ GET_URLS = {
     "casework:assessment_create": "case",
     "casework:assessment_detail": "assessment",
     "casework:service_add": "case",
+    "casework:team_member_add": "case",
+    "casework:team_member_edit": "team_member",
     "casework:care_event_add": "case",
     "casework:case_transfer": "case",
     "casework:after_death": "case",
@@ -79,6 +82,11 @@ POST_URLS = {
     "casework:assessment_create": ("case", {"assessed_on": "2026-01-01", "checkpoint": "sp1"}),
     "casework:service_add": ("case", {"service": "meals", "status": "proposed"}),
     "casework:service_status": ("service", {"status": "applied", "on": "2026-01-01"}),
+    "casework:team_member_add": ("case", {"role": "gp", "name": "X", "from_on": "2026-01-01"}),
+    "casework:team_member_edit": (
+        "team_member",
+        {"role": "nav", "name": "Endret", "from_on": "2026-01-01"},
+    ),
     "casework:care_event_add": ("case", {"on": "2026-01-01", "death_place": "home"}),
     "casework:case_transfer": ("case", {"to_area": "3901", "reason": "Flyttet"}),
     "casework:request_handled": ("contact_request", {}),
@@ -100,7 +108,16 @@ POST_URLS = {
     "economics:scenario_reading": ("scenario", {"home_death_reading": "needed"}),
 }
 # Records holding personal data: an attempt on them is logged as refused in their area.
-PERSONAL = {"person", "case", "follow_up", "assessment", "contact_request", "service", "contact"}
+PERSONAL = {
+    "person",
+    "case",
+    "follow_up",
+    "assessment",
+    "contact_request",
+    "service",
+    "contact",
+    "team_member",
+}
 
 # URLs with an argument that are not one area's records, and why.
 EXEMPT = {
@@ -192,6 +209,9 @@ def drammen(drammen_case, kari):
         "service": ServiceLink.objects.create(
             area=drammen_case.area, case=drammen_case, service="meals", status_on=today()
         ),
+        "team_member": CareTeamMember.objects.create(
+            area=drammen_case.area, case=drammen_case, role="gp", name="Dr. Berg", from_on=today()
+        ),
         "position": Position.objects.get(name="Kreftkoordinator i Drammen"),
         "scenario": scenario,
         "offer": Offer.objects.create(
@@ -213,6 +233,7 @@ def drammen(drammen_case, kari):
 def counts():
     models = (Person, Case, Contact, FollowUp, Relation, Assessment, ServiceLink, CareEvent)
     return [m.objects.count() for m in models] + [
+        list(CareTeamMember.objects.values_list("role", "name")),
         list(Offer.objects.order_by("pk").values_list("title", "last_verified")),
         list(Event.objects.values_list("title", flat=True)),
         SurveyInvitation.objects.count(),

@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kreftkoordinator.casework.models import (
     Assessment,
+    CareTeamMember,
     Contact,
     ContactRequest,
     Notification,
@@ -49,6 +50,8 @@ PAGES = {
     "casework:assessment_create": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:assessment_detail": ({COORDINATOR}, lambda w: [w["assessment"].pk]),
     "casework:service_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:team_member_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:team_member_edit": ({COORDINATOR}, lambda w: [w["team_member"].pk]),
     "casework:care_event_add": ({COORDINATOR}, lambda w: [w["case"].pk, "death"]),
     "casework:week": ({COORDINATOR}, None),
     "casework:activity_add": ({COORDINATOR}, None),
@@ -213,6 +216,9 @@ def world(kari, lene, per, eva, ola, drammen_person, drammen_case):
         ),
         "service": ServiceLink.objects.create(
             area=drammen_case.area, case=drammen_case, service="meals", status_on=today()
+        ),
+        "team_member": CareTeamMember.objects.create(
+            area=drammen_case.area, case=drammen_case, role="gp", name="Dr. Berg", from_on=today()
         ),
         "submission": submit_report(kari, Position.objects.get(), 2025, "Et år"),
         "scenario": Scenario.objects.create(

@@ -43,6 +43,7 @@ class ContactForm(AreaChoiceMixin, forms.ModelForm):
             "duration_minutes",
             "at",
             "initiated_by",
+            "team_member",
             "note",
         ]
         widgets = {
@@ -63,6 +64,11 @@ class ContactForm(AreaChoiceMixin, forms.ModelForm):
             self.instance.area_id = case.area_id
         else:
             self.limit_areas(user)
+        if case is not None:
+            team_choice(self.fields["team_member"], case, _("Fagperson fra teamet"))
+            self.fields["team_member"].help_text = _("Valgfritt: hvem av teamet du snakket med.")
+        else:
+            del self.fields["team_member"]
         # A radio group needs no blank "---------" choice.
         self.fields["mode"].choices = Contact._meta.get_field("mode").choices  # type: ignore[attr-defined]
         self.fields["at"].initial = timezone.localtime().replace(second=0, microsecond=0)
@@ -76,6 +82,8 @@ class ContactForm(AreaChoiceMixin, forms.ModelForm):
                 )
             except ValidationError as e:
                 self.add_error(None, e)
+        if cleaned.get("team_member") and cleaned.get("participants"):
+            cleaned["participants"] = [*cleaned["participants"], "with_professional"]
         for field, _label in PARTICIPANTS:
             setattr(self.instance, field, field in cleaned.get("participants", []))
         for field, _label in KINDS:
@@ -83,8 +91,20 @@ class ContactForm(AreaChoiceMixin, forms.ModelForm):
         return cleaned
 
 
+def team_choice(field, case: Case, label) -> None:
+    """A choice among the members of the case's team today."""
+    field.queryset = case.team.current().select_related("provider")
+    field.label = label
+
+
 class FollowUpForm(forms.ModelForm):
     class Meta:
         model = FollowUp
-        fields = ["what", "due_on"]
+        fields = ["what", "due_on", "team_member"]
         widgets = {"due_on": forms.DateInput()}
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["team_member"]
+        team_choice(field, case, _("Hvem skal gjøre det"))
+        field.empty_label = _("Koordinatoren")  # type: ignore[attr-defined]

@@ -16,12 +16,21 @@ from ..models import (
     ServiceLink,
     ServiceStatus,
 )
+from .contacts import team_choice
 
 
 class ServiceLinkForm(forms.ModelForm):
     class Meta:
         model = ServiceLink
-        fields = ["offer", "service", "description", "status", "status_on", "without_coordinator"]
+        fields = [
+            "offer",
+            "service",
+            "description",
+            "handled_by",
+            "status",
+            "status_on",
+            "without_coordinator",
+        ]
         widgets = {
             "status_on": forms.DateInput(),
             "without_coordinator": django_forms.NullBooleanSelect,
@@ -43,6 +52,11 @@ class ServiceLinkForm(forms.ModelForm):
             ),
         )
         self.fields["service"].required = False
+        team_choice(self.fields["handled_by"], case, _("Hvem i teamet behandler den"))
+        self.fields["handled_by"].help_text = _(
+            "Valgfritt: den som får søknaden eller henvisningen. Siden viser da hvem sin tur "
+            "det er."
+        )
         # A link starts as proposed, applied or started; later steps come through the workflow.
         self.fields["status"].choices = [  # type: ignore[attr-defined]
             (s.value, s.label)

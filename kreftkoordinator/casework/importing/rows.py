@@ -13,7 +13,17 @@ from kreftkoordinator.text import InvisibleCharacter, plain_text
 
 Date = date  # the methods below include one named `date`, which hides the type in the class
 
-SHEETS = ["people", "cases", "relatives", "contacts", "assessments", "services", "events", "time"]
+SHEETS = [
+    "people",
+    "cases",
+    "relatives",
+    "care_team",
+    "contacts",
+    "assessments",
+    "services",
+    "events",
+    "time",
+]
 
 TRUE = {"1", "true", "ja", "yes", "x", "j"}
 FALSE = {"0", "false", "nei", "no", "n", ""}

@@ -16,6 +16,7 @@ from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.organisation.models import Area, Position
 
+from ..careteam import file_organisation
 from ..deaths import bereavement_follow_up, check_before_death, check_death
 from ..identity import validate_identity_number
 from ..models import (
@@ -40,14 +41,26 @@ from ..models import (
     TimeCategory,
     TimeEntry,
     Topic,
+    WishedPlace,
 )
 from ..models.care_events import RECORDED
 from ..models.cases import CasePhase
 from ..models.contacts import KINDS, PARTICIPANTS
 from ..models.services import SERVICES, ServiceLink, ServiceStatusChange
+from .network import care_team
 from .rows import CaseworkImportError, Invalid, Row
 
-ORDER = ["people", "cases", "relatives", "contacts", "assessments", "services", "events", "time"]
+ORDER = [
+    "people",
+    "cases",
+    "relatives",
+    "care_team",
+    "contacts",
+    "assessments",
+    "services",
+    "events",
+    "time",
+]
 
 # The columns of each sheet: the contract of docs/import-format.md and docs/import-schema.json
 # (a test holds the three together). Any other column is an error, never dropped in silence.
@@ -76,8 +89,25 @@ COLUMNS: dict[str, set[str]] = {
         "first_contact_at_discharge",
         "home_care_at_first_contact",
         "consent_given_on",
+        "individual_plan",
+        "individual_plan_on",
+        "wished_place_of_death",
+        "wish_recorded_on",
+        "palliative_plan_on",
     },
     "relatives": {"case", "person", "relation"},
+    "care_team": {
+        "case",
+        "role",
+        "organisation",
+        "name",
+        "phone",
+        "email",
+        "from_on",
+        "to_on",
+        "consent_to_share",
+        "responsible",
+    },
     "contacts": {
         "case",
         "area",
@@ -208,6 +238,11 @@ def _case(plan: Plan, row: Row) -> None:
         first_contact_at_discharge=row.boolean("first_contact_at_discharge"),
         home_care_at_first_contact=row.boolean("home_care_at_first_contact"),
         consent_given_on=row.date("consent_given_on"),
+        individual_plan=row.boolean("individual_plan"),
+        individual_plan_on=row.date("individual_plan_on"),
+        wished_place_of_death=row.choice("wished_place_of_death", WishedPlace.choices),
+        wish_recorded_on=row.date("wish_recorded_on"),
+        palliative_plan_on=row.date("palliative_plan_on"),
         created_by=plan.user,
     )
     plan.cases[ref] = case
@@ -384,6 +419,7 @@ BUILDERS = {
     "people": _person,
     "cases": _case,
     "relatives": _relative,
+    "care_team": care_team,
     "contacts": _contact,
     "assessments": _assessment,
     "services": _service,
@@ -424,6 +460,7 @@ def _save(plan: Plan) -> None:
         records["cases"],
         _of(plan.extra, CasePhase),
         records["relatives"],
+        _filed(records["care_team"]),
         records["contacts"],
         records["assessments"],
         _of(plan.extra, AssessmentNeed),
@@ -458,6 +495,13 @@ def _save(plan: Plan) -> None:
             persons=sorted(people_by_area[area_id]),
             reason=f"import: {n} records",
         )
+
+
+def _filed(members: list[Any]) -> list[Any]:
+    """Members with their organisations in the directory, as the page files them."""
+    for member in members:
+        file_organisation(member)
+    return members
 
 
 def _of(objects: list[Any], model: type) -> list[Any]:

@@ -3,6 +3,7 @@ belongs to one area and is queried through `visible_to(user)` (audit/scoping.py)
 
 from .assessments import Assessment, AssessmentNeed, Checkpoint, NeedLevel, Topic
 from .care_events import CareEvent, DeathPlace, EventKind
+from .careteam import CareRole, CareTeamMember
 from .cases import (
     Case,
     CaseClosing,
@@ -23,6 +24,8 @@ from .transfers import Notification, Transfer
 from .worktime import ActivityKind, SystemActivity, TimeCategory, TimeEntry
 
 __all__ = [
+    "CareRole",
+    "CareTeamMember",
     "ContactRequest",
     "Notification",
     "Transfer",

@@ -93,6 +93,14 @@ class Contact(models.Model):
     training = models.BooleanField(_("opplæring i utstyr"), default=False)
     bereavement = models.BooleanField(_("etterlattesamtale"), default=False)
     note = models.TextField(_("notat"), blank=True)
+    team_member = models.ForeignKey(
+        "casework.CareTeamMember",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        verbose_name=_("fagperson fra teamet"),
+    )
     position = models.ForeignKey(
         Position,
         models.PROTECT,
@@ -137,6 +145,8 @@ class Contact(models.Model):
             errors["duration_minutes"] = _("Varigheten må være mellom 1 og 600 minutter.")
         if self.case is not None and self.area_id and self.case.area_id != self.area_id:
             errors["case"] = _("Oppfølgingen hører til et annet område.")
+        if self.team_member is not None and self.team_member.case_id != self.case_id:
+            errors["team_member"] = _("Fagpersonen hører ikke til denne oppfølgingen.")
         if not errors[NON_FIELD_ERRORS]:
             del errors[NON_FIELD_ERRORS]
         if errors:

@@ -29,6 +29,15 @@ class FollowUp(models.Model):
         related_name="follow_ups",
         verbose_name=_("oppfølging"),
     )
+    # Whose task it is: a member of the case's team, or (empty) the coordinator herself.
+    team_member = models.ForeignKey(
+        "casework.CareTeamMember",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("hvem"),
+    )
     due_on = models.DateField(_("frist"))
     what = models.CharField(_("hva"), max_length=200)
     done_on = models.DateField(_("utført"), null=True, blank=True)

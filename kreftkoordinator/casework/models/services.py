@@ -110,6 +110,29 @@ NEXT = {
 }
 
 
+class Loop(models.TextChoices):
+    """Where a service handled by a team member stands, as a closed-loop referral: sent to
+    her, answered by her, done."""
+
+    SENT = "sent", _("sendt")
+    ANSWERED = "answered", _("besvart")
+    DONE = "done", _("ferdig")
+
+
+LOOP = {
+    S.APPLIED: Loop.SENT,
+    S.GRANTED: Loop.ANSWERED,
+    S.REFUSED: Loop.ANSWERED,
+    S.STARTED: Loop.DONE,
+    S.ENDED: Loop.DONE,
+    S.DECLINED: Loop.DONE,
+    S.BY_DEATH: Loop.DONE,
+}
+# Whose move an open link waits for: proposed, the coordinator's (to send it); applied, the
+# member's (to answer); granted, the member's (to start it).
+MEMBERS_MOVE = {S.APPLIED, S.GRANTED}
+
+
 class ServiceLinkQuerySet(AreaScopedQuerySet["ServiceLink"]):
     pass
 
@@ -138,6 +161,14 @@ class ServiceLink(models.Model):
         _("status"), max_length=10, choices=ServiceStatus.choices, default=ServiceStatus.PROPOSED
     )
     status_on = models.DateField(_("dato for status"))
+    handled_by = models.ForeignKey(
+        "casework.CareTeamMember",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="services",
+        verbose_name=_("hvem i teamet behandler den"),
+    )
     without_coordinator = models.BooleanField(
         _("ville blitt brukt uten koordinatoren"),
         null=True,
@@ -168,6 +199,16 @@ class ServiceLink(models.Model):
     def is_open(self) -> bool:
         return bool(self.next_statuses)
 
+    @property
+    def loop(self) -> str:
+        """Sent, answered or done, for a link a team member handles; empty otherwise."""
+        return LOOP.get(ServiceStatus(self.status), "") if self.handled_by_id else ""
+
+    @property
+    def members_move(self) -> bool:
+        """The next move is the handling member's, not the coordinator's."""
+        return bool(self.handled_by_id) and self.status in MEMBERS_MOVE
+
 
 class ServiceStatusChange(models.Model):
     link = models.ForeignKey(ServiceLink, models.CASCADE, related_name="changes")
@@ -179,3 +220,8 @@ class ServiceStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} {self.on:%d.%m.%Y}"
+
+    @property
+    def loop(self) -> str:
+        """Sent, answered or done at this step, when a team member handles the link."""
+        return LOOP.get(ServiceStatus(self.status), "") if self.link.handled_by_id else ""

@@ -251,3 +251,21 @@ def test_nordhordland_writes_nynorsk_and_its_coordinator_reads_it(client, demo):
     )
     page = client.get(reverse("home"))
     assert page["Content-Language"] == "nn" and "Stillingane dine" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_demo_patients_have_teams_plans_and_wishes(demo):
+    """Issue 29: a GP office is one provider per area, shared by the area's cases; some wishes
+    are met and some are not; every member and every case passes the forms' rules."""
+    from kreftkoordinator.casework.models import CareTeamMember, Case
+
+    gps = CareTeamMember.objects.filter(role="gp").select_related("provider", "area")
+    assert gps.count() > 100
+    assert all(m.provider.name == f"{m.area.name} legesenter" for m in gps)
+    assert CareTeamMember.objects.filter(responsible=True).exists()
+    assert all(not m.problems() for m in CareTeamMember.objects.filter(responsible=True))
+    assert Case.objects.filter(individual_plan=True).exists()
+    died = Case.objects.filter(person__died_on__isnull=False).exclude(wished_place_of_death="")
+    met = [case.wish_met for case in died]
+    assert True in met and False in met
+    assert all(not c.plan_and_wish_problems() for c in Case.objects.all())

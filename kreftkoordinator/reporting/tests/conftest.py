@@ -7,6 +7,7 @@ import pytest
 
 from kreftkoordinator.casework.importing import import_file
 from kreftkoordinator.casework.models import (
+    CareTeamMember,
     Case,
     Contact,
     ContactRequest,
@@ -37,6 +38,9 @@ def drammen_2025(kari, hanne, drammen_position):
     case = Case.objects.create(area=horten.area, person=horten, opened_on="2025-03-01")
     Contact.objects.create(
         area=horten.area, case=case, person=horten, at=datetime(2025, 3, 2, 10, tzinfo=OSLO)
+    )
+    CareTeamMember.objects.create(
+        area=horten.area, case=case, role="gp", name="Horten's GP", from_on=date(2025, 3, 1)
     )
     drammen = area("3301")
     for due, done in [

@@ -78,6 +78,16 @@ EXPECTED = {
     "share_survey_help_as_expected": (2 / 3, 2, 3),
     "share_survey_helped_with_others": (1 / 2, 1, 2),
     "contact_request_answer_hours": 24.0,
+    # Anne (her GP), Bjørn, Gro's first case, Hans (from 31 December); not Eva's own case (a
+    # relative's), not Frank's (closed in 2024), not Cecilie's (no team).
+    "cases_with_care_team": 4,
+    # Anne's GP, Bjørn's GP and home care, Eva's psychologist, Gro's NAV adviser, Hans's GP;
+    # not Anne's 2024 hospital nurse, not Frank's GP, not Horten's.
+    "care_team_by_role": 6,
+    "cases_with_individual_plan": 2,  # Anne, Gro's second case; not Eva (relative), not Frank
+    "deaths_wish_known": 1,  # Bjørn wished to die at home; Anne's wish is not a death
+    "deaths_at_wished_place": 1,
+    "share_deaths_at_wished_place": (1.0, 1, 1),
 }
 PARTS = {
     "contacts_by_mode": {"phone": 3, "home_visit": 1, "office": 0, "video": 0, "message": 0},
@@ -87,6 +97,14 @@ PARTS = {
     # Anne's move to end of life in January 2026 does not change where she was at year end.
     "phases_at_year_end": {"palliative": 1, "bereavement": 1, "new_diagnosis": 3},
     "survey_answers": {"more": 1, "as_expected": 1, "less": 1, "none": 0},
+    "care_team_by_role": {
+        "gp": 3,
+        "home_care": 1,
+        "psychologist": 1,
+        "nav": 1,
+        "hospital_nurse": 0,
+        "pathway_coordinator": 0,
+    },
 }
 
 
@@ -207,3 +225,18 @@ def test_a_transfer_counts_in_each_area_for_its_own_part_of_the_year(
     assert moved["patients_followed"].value == count(horten["patients_followed"]) + 1
     assert moved["patients_new"].value == count(horten["patients_new"]) + 1
     assert next_year(2026) == next_year_before - 1  # Gro is Horten's from then on
+
+
+@pytest.mark.django_db
+def test_a_death_elsewhere_than_wished_is_known_but_not_met(drammen_2025):
+    """Bjørn wished for a hospice and died at home; a wish not discussed is not a known wish."""
+    from kreftkoordinator.casework.models import Case
+
+    keys = ["deaths_wish_known", "deaths_at_wished_place", "share_deaths_at_wished_place"]
+    bjorn = Case.objects.filter(person__name__startswith="Bjørn")
+    bjorn.update(wished_place_of_death="hospice")
+    figures = compute(drammen_2025, keys)
+    assert [figures[k].value for k in keys] == [1, 0, 0.0]
+    bjorn.update(wished_place_of_death="not_discussed")
+    figures = compute(drammen_2025, keys)
+    assert [figures[k].value for k in keys] == [0, 0, None]

@@ -1,0 +1,118 @@
+"""Indicators of the network around the person (issue 29, point 8): care teams, individual
+plans, and whether patients died where they wished. Y is the report's year; "open during Y" is
+as for `patients_followed`."""
+
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from kreftkoordinator.casework.models import CareRole, CareTeamMember, Case, EventKind, WishedPlace
+
+from .breakdowns import CASES
+from .period import Period
+from .records import events, open_patient_cases
+from .registry import PEOPLE, SHARE, Figure, indicator, share
+
+MEMBERSHIPS = _("medlemskap")
+
+
+def _team_during(period: Period):
+    return CareTeamMember.objects.filter(
+        Q(from_on__lte=period.last) & (Q(to_on__isnull=True) | Q(to_on__gte=period.first))
+    )
+
+
+@indicator(
+    "cases_with_care_team",
+    _("Oppfølginger med team rundt pasienten"),
+    _(
+        "Pasientoppfølginger som var åpne i løpet av året, med minst én i teamet rundt "
+        "pasienten i en periode som overlapper året."
+    ),
+    CASES,
+)
+def cases_with_care_team(period: Period) -> Figure:
+    team = _team_during(period).filter(case=OuterRef("pk"))
+    return Figure(open_patient_cases(period).filter(Exists(team)).count())
+
+
+@indicator(
+    "care_team_by_role",
+    _("Teamene etter rolle"),
+    _(
+        "Medlemskap i teamene rundt personene, med en periode som overlapper året, på "
+        "oppfølginger av alle slag som var åpne i året, fordelt på rolle. Et medlemskap telles "
+        "én gang uansett hvor lenge det varer; samme fastlege på to oppfølginger er to."
+    ),
+    MEMBERSHIPS,
+    parts=CareRole.choices,
+)
+def care_team_by_role(period: Period) -> Figure:
+    cases = Case.objects.filter(area_id__in=period.area_ids).filter(period.open_during())
+    rows = (
+        _team_during(period)
+        .filter(case__in=cases)
+        .order_by()
+        .values_list("role")
+        .annotate(n=Count("pk"))
+    )
+    parts = dict(rows)
+    return Figure(sum(parts.values()), parts={r: parts.get(r, 0) for r in CareRole.values})
+
+
+@indicator(
+    "cases_with_individual_plan",
+    _("Oppfølginger med individuell plan"),
+    _("Pasientoppfølginger som var åpne i løpet av året, der pasienten har individuell plan."),
+    CASES,
+)
+def cases_with_individual_plan(period: Period) -> Figure:
+    return Figure(open_patient_cases(period).filter(individual_plan=True).count())
+
+
+def _wishes(period: Period) -> dict[str, int]:
+    """The year's deaths whose case records a wish, and those at the wished place, at once."""
+    known = Q(
+        case__wished_place_of_death__in=[p for p in WishedPlace.values if p != "not_discussed"]
+    )
+    met = Q(death_place=F("case__wished_place_of_death"))
+    return period.once(
+        "wishes",
+        lambda: events(period, EventKind.DEATH).aggregate(
+            known=Count("case__person", distinct=True, filter=known),
+            met=Count("case__person", distinct=True, filter=known & met),
+        ),
+    )
+
+
+@indicator(
+    "deaths_wish_known",
+    _("Dødsfall med kjent ønske om hvor"),
+    _(
+        "Pasienter som døde i året, der oppfølgingen har registrert hvor pasienten ønsket å "
+        "dø (ikke «Ikke snakket om»)."
+    ),
+    PEOPLE,
+)
+def deaths_wish_known(period: Period) -> Figure:
+    return Figure(_wishes(period)["known"])
+
+
+@indicator(
+    "deaths_at_wished_place",
+    _("Døde der de ønsket"),
+    _("Av pasientene som døde i året med et kjent ønske, de som døde på stedet de ønsket."),
+    PEOPLE,
+)
+def deaths_at_wished_place(period: Period) -> Figure:
+    return Figure(_wishes(period)["met"])
+
+
+@indicator(
+    "share_deaths_at_wished_place",
+    _("Andel som døde der de ønsket"),
+    _("Døde der de ønsket, delt på dødsfall med kjent ønske; tom når ingen ønsker er kjent."),
+    SHARE,
+)
+def share_deaths_at_wished_place(period: Period) -> Figure:
+    wishes = _wishes(period)
+    return share(wishes["met"], wishes["known"])
