@@ -125,6 +125,17 @@ def _plain_text(field: forms.Field) -> None:
     field.to_python = checked  # type: ignore[method-assign]
 
 
+def _prepare(field: forms.Field) -> None:
+    if type(field) is forms.ModelMultipleChoiceField:  # also a model form's own
+        field.__class__ = ModelMultipleChoiceField
+    _bound(field)
+    _plain_words(field)
+    _plain_text(field)
+    widget = field.widget
+    if not isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+        widget.attrs.setdefault("class", "ds-input")
+
+
 class DSFormMixin:
     # A search or filter: its error summary speaks of a search, not of saving.
     is_search = False
@@ -132,15 +143,12 @@ class DSFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for field in self.fields.values():  # type: ignore[attr-defined]
-            if type(field) is forms.ModelMultipleChoiceField:  # also a model form's own
-                field.__class__ = ModelMultipleChoiceField
-            _bound(field)
-            _plain_words(field)
-            _plain_text(field)
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-                continue
-            widget.attrs.setdefault("class", "ds-input")
+            _prepare(field)
+
+    def add_field(self, name: str, field: forms.Field) -> None:
+        """A field made in `__init__` (one per topic, per step), ready as the declared ones."""
+        _prepare(field)
+        self.fields[name] = field  # type: ignore[attr-defined]
 
     def summary(self) -> list[tuple[str | None, str, str]]:
         """The error summary: (anchor, label, message) for each problem once, a message the

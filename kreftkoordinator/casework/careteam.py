@@ -1,6 +1,9 @@
 """The care team's workflows, shared by the pages, the importer and the demo: a member added or
 changed writes one audit entry about the case's person; an organisation typed for a member in a
-service role enters the directory, so the area's coordinators choose it next time."""
+service role enters the directory, so the area's coordinators choose it next time; a
+responsibility-group meeting is one group contact, with its members, decisions and next steps."""
+
+from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import Q
@@ -11,6 +14,7 @@ from kreftkoordinator.audit.models import Action
 from kreftkoordinator.directory.models import Offer, Provider, ProviderKind
 from kreftkoordinator.organisation.models import Area
 
+from .models import Case, Contact, ContactMode, FollowUp, Meeting
 from .models.careteam import PRIVATE_ROLES, CareRole, CareTeamMember
 
 KIND_OF_ROLE = {
@@ -63,3 +67,54 @@ def change_team_member(user: User, member: CareTeamMember, reason: str = "") -> 
     member.save()
     audit.record(user, Action.UPDATE, member, person=member.case.person, reason=reason)
     return member
+
+
+@transaction.atomic
+def hold_meeting(
+    user: User,
+    case: Case,
+    at: datetime,
+    minutes: int,
+    members: list[CareTeamMember],
+    decisions: str,
+    steps: list[tuple[str, CareTeamMember | None, date]],
+    with_patient: bool = False,
+    with_relative: bool = False,
+    position=None,
+    reason: str = "",
+) -> Meeting:
+    """A responsibility-group meeting: a contact of mode `group` (coordination, with the
+    professionals), so it counts once in the contact and time figures; each next step becomes a
+    follow-up for its member, or for the coordinator."""
+    contact = Contact.objects.create(
+        area_id=case.area_id,
+        case=case,
+        person_id=case.person_id,
+        at=at,
+        duration_minutes=minutes,
+        mode=ContactMode.GROUP,
+        coordination=True,
+        with_professional=True,
+        with_patient=with_patient,
+        with_relative=with_relative,
+        position=position,
+        created_by=user,
+    )
+    meeting = Meeting.objects.create(
+        area_id=case.area_id, case=case, contact=contact, decisions=decisions, created_by=user
+    )
+    meeting.members.set(members)
+    FollowUp.objects.bulk_create(
+        FollowUp(
+            area_id=case.area_id,
+            case=case,
+            meeting=meeting,
+            what=what,
+            team_member=who,
+            due_on=due,
+            created_by=user,
+        )
+        for what, who, due in steps
+    )
+    audit.record(user, Action.CREATE, meeting, person=case.person_id, reason=reason)
+    return meeting

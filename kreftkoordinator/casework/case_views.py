@@ -141,7 +141,9 @@ def case_page(request, case, bound=None):
         patient_case = None
     named = [r.person for r in relations] + ([patient_case.person] if patient_case else [])
     audit.record(request.user, Action.VIEW, case, person=case.person, persons=named)
-    contacts = case.contacts.select_related("created_by")
+    contacts = case.contacts.select_related(
+        "created_by", "team_member", "meeting"
+    ).prefetch_related("meeting__members__provider")
     phases = case.phases.all()
     assessments = list(case.assessments.prefetch_related("needs"))
     services = list(case.services.select_related("offer__provider", "handled_by__provider"))

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
 from kreftkoordinator.forms import record_id, search_text
-from kreftkoordinator.organisation.models import Position, today
 from kreftkoordinator.roles import post_only
 
 from .access import case_for, contact_for, contact_request_for, follow_up_for, person_for
@@ -23,14 +22,9 @@ from .pages import (
     form_page,
     is_identity_query,
     person_search,
+    position_for,
 )
 from .workflows import add_follow_up, finish_follow_up, link_contact, record_contact
-
-
-def _position_for(user, area_id):
-    """The position through which the user covers the area today (for the time accounts)."""
-    return Position.objects.held_by(user, today()).filter(covered_areas=area_id).first()
-
 
 # Who took contact, from the role the caller gave on the public form.
 INITIATOR_OF_ROLE = {"patient": "patient", "relative": "relative", "professional": "other"}
@@ -68,7 +62,7 @@ def contact_create(request, case_pk=None):
     form = ContactForm(request.POST or None, user=request.user, case=case, initial=initial)
     if request.method == "POST" and form.is_valid():
         contact = form.instance
-        contact.position = _position_for(request.user, contact.area_id)
+        contact.position = position_for(request.user, contact.area_id)
         if answers is not None and contact.area_id != answers.area_id:
             answers = None  # the coordinator chose another area: not the request's answer
         record_contact(request.user, contact, answers=answers)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from kreftkoordinator import audit
 from kreftkoordinator.accounts.models import Role
 from kreftkoordinator.audit.models import Action
+from kreftkoordinator.organisation.models import Position, today
 from kreftkoordinator.roles import role_required
 
 from .models.versioned import EditConflict
@@ -41,6 +42,11 @@ def person_search(query: str, prefix: str = "") -> Q:
     if len(digits) >= 3:
         condition |= Q(**{f"{prefix}phone__contains": digits})
     return condition
+
+
+def position_for(user, area_id):
+    """The position through which the user covers the area today (for the time accounts)."""
+    return Position.objects.held_by(user, today()).filter(covered_areas=area_id).first()
 
 
 def form_page(request, template, context, about):

@@ -54,6 +54,9 @@ urlpatterns = [
         "oppfolging/<int:case_pk>/team/ny/", careteam_views.team_member_add, name="team_member_add"
     ),
     path("team/<int:pk>/endre/", careteam_views.team_member_edit, name="team_member_edit"),
+    path(
+        "oppfolging/<int:case_pk>/ansvarsgruppe/ny/", careteam_views.meeting_add, name="meeting_add"
+    ),
     path("tid/", time_views.week, name="week"),
     path("tid/ny/", time_views.time_entry_add, name="time_entry_add"),
     path("tid/<int:pk>/slett/", time_views.time_entry_delete, name="time_entry_delete"),

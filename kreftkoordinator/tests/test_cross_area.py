@@ -20,6 +20,7 @@ from kreftkoordinator.casework.models import (
     Contact,
     ContactRequest,
     FollowUp,
+    Meeting,
     Person,
     Relation,
     ServiceLink,
@@ -48,6 +49,7 @@ GET_URLS = {
     "casework:service_add": "case",
     "casework:team_member_add": "case",
     "casework:team_member_edit": "team_member",
+    "casework:meeting_add": "case",
     "casework:care_event_add": "case",
     "casework:case_transfer": "case",
     "casework:after_death": "case",
@@ -87,6 +89,7 @@ POST_URLS = {
         "team_member",
         {"role": "nav", "name": "Endret", "from_on": "2026-01-01"},
     ),
+    "casework:meeting_add": ("case", {"at": "2026-01-01T10:00", "duration_minutes": "30"}),
     "casework:care_event_add": ("case", {"on": "2026-01-01", "death_place": "home"}),
     "casework:case_transfer": ("case", {"to_area": "3901", "reason": "Flyttet"}),
     "casework:request_handled": ("contact_request", {}),
@@ -234,6 +237,7 @@ def counts():
     models = (Person, Case, Contact, FollowUp, Relation, Assessment, ServiceLink, CareEvent)
     return [m.objects.count() for m in models] + [
         list(CareTeamMember.objects.values_list("role", "name")),
+        Meeting.objects.count(),
         list(Offer.objects.order_by("pk").values_list("title", "last_verified")),
         list(Event.objects.values_list("title", flat=True)),
         SurveyInvitation.objects.count(),

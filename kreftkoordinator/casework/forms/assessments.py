@@ -41,20 +41,20 @@ class AssessmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.case = case
         for topic, label in Topic.choices:
-            self.fields[f"level_{topic}"] = django_forms.TypedChoiceField(
+            level = django_forms.TypedChoiceField(
                 label=label,
                 choices=[("", _("Ikke kartlagt")), *NeedLevel.choices],
                 coerce=int,
                 empty_value=None,
                 required=False,
             )
-            self.fields[f"note_{topic}"] = django_forms.CharField(
+            self.add_field(f"level_{topic}", level)
+            note = django_forms.CharField(
                 label=_("Merknad om %(topic)s") % {"topic": str(label).lower()},
                 required=False,
                 max_length=300,
             )
-        for field in self.fields.values():
-            field.widget.attrs.setdefault("class", "ds-input")
+            self.add_field(f"note_{topic}", note)
 
     def topic_rows(self):
         return [

@@ -17,6 +17,7 @@ from .cases import (
 from .codes import CancerSite, FirstContactSource
 from .contacts import Contact, ContactMode, ContactQuerySet, Initiator
 from .followups import FollowUp, FollowUpQuerySet
+from .meetings import Meeting
 from .people import Person, PersonQuerySet
 from .requests import ContactRequest
 from .services import ServiceLink, ServiceStatus, ServiceStatusChange
@@ -56,6 +57,7 @@ __all__ = [
     "FirstContactSource",
     "FollowUp",
     "FollowUpQuerySet",
+    "Meeting",
     "Initiator",
     "Person",
     "PersonQuerySet",

@@ -38,6 +38,15 @@ class FollowUp(models.Model):
         related_name="follow_ups",
         verbose_name=_("hvem"),
     )
+    # The responsibility-group meeting that agreed on it, if one did.
+    meeting = models.ForeignKey(
+        "casework.Meeting",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="next_steps",
+        verbose_name=_("ansvarsgruppemøte"),
+    )
     due_on = models.DateField(_("frist"))
     what = models.CharField(_("hva"), max_length=200)
     done_on = models.DateField(_("utført"), null=True, blank=True)

@@ -19,7 +19,7 @@ from kreftkoordinator.grants.workflows import make_agreement
 from kreftkoordinator.organisation.models import today
 from kreftkoordinator.reporting.models import Submission
 
-from .conftest import screenshot
+from .conftest import axe, screenshot
 
 
 def test_kari_logs_in_with_her_password_and_her_authenticator(in_browser, kari):
@@ -199,3 +199,82 @@ def test_screenshots_of_the_public_pages(in_browser, name):
         return page.locator("h1").count()
 
     assert in_browser(None, steps) == 1
+
+
+def test_kari_builds_annes_team_holds_the_meeting_and_sees_the_wish_met(
+    in_browser, kari, drammen_case
+):
+    """Issue 29, done when: the team from the directory, a responsibility-group meeting that
+    leaves tasks for named members, the wish for where to die, the death, and whether it was
+    where she wished."""
+    from kreftkoordinator.casework.models import CareTeamMember, Person
+    from kreftkoordinator.directory.models import Provider
+
+    # Strømsø legesenter is already on another case in Drammen: it is in the area's directory.
+    office = Provider.objects.create(name="Strømsø legesenter", kind="municipal")
+    other = Person.objects.create(area=drammen_case.area, name="Per Ås")
+    CareTeamMember.objects.create(
+        area=other.area,
+        case=Case.objects.create(area=other.area, person=other),
+        role="gp",
+        provider=office,
+        from_on=today(),
+    )
+    Case.objects.filter(pk=drammen_case.pk).update(phase="palliative")
+    case_url = reverse("casework:case_detail", args=[drammen_case.pk])
+
+    def steps(page):
+        page.goto(case_url)
+        page.get_by_role("link", name="Nytt medlem av teamet").click()
+        page.select_option("#id_role", "gp")
+        page.select_option("#id_provider", label="Strømsø legesenter")
+        page.fill("#id_name", "Ingrid Berg")
+        page.fill("#id_phone", "32 21 00 00")
+        page.check("#id_consent_to_share")
+        page.get_by_role("button", name="Lagre").click()
+        page.get_by_role("link", name="Nytt medlem av teamet").click()
+        page.select_option("#id_role", "home_care")
+        page.fill("#id_organisation", "Hjemmetjenesten i Drammen")
+        page.fill("#id_name", "Liv Dahl")
+        page.check("#id_responsible")
+        page.get_by_role("button", name="Lagre").click()
+        team = page.locator("section[aria-labelledby=team-heading]").inner_text()
+        page.get_by_role("link", name="Nytt ansvarsgruppemøte").click()
+        violations = axe(page)
+        page.get_by_label("Ingrid Berg (fastlege)").check()
+        page.get_by_label("Liv Dahl (hjemmetjenesten)").check()
+        page.check("#id_with_patient")
+        page.fill("#id_decisions", "Anne vil være hjemme. Mer hjemmesykepleie.")
+        page.fill("#id_step_1_what", "Øke hjemmesykepleien til to besøk daglig")
+        page.select_option("#id_step_1_who", label="Liv Dahl (hjemmetjenesten)")
+        page.fill("#id_step_1_due", today().isoformat())
+        page.fill("#id_step_2_what", "Ny vurdering av smertelindring")
+        page.select_option("#id_step_2_who", label="Ingrid Berg (fastlege)")
+        page.fill("#id_step_2_due", today().isoformat())
+        page.get_by_role("button", name="Lagre møtet").click()
+        screenshot(page, "case-team")
+        violations += axe(page)
+        page.get_by_role("link", name="Ønsker for livets slutt").click()
+        page.check("#id_wished_place_of_death_0")
+        page.fill("#id_wish_recorded_on", today().isoformat())
+        page.get_by_role("button", name="Lagre").click()
+        page.get_by_role("link", name="Dødsfall").click()
+        page.fill("#id_on", today().isoformat())
+        page.check("#id_death_place_0")
+        page.get_by_role("button", name="Lagre").click()
+        return team, page.content(), violations
+
+    team, after_death, violations = in_browser(kari, steps)
+    assert violations == []  # the meeting form and the case page with its team
+    assert "Ring 32 21 00 00" in team and "Koordinator etter § 7-2" in team
+    gp, home_care = CareTeamMember.objects.filter(case=drammen_case).order_by("role")
+    assert (gp.provider, home_care.responsible) == (office, True)
+    tasks = {f.what: f.team_member for f in drammen_case.follow_ups.exclude(meeting=None)}
+    assert tasks == {
+        "Øke hjemmesykepleien til to besøk daglig": home_care,
+        "Ny vurdering av smertelindring": gp,
+    }
+    assert drammen_case.contacts.get().mode == "group"
+    assert "Døde: hjemme, der personen ønsket." in after_death
+    drammen_case.refresh_from_db()
+    assert drammen_case.wish_met is True
