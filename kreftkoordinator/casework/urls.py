@@ -5,6 +5,7 @@ from . import (
     careteam_views,
     case_views,
     contact_views,
+    estimate_views,
     event_views,
     inbox_views,
     service_views,
@@ -57,6 +58,7 @@ urlpatterns = [
     path(
         "oppfolging/<int:case_pk>/ansvarsgruppe/ny/", careteam_views.meeting_add, name="meeting_add"
     ),
+    path("oppfolging/<int:case_pk>/anslag/", estimate_views.estimate_edit, name="estimate_edit"),
     path("tid/", time_views.week, name="week"),
     path("tid/ny/", time_views.time_entry_add, name="time_entry_add"),
     path("tid/<int:pk>/slett/", time_views.time_entry_delete, name="time_entry_delete"),

@@ -156,6 +156,7 @@ class Batch:
     requests: list = field(default_factory=list)
     providers: dict = field(default_factory=dict)  # by name: one GP office per area
     team: list = field(default_factory=list)
+    estimates: list = field(default_factory=list)
 
 
 def demo_phone(rng: Random, spaced: bool = False) -> str:
@@ -359,6 +360,8 @@ def check(batch: Batch) -> None:
         assert not member.problems(), member.problems()
     for case in batch.cases:
         assert not case.plan_and_wish_problems(), case.plan_and_wish_problems()
+    for estimate in batch.estimates:
+        assert not estimate.problems(), estimate.problems()
     for change in batch.service_changes:
         if change.status != ServiceStatus.BY_DEATH:
             check_before_death(deaths.get(id(change.link.case)), change.on, "status_on")
@@ -659,6 +662,7 @@ def save(batch: Batch) -> None:
         batch.assessments,
         batch.needs,
         batch.team,
+        batch.estimates,
         batch.services,
         batch.service_changes,
         batch.events,

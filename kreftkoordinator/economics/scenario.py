@@ -16,6 +16,10 @@ Our readings of the report (docs/economics.md, sections 7.5.2 and 7.5.6):
   as the stricter reading, those that needed her (`home_deaths_needed_coordinator`);
 - hours a week of coordination and system work: the two shares of the time (table 4-2's
   categories) of a working week of 37.5 hours at the position's FTE;
+- the coordinator's own estimates (issue 29): the days of short-term stay avoided, the weeks a
+  nursing home was deferred and the home-care hours a week saved, each summed over the cases
+  whose estimate for the year answers it, once at least 5 do; the effect then takes the sum in
+  place of the report's share of the patients (7.5.3-7.5.5);
 - the salary: the position's own gross salary and social-cost rate, moved to the price year;
   without them the report's, and either way scaled by the FTE.
 """
@@ -25,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kreftkoordinator import numbers
 from kreftkoordinator.audit.disclosure import is_small, share_reveals
@@ -39,6 +44,26 @@ FULL_TIME_HOURS = 37.5
 # The answers "came home earlier thanks to the coordinator" a year needs before the share is
 # the position's own rather than the report's 5-10 %.
 ANSWERS_NEEDED = 5
+
+# The coordinator's own estimates (issue 29): the summed answer, the cases answering, and how
+# the source says it.
+ESTIMATE_QUESTIONS = [
+    (
+        "short_term_days_avoided",
+        "estimates_short_term_answered",
+        gettext_noop("%(sum)s døgn på korttidsopphold unngått, anslått i %(n)s oppfølginger"),
+    ),
+    (
+        "nursing_home_weeks_deferred",
+        "estimates_nursing_home_answered",
+        gettext_noop("%(sum)s uker sykehjem utsatt, anslått i %(n)s oppfølginger"),
+    ),
+    (
+        "home_care_hours_saved_per_week",
+        "estimates_home_care_answered",
+        gettext_noop("%(sum)s timer hjemmetjeneste spart per uke, anslått i %(n)s oppfølginger"),
+    ),
+]
 
 FACILITATED, NEEDED = "facilitated", "needed"
 HOME_DEATH_READINGS = {
@@ -164,6 +189,18 @@ def from_reporting(
             },
             "patients_home_earlier / patients_followed (7.5.2)",
         )
+    for key, answered_key, what in ESTIMATE_QUESTIONS:
+        answered, summed = value(answered_key), value(key)
+        # The answers are the position's once enough cases give them (ANSWERS_NEEDED, as for
+        # the discharge question); the count of cases is at least 5, so nothing small leaves.
+        if answered is not None and answered >= ANSWERS_NEEDED and summed is not None:
+            fill(
+                key,
+                summed,
+                _(what) % {"sum": numbers.number(summed, 1, trim=True), "n": answered},
+                {key: summed, answered_key: answered},
+                f"{key}: sum over cases answering, {answered_key} >= {ANSWERS_NEEDED}",
+            )
     indicator = HOME_DEATH_READINGS.get(home_deaths, HOME_DEATH_READINGS[FACILITATED])
     deaths = value(indicator)
     if deaths is not None and not small(deaths):

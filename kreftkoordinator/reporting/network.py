@@ -1,16 +1,25 @@
 """Indicators of the network around the person (issue 29, point 8): care teams, individual
-plans, and whether patients died where they wished. Y is the report's year; "open during Y" is
-as for `patients_followed`."""
+plans, whether patients died where they wished, and the coordinator's own estimates of what her
+work avoided (point 4), which economics reads in place of the report's shares. Y is the
+report's year; "open during Y" is as for `patients_followed`."""
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from kreftkoordinator.casework.models import CareRole, CareTeamMember, Case, EventKind, WishedPlace
+from kreftkoordinator.casework.models import (
+    CareRole,
+    CareTeamMember,
+    Case,
+    Estimate,
+    EventKind,
+    WishedPlace,
+)
+from kreftkoordinator.casework.models.estimates import LIMITS
 
 from .breakdowns import CASES
 from .period import Period
 from .records import events, open_patient_cases
-from .registry import PEOPLE, SHARE, Figure, indicator, share
+from .registry import DAYS, PEOPLE, SHARE, Figure, indicator, share
 
 MEMBERSHIPS = _("medlemskap")
 
@@ -116,3 +125,83 @@ def deaths_at_wished_place(period: Period) -> Figure:
 def share_deaths_at_wished_place(period: Period) -> Figure:
     wishes = _wishes(period)
     return share(wishes["met"], wishes["known"])
+
+
+# The coordinator's own estimates (issue 29, point 4) -------------------------------------------
+
+WEEKS, HOURS_A_WEEK = _("uker"), _("timer per uke")
+ESTIMATED = tuple(LIMITS)  # the three questions
+
+
+def _estimates(period: Period) -> dict[str, float]:
+    """Per question: the patient cases whose estimate for the year answers it, and the answers
+    summed, in one query."""
+
+    def make():
+        rows = Estimate.objects.filter(
+            area_id__in=period.area_ids, year=period.year, case__kind=Case.Kind.PATIENT
+        ).aggregate(
+            **{f"{q}_n": Count("pk", filter=Q(**{f"{q}__isnull": False})) for q in ESTIMATED},
+            **{f"{q}_sum": Sum(q) for q in ESTIMATED},
+        )
+        return {key: float(value or 0) for key, value in rows.items()}
+
+    return period.once("estimates", make)
+
+
+def _answered(question: str):
+    def compute(period: Period) -> Figure:
+        return Figure(int(_estimates(period)[f"{question}_n"]))
+
+    return compute
+
+
+def _summed(question: str):
+    def compute(period: Period) -> Figure:
+        return Figure(_estimates(period)[f"{question}_sum"])
+
+    return compute
+
+
+indicator(
+    "estimates_short_term_answered",
+    _("Anslag om korttidsopphold"),
+    _("Pasientoppfølginger der koordinatoren har anslått døgn på korttidsopphold unngått i året."),
+    CASES,
+)(_answered("short_term_days_avoided"))
+indicator(
+    "short_term_days_avoided",
+    _("Døgn på korttidsopphold unngått (anslag)"),
+    _("Summen av koordinatorens anslag for året: døgn på korttidsopphold pasientene slapp."),
+    DAYS,
+)(_summed("short_term_days_avoided"))
+indicator(
+    "estimates_nursing_home_answered",
+    _("Anslag om sykehjem"),
+    _("Pasientoppfølginger der koordinatoren har anslått uker langtidsopphold utsatt i året."),
+    CASES,
+)(_answered("nursing_home_weeks_deferred"))
+indicator(
+    "nursing_home_weeks_deferred",
+    _("Uker sykehjem utsatt (anslag)"),
+    _("Summen av koordinatorens anslag for året: uker et langtidsopphold i sykehjem ble utsatt."),
+    WEEKS,
+)(_summed("nursing_home_weeks_deferred"))
+indicator(
+    "estimates_home_care_answered",
+    _("Anslag om hjemmetjenester"),
+    _(
+        "Pasientoppfølginger der koordinatoren har anslått timer hjemmetjeneste spart per uke i "
+        "første fase."
+    ),
+    CASES,
+)(_answered("home_care_hours_saved_per_week"))
+indicator(
+    "home_care_hours_saved_per_week",
+    _("Timer hjemmetjeneste spart per uke (anslag)"),
+    _(
+        "Summen av koordinatorens anslag for året: timer i uken hjemmetjenesten sparte i "
+        "første fase."
+    ),
+    HOURS_A_WEEK,
+)(_summed("home_care_hours_saved_per_week"))

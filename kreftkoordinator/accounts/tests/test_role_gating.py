@@ -53,6 +53,7 @@ PAGES = {
     "casework:team_member_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:team_member_edit": ({COORDINATOR}, lambda w: [w["team_member"].pk]),
     "casework:meeting_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:estimate_edit": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:care_event_add": ({COORDINATOR}, lambda w: [w["case"].pk, "death"]),
     "casework:week": ({COORDINATOR}, None),
     "casework:activity_add": ({COORDINATOR}, None),

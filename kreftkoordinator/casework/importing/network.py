@@ -1,4 +1,5 @@
-"""The network around the person in the import (issue 29): the care team. The rules are the
+"""The network around the person in the import (issue 29): the care team, and the
+coordinator's estimates of what her work avoided. The rules are the
 page's (CareTeamMember.problems); what the database cannot tell about a file not yet saved (a
 second responsible coordinator in the same file) is checked here against the file itself."""
 
@@ -10,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from kreftkoordinator.validators import normalise_phone
 
-from ..models import CareRole, CareTeamMember
+from ..models import CareRole, CareTeamMember, Estimate
+from ..models.estimates import LIMITS
 from .rows import Invalid, Row
 
 if TYPE_CHECKING:
@@ -50,3 +52,23 @@ def care_team(plan: "Plan", row: Row) -> None:
 
 def overlap(a: CareTeamMember, b: CareTeamMember) -> bool:
     return a.from_on <= (b.to_on or date.max) and b.from_on <= (a.to_on or date.max)
+
+
+def estimate(plan: "Plan", row: Row) -> None:
+    case = plan.ref(row, "case", plan.cases)
+    year = row.required_integer("year")
+    if any(e.case is case and e.year == year for e in plan.records["estimates"]):
+        raise Invalid(_("oppfølgingen har allerede et anslag for %(year)d") % {"year": year})
+    answers, errors = {}, []
+    for question in LIMITS:  # every bad answer on the line, not just the first
+        raw = row.raw(question)
+        text = "" if raw is None else str(raw).strip().lower()  # 0 is an answer
+        try:
+            answers[question] = None if text in ("", "vet ikke", "?") else row.decimal(question)
+        except Invalid as error:
+            errors.append(str(error))
+    if errors:
+        raise Invalid("; ".join(errors))
+    item = Estimate(area=case.area, case=case, year=year, created_by=plan.user, **answers)
+    if plan.check(row, item, ["area", "case", "created_by"]):
+        plan.records["estimates"].append(item)

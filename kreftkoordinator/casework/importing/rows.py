@@ -18,6 +18,7 @@ SHEETS = [
     "cases",
     "relatives",
     "care_team",
+    "estimates",
     "contacts",
     "assessments",
     "services",

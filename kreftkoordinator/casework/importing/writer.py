@@ -47,7 +47,7 @@ from ..models.care_events import RECORDED
 from ..models.cases import CasePhase
 from ..models.contacts import KINDS, PARTICIPANTS
 from ..models.services import SERVICES, ServiceLink, ServiceStatusChange
-from .network import care_team
+from .network import care_team, estimate
 from .rows import CaseworkImportError, Invalid, Row
 
 ORDER = [
@@ -55,6 +55,7 @@ ORDER = [
     "cases",
     "relatives",
     "care_team",
+    "estimates",
     "contacts",
     "assessments",
     "services",
@@ -107,6 +108,13 @@ COLUMNS: dict[str, set[str]] = {
         "to_on",
         "consent_to_share",
         "responsible",
+    },
+    "estimates": {
+        "case",
+        "year",
+        "short_term_days_avoided",
+        "nursing_home_weeks_deferred",
+        "home_care_hours_saved_per_week",
     },
     "contacts": {
         "case",
@@ -420,6 +428,7 @@ BUILDERS = {
     "cases": _case,
     "relatives": _relative,
     "care_team": care_team,
+    "estimates": estimate,
     "contacts": _contact,
     "assessments": _assessment,
     "services": _service,
@@ -461,6 +470,7 @@ def _save(plan: Plan) -> None:
         _of(plan.extra, CasePhase),
         records["relatives"],
         _filed(records["care_team"]),
+        records["estimates"],
         records["contacts"],
         records["assessments"],
         _of(plan.extra, AssessmentNeed),

@@ -16,6 +16,7 @@ from .cases import (
 )
 from .codes import CancerSite, FirstContactSource
 from .contacts import Contact, ContactMode, ContactQuerySet, Initiator
+from .estimates import Estimate
 from .followups import FollowUp, FollowUpQuerySet
 from .meetings import Meeting
 from .people import Person, PersonQuerySet
@@ -57,6 +58,7 @@ __all__ = [
     "FirstContactSource",
     "FollowUp",
     "FollowUpQuerySet",
+    "Estimate",
     "Meeting",
     "Initiator",
     "Person",

@@ -5,6 +5,7 @@ would refuse it, and then nothing is imported."""
 import json
 from copy import deepcopy
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -124,3 +125,37 @@ def test_every_bad_row_is_named_and_nothing_is_imported(tmp_path, kari):
         "perioden.",
         "Ark «care_team», linje 10: «consent_to_share»: skriv ja eller nei.",
     ]
+
+
+@pytest.mark.django_db
+def test_the_estimates_come_in(tmp_path, kari):
+    from kreftkoordinator.casework.models import Estimate
+
+    run(tmp_path, kari, EXAMPLE)
+    estimate = Estimate.objects.get()
+    assert (estimate.year, estimate.short_term_days_avoided) == (2025, 3)
+    assert estimate.nursing_home_weeks_deferred is None  # «vet ikke»
+    assert estimate.home_care_hours_saved_per_week == Decimal("1.5")
+
+
+@pytest.mark.django_db
+def test_bad_estimates_are_named_with_their_line(tmp_path, kari):
+    document = deepcopy(EXAMPLE)
+    document["estimates"] += [
+        {"case": "c1", "year": 2025, "short_term_days_avoided": 1},
+        {"case": "c1", "year": 2019, "short_term_days_avoided": 1},
+        {"case": "c1", "year": 2026, "nursing_home_weeks_deferred": 53},
+        {"case": "c1", "year": 2026, "home_care_hours_saved_per_week": "mange"},
+    ]
+    errors = errors_for(tmp_path, kari, document)
+    assert errors[0] == "Ark «estimates», linje 2: oppfølgingen har allerede et anslag for 2025."
+    assert errors[1].startswith(
+        "Ark «estimates», linje 3: «year»: Velg et år oppfølgingen var åpen"
+    )
+    assert errors[2] == (
+        "Ark «estimates», linje 4: «nursing_home_weeks_deferred»: Skriv et tall fra 0 til 52, "
+        "eller la feltet stå tomt for «vet ikke»."
+    )
+    assert errors[3] == (
+        "Ark «estimates», linje 5: «home_care_hours_saved_per_week»: «mange» er ikke et tall."
+    )

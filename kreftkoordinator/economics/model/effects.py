@@ -40,13 +40,16 @@ def delayed_discharge(v: Values) -> float:
 
 
 def short_term_stays(v: Values) -> float:
-    # Days of short-term stay avoided, each replaced by an hour of home care (7.5.3).
-    days = (
-        v["patients_per_year"]
-        * v["short_term_stay_share"]
-        * v["short_term_reduced_share"]
-        * v["short_term_days_reduced"]
-    )
+    # Days of short-term stay avoided, each replaced by an hour of home care (7.5.3): the
+    # coordinator's own summed estimate where her cases give one, else the report's shares.
+    days = v.get("short_term_days_avoided")
+    if days is None:
+        days = (
+            v["patients_per_year"]
+            * v["short_term_stay_share"]
+            * v["short_term_reduced_share"]
+            * v["short_term_days_reduced"]
+        )
     per_day = (
         v["nursing_home_day_price"]
         - v["home_care_hours_per_replaced_day"] * v["home_care_hour_price"]
@@ -55,22 +58,29 @@ def short_term_stays(v: Values) -> float:
 
 
 def less_home_care(v: Values) -> float:
-    hours = (
-        v["patients_per_year"]
-        * v["less_home_care_share"]
-        * v["less_home_care_hours_per_week"]
-        * v["less_home_care_weeks"]
-    )
-    return hours * v["home_care_hour_price"]
+    # Hours a week saved, over the weeks of the first phase (7.5.4).
+    per_week = v.get("home_care_hours_saved_per_week")
+    if per_week is None:
+        per_week = (
+            v["patients_per_year"] * v["less_home_care_share"] * v["less_home_care_hours_per_week"]
+        )
+    return per_week * v["less_home_care_weeks"] * v["home_care_hour_price"]
 
 
 def deferred_nursing_home(v: Values) -> float:
     # Weeks of nursing home deferred, each replaced by hours of home care (7.5.5).
-    patients = v["patients_per_year"] * v["deferred_nursing_home_share"]
-    weeks = v["deferred_nursing_home_weeks"]
+    # The weeks summed: the coordinator's own estimate, else the report's share of the patients
+    # times its weeks each.
+    weeks = v.get("nursing_home_weeks_deferred")
+    if weeks is None:
+        weeks = (
+            v["patients_per_year"]
+            * v["deferred_nursing_home_share"]
+            * v["deferred_nursing_home_weeks"]
+        )
     saved = weeks * 7 * v["nursing_home_day_price"]
     added = weeks * v["deferred_home_care_hours_per_week"] * v["home_care_hour_price"]
-    return patients * (saved - added)
+    return saved - added
 
 
 def home_death(v: Values) -> float:

@@ -362,6 +362,40 @@ PARAMETERS: dict[str, Parameter] = {
 }
 
 
+# The coordinator's own per-case answers, summed over a year (7.5.3-7.5.5: the questions the
+# survey asked in aggregate). Not in PARAMETERS: a set of parameters holds one only when a
+# position's cases answer it, and the effect then uses it in place of the report's shares.
+ESTIMATES: dict[str, Parameter] = {
+    p.key: p
+    for p in [
+        _p(
+            "short_term_days_avoided",
+            gettext_noop("Døgn på korttidsopphold unngått (koordinatorens anslag)"),
+            DAYS,
+            0,
+            0,
+            "7.5.3",
+        ),
+        _p(
+            "nursing_home_weeks_deferred",
+            gettext_noop("Uker sykehjem utsatt (koordinatorens anslag)"),
+            WEEKS,
+            0,
+            0,
+            "7.5.5",
+        ),
+        _p(
+            "home_care_hours_saved_per_week",
+            gettext_noop("Timer hjemmetjeneste spart per uke (koordinatorens anslag)"),
+            HOURS,
+            0,
+            0,
+            "7.5.4",
+        ),
+    ]
+}
+
+
 class ParameterError(ValueError):
     """Every problem found in a set of parameters, each naming its parameter."""
 
@@ -380,6 +414,7 @@ def with_values(
     with `low`, `base` and `high` (any of them) gives a range of one's own. Every problem is
     raised at once."""
     problems = []
+    base = {**base, **{k: ESTIMATES[k] for k in values if k in ESTIMATES and k not in base}}
     unknown = sorted(set(values) - set(base))
     if unknown:
         problems.append(

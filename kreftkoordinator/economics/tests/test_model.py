@@ -160,3 +160,28 @@ def test_the_report_s_verdict_moves_with_the_price_year():
     assert verdict["low"] == round(-500_000 * factor)
     assert verdict["high"] == round(200_000 * factor)
     assert verdict["section"] == "7.10"
+
+
+def test_the_coordinator_s_summed_estimates_follow_the_report_s_arithmetic():
+    """Issue 29, point 4: 10 days of short-term stay avoided at 2 730 - 550; 3 hours a week of
+    home care for the 12 weeks of the first phase at 550; 4 weeks of nursing home deferred, each
+    7 days at 2 730 less 15 to 20 hours of home care a week (table 7-4)."""
+    from kreftkoordinator.economics.model import estimates
+    from kreftkoordinator.economics.model.parameters import with_values
+
+    own = with_values(
+        {
+            "short_term_days_avoided": 10,
+            "home_care_hours_saved_per_week": 3,
+            "nursing_home_weeks_deferred": 4,
+        }
+    )
+    found = {e.key: e for e in estimates(own)}
+    assert (found["short_term_stays"].low, found["short_term_stays"].high) == (21_800, 21_800)
+    assert (found["less_home_care"].low, found["less_home_care"].high) == (19_800, 19_800)
+    deferred = found["deferred_nursing_home"]
+    assert (deferred.low, deferred.high) == (4 * (7 * 2_730 - 20 * 550), 4 * (7 * 2_730 - 15 * 550))
+    # Without them, the report's shares and table 7-7's figures.
+    report = {e.key: e for e in estimates()}
+    assert "short_term_days_avoided" not in with_values({})
+    assert report["short_term_stays"].low != found["short_term_stays"].low

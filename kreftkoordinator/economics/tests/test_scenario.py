@@ -211,3 +211,46 @@ def test_the_position_s_own_salary_and_fte_feed_the_salary_effects(drammen_posit
     assert salary["low"] == salary["high"] == round(-300_000 * 1.40)
     relief = next(e for e in data["effects"] if e["key"] == "relief_of_other_services")
     assert relief["low"] == round(0.15 * 300_000 * 1.40)
+
+
+@pytest.mark.django_db
+def test_the_coordinator_s_estimates_replace_the_report_s_shares_from_five_cases(
+    drammen_2025,  # noqa: F811
+    drammen_position,
+):
+    """Issue 29, point 4: five of Drammen's 2025 cases answer the short-term question (10.5 days
+    in all), so the effect is those days at a day's price less an hour of home care, 2 730 -
+    550; two answer the home-care question, too few, so the report's shares stand there."""
+    from kreftkoordinator.casework.models import Estimate
+
+    def run():
+        out = StringIO()
+        call_command(
+            "economics",
+            "--position",
+            str(drammen_position.pk),
+            "--year",
+            "2025",
+            "--json",
+            stdout=out,
+        )
+        data = json.loads(out.getvalue())
+        return data, {e["key"]: e for e in data["effects"]}
+
+    data, effects = run()
+    source = data["sources"]["short_term_days_avoided"]
+    assert source["value"] == 10.5
+    assert source["indicators"] == {
+        "short_term_days_avoided": 10.5,
+        "estimates_short_term_answered": 5,
+    }
+    assert "10,5 døgn på korttidsopphold unngått, anslått i 5 oppfølginger" in source["source"]
+    assert effects["short_term_stays"]["low"] == effects["short_term_stays"]["high"] == 22_890
+    assert "home_care_hours_saved_per_week" not in data["sources"]
+    report_less_home_care = effects["less_home_care"]
+    # One case fewer: four answers are not enough, and the report's shares come back.
+    Estimate.objects.filter(case__person__name__startswith="Cecilie").delete()
+    data, effects = run()
+    assert "short_term_days_avoided" not in data["sources"]
+    assert effects["short_term_stays"]["low"] < effects["short_term_stays"]["high"]
+    assert effects["less_home_care"] == report_less_home_care

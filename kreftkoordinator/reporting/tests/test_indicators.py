@@ -88,6 +88,14 @@ EXPECTED = {
     "deaths_wish_known": 1,  # Bjørn wished to die at home; Anne's wish is not a death
     "deaths_at_wished_place": 1,
     "share_deaths_at_wished_place": (1.0, 1, 1),
+    # The estimates for 2025 on patient cases: Anne, Bjørn (0 is an answer), Cecilie and Gro's
+    # two; not Anne's 2024 answer, not Eva's (a relative's case). Anne's «vet ikke» is none.
+    "estimates_short_term_answered": 5,
+    "short_term_days_avoided": 10.5,
+    "estimates_nursing_home_answered": 0,
+    "nursing_home_weeks_deferred": 0.0,
+    "estimates_home_care_answered": 2,
+    "home_care_hours_saved_per_week": 3.0,
 }
 PARTS = {
     "contacts_by_mode": {"phone": 3, "home_visit": 1, "office": 0, "video": 0, "message": 0},
