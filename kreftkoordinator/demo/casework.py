@@ -53,9 +53,10 @@ from kreftkoordinator.casework.models import (
     TimeEntry,
     Topic,
 )
+from kreftkoordinator.casework.models.routines import check_status
 from kreftkoordinator.organisation.models import Position, today
 
-from .network import network
+from .network import network, routines
 
 PATIENTS_PER_FTE_YEAR = 78
 SHARE_AT_DISCHARGE = 0.44
@@ -157,6 +158,8 @@ class Batch:
     providers: dict = field(default_factory=dict)  # by name: one GP office per area
     team: list = field(default_factory=list)
     estimates: list = field(default_factory=list)
+    routines: list = field(default_factory=list)
+    routine_changes: list = field(default_factory=list)
 
 
 def demo_phone(rng: Random, spaced: bool = False) -> str:
@@ -282,6 +285,7 @@ def generate(position: Position, years: int, rng: Random, user=None) -> Batch:
             )
         )
     _work(rng, batch, position, start, end, user)
+    routines(batch, position, start, end, user)
     check(batch)
     return batch
 
@@ -362,6 +366,10 @@ def check(batch: Batch) -> None:
         assert not case.plan_and_wish_problems(), case.plan_and_wish_problems()
     for estimate in batch.estimates:
         assert not estimate.problems(), estimate.problems()
+    last: dict[int, date] = {}
+    for step in batch.routine_changes:
+        assert not check_status(step.on, last.get(id(step.routine))), step
+        last[id(step.routine)] = step.on
     for change in batch.service_changes:
         if change.status != ServiceStatus.BY_DEATH:
             check_before_death(deaths.get(id(change.link.case)), change.on, "status_on")
@@ -668,6 +676,8 @@ def save(batch: Batch) -> None:
         batch.events,
         batch.time_entries,
         batch.activities,
+        batch.routines,
+        batch.routine_changes,
     ):
         if objects:
             type(objects[0]).objects.bulk_create(objects, batch_size=2000)

@@ -9,7 +9,14 @@ mostly small numbers and now and then «vet ikke»."""
 from datetime import date, timedelta
 from random import Random
 
-from kreftkoordinator.casework.models import CareTeamMember, Case, Estimate, EventKind
+from kreftkoordinator.casework.models import (
+    CareTeamMember,
+    Case,
+    Estimate,
+    EventKind,
+    Routine,
+    RoutineChange,
+)
 from kreftkoordinator.directory.models import Provider, ProviderKind
 
 # role, share of patients, organisation (formatted with the area's name), provider kind
@@ -91,3 +98,32 @@ def network(rng: Random, batch, case: Case, history, events, last_day: date, use
 
 def _answer(rng: Random, choices: list) -> float | None:
     return None if rng.random() < 0.15 else rng.choice(choices)
+
+
+# The routines a position drives (issue 29, point 5): a few, moved through their statuses.
+ROUTINES = [
+    (
+        "Palliativ plan",
+        "plan",
+        "Helse og omsorg",
+        [("draft", 30), ("adopted", 90), ("revised", 500)],
+    ),
+    ("Barn som pårørende", "routine", "Helsestasjonen", [("draft", 120), ("adopted", 240)]),
+    ("Utskrivning fra sykehus", "agreement", "Helseforetaket", [("adopted", 60)]),
+    ("Kreftplan for kommunen", "plan", "", [("draft", 600)]),
+]
+
+
+def routines(batch, position, start: date, end: date, user) -> None:
+    for title, kind, owner, steps in ROUTINES:
+        dated = [(status, start + timedelta(days=after)) for status, after in steps]
+        dated = [(status, on) for status, on in dated if on <= end]
+        if not dated:
+            continue
+        status, on = dated[-1]
+        routine = Routine(
+            position=position, title=title, kind=kind, owner=owner, status=status,
+            status_on=on, created_by=user,
+        )  # fmt: skip
+        batch.routines.append(routine)
+        batch.routine_changes += [RoutineChange(routine=routine, status=s, on=d) for s, d in dated]

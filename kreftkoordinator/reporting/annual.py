@@ -3,7 +3,7 @@ them: for a position (its areas together) or one area, and one calendar year."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
@@ -11,6 +11,7 @@ from kreftkoordinator.audit.disclosure import LESS_THAN_FIVE, is_small, protect,
 from kreftkoordinator.organisation.models import Area, Position, today
 
 from .indicators import REGISTRY, Figure, compute
+from .network import routines_during
 from .period import Period
 from .registry import Indicator, is_empty
 
@@ -25,6 +26,9 @@ class AnnualReport:
     areas: list[Area]
     position: Position | None
     figures: dict[str, Figure]
+    # The position's routines, plans and agreements in force during the year (system work, not
+    # personal data: listed, not counted through the suppression).
+    routines: list = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -42,6 +46,16 @@ class AnnualReport:
             "indicators": {
                 key: _indicator(key, figure, suppressed) for key, figure in self.figures.items()
             },
+            "routines": [
+                {
+                    "title": r.title,
+                    "kind": r.kind,
+                    "owner": r.owner,
+                    "status": r.status,
+                    "status_on": r.status_on.isoformat(),
+                }
+                for r in self.routines
+            ],
         }
 
 
@@ -91,8 +105,9 @@ def annual_report(year: int, position: Position | None = None, area: Area | None
     else:
         assert area is not None
         areas, positions = [area], ()
-    figures = compute(Period(tuple(a.pk for a in areas), year, positions))
-    return AnnualReport(year, areas, position, figures)
+    period = Period(tuple(a.pk for a in areas), year, positions)
+    figures = compute(period)
+    return AnnualReport(year, areas, position, figures, routines_during(period))
 
 
 def _indicator(key: str, figure: Figure, suppressed: bool) -> dict:

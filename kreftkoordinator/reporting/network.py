@@ -12,9 +12,11 @@ from kreftkoordinator.casework.models import (
     Case,
     Estimate,
     EventKind,
+    Routine,
     WishedPlace,
 )
 from kreftkoordinator.casework.models.estimates import LIMITS
+from kreftkoordinator.casework.models.routines import in_force_during
 
 from .breakdowns import CASES
 from .period import Period
@@ -205,3 +207,36 @@ indicator(
     ),
     HOURS_A_WEEK,
 )(_summed("home_care_hours_saved_per_week"))
+
+
+# Routines, plans and agreements (issue 29, point 5) ----------------------------------------
+
+
+def routines_during(period: Period) -> list[Routine]:
+    """The position's routines, plans and agreements in force (adopted or revised) on any day
+    of the year; an area's report has none, since routines belong to a position."""
+
+    def make():
+        routines = Routine.objects.filter(position_id__in=period.position_ids).prefetch_related(
+            "changes"
+        )
+        return [
+            r
+            for r in routines.order_by("title", "pk")
+            if in_force_during(list(r.changes.all()), period.first, period.last)
+        ]
+
+    return period.once("routines", make)
+
+
+@indicator(
+    "routines_in_force",
+    _("Rutiner, planer og avtaler som gjaldt"),
+    _(
+        "Stillingens rutiner, planer og avtaler for kreftomsorgen med status vedtatt eller "
+        "revidert på minst én dag i året (bare i en stillings rapport)."
+    ),
+    _("dokumenter"),
+)
+def routines_in_force(period: Period) -> Figure:
+    return Figure(len(routines_during(period)))

@@ -16,6 +16,8 @@ from .forms import SubmitForm
 from .indicators import REGISTRY
 from .models import Submission
 from .national import national_view
+from .network import routines_during
+from .period import Period
 from .registry import is_empty
 from .submissions import changes_since, check_submittable, position_figures, submit_report
 
@@ -77,6 +79,7 @@ def annual(request, position_pk: int, year: int, form=None):
         "charts": annual_charts(columns[0][1]),
         "empty": is_empty(columns[0][1]),
         "form": form or SubmitForm(),
+        "routines": routines_during(Period((), year, (position.pk,))),  # the position's own
         "document_links": document_links(request, position.host_area, format="xlsx"),
         "preliminary": year >= today().year,  # the year is not over: a preview, not submittable
         "submissions": Submission.objects.filter(position=position, year=year).select_related(

@@ -24,8 +24,11 @@ from kreftkoordinator.casework.models import (
     Meeting,
     Person,
     Relation,
+    Routine,
+    RoutineChange,
     ServiceLink,
 )
+from kreftkoordinator.casework.routines import register_routine
 from kreftkoordinator.conftest import login
 from kreftkoordinator.directory.models import Event, Offer, Provider
 from kreftkoordinator.economics.models import Scenario
@@ -52,6 +55,7 @@ GET_URLS = {
     "casework:team_member_edit": "team_member",
     "casework:meeting_add": "case",
     "casework:estimate_edit": "case",
+    "casework:routine_status": "routine",
     "casework:care_event_add": "case",
     "casework:case_transfer": "case",
     "casework:after_death": "case",
@@ -93,6 +97,7 @@ POST_URLS = {
     ),
     "casework:meeting_add": ("case", {"at": "2026-01-01T10:00", "duration_minutes": "30"}),
     "casework:estimate_edit": ("case", {"year": "2026", "short_term_days_avoided": "3"}),
+    "casework:routine_status": ("routine", {"status": "retired", "status_on": "2026-01-01"}),
     "casework:care_event_add": ("case", {"on": "2026-01-01", "death_place": "home"}),
     "casework:case_transfer": ("case", {"to_area": "3901", "reason": "Flyttet"}),
     "casework:request_handled": ("contact_request", {}),
@@ -219,6 +224,9 @@ def drammen(drammen_case, kari):
             area=drammen_case.area, case=drammen_case, role="gp", name="Dr. Berg", from_on=today()
         ),
         "position": Position.objects.get(name="Kreftkoordinator i Drammen"),
+        "routine": register_routine(
+            kari, Routine(position=position, title="Palliativ plan", kind="plan", status="draft")
+        ),
         "scenario": scenario,
         "offer": Offer.objects.create(
             provider=Provider.objects.create(name="Drammen kommune", kind="municipal"),
@@ -242,6 +250,7 @@ def counts():
         list(CareTeamMember.objects.values_list("role", "name")),
         Meeting.objects.count(),
         Estimate.objects.count(),
+        list(RoutineChange.objects.values_list("status", flat=True)),
         list(Offer.objects.order_by("pk").values_list("title", "last_verified")),
         list(Event.objects.values_list("title", flat=True)),
         SurveyInvitation.objects.count(),

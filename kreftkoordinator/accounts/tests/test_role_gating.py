@@ -16,9 +16,11 @@ from kreftkoordinator.casework.models import (
     Contact,
     ContactRequest,
     Notification,
+    Routine,
     ServiceLink,
     TimeEntry,
 )
+from kreftkoordinator.casework.routines import register_routine
 from kreftkoordinator.conftest import login
 from kreftkoordinator.directory.models import Offer
 from kreftkoordinator.economics.models import Scenario
@@ -54,6 +56,9 @@ PAGES = {
     "casework:team_member_edit": ({COORDINATOR}, lambda w: [w["team_member"].pk]),
     "casework:meeting_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:estimate_edit": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:routine_list": ({COORDINATOR}, None),
+    "casework:routine_add": ({COORDINATOR}, None),
+    "casework:routine_status": ({COORDINATOR}, lambda w: [w["routine"].pk]),
     "casework:care_event_add": ({COORDINATOR}, lambda w: [w["case"].pk, "death"]),
     "casework:week": ({COORDINATOR}, None),
     "casework:activity_add": ({COORDINATOR}, None),
@@ -218,6 +223,12 @@ def world(kari, lene, per, eva, ola, drammen_person, drammen_case):
         ),
         "service": ServiceLink.objects.create(
             area=drammen_case.area, case=drammen_case, service="meals", status_on=today()
+        ),
+        "routine": register_routine(
+            kari,
+            Routine(
+                position=Position.objects.get(), title="Palliativ plan", kind="plan", status="draft"
+            ),
         ),
         "team_member": CareTeamMember.objects.create(
             area=drammen_case.area, case=drammen_case, role="gp", name="Dr. Berg", from_on=today()

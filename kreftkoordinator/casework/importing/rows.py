@@ -24,6 +24,7 @@ SHEETS = [
     "services",
     "events",
     "time",
+    "routines",
 ]
 
 TRUE = {"1", "true", "ja", "yes", "x", "j"}

@@ -48,6 +48,7 @@ from ..models.cases import CasePhase
 from ..models.contacts import KINDS, PARTICIPANTS
 from ..models.services import SERVICES, ServiceLink, ServiceStatusChange
 from .network import care_team, estimate
+from .routines import routine, save_routines
 from .rows import CaseworkImportError, Invalid, Row
 
 ORDER = [
@@ -61,6 +62,7 @@ ORDER = [
     "services",
     "events",
     "time",
+    "routines",
 ]
 
 # The columns of each sheet: the contract of docs/import-format.md and docs/import-schema.json
@@ -131,6 +133,7 @@ COLUMNS: dict[str, set[str]] = {
     "services": {"case", "service", "description", "status", "status_on", "without_coordinator"},
     "events": {"case", "kind", *RECORDED},
     "time": {"on", "minutes", "category", "note"},
+    "routines": {"title", "kind", "status", "status_on", "owner"},
 }
 
 
@@ -171,6 +174,7 @@ class Plan:
         self.records: dict[str, list[Any]] = {name: [] for name in ORDER}
         self.extra: list[Any] = []  # phases, assessment needs, service status changes
         self.errors: list[str] = []
+        self.routines: dict[str, Any] = {}  # by title: a routine's rows are its statuses
         self.deaths: dict[int, CareEvent] = {}  # by id() of the case: cases are not saved yet
         # (row, case, date, column) of every dated record, checked against the deaths at the end
         self.dated: list[tuple[Row, Case, Any, str]] = []
@@ -434,6 +438,7 @@ BUILDERS = {
     "services": _service,
     "events": _event,
     "time": _time,
+    "routines": routine,
 }
 
 
@@ -480,6 +485,7 @@ def _save(plan: Plan) -> None:
         _of(plan.extra, FollowUp),
         records["time"],
     ]
+    save_routines(records["routines"])  # system work: no person, no area, not logged
     for batch in batches:
         if batch:
             type(batch[0]).objects.bulk_create(batch, batch_size=1000)
@@ -488,7 +494,7 @@ def _save(plan: Plan) -> None:
     people_by_area: dict[int, set[int]] = defaultdict(set)
     counts: Counter = Counter()
     for name in ORDER:
-        if name == "time":
+        if name in ("time", "routines"):
             continue
         for obj in records[name]:
             person_id = _person_id(obj)

@@ -21,6 +21,7 @@ from .followups import FollowUp, FollowUpQuerySet
 from .meetings import Meeting
 from .people import Person, PersonQuerySet
 from .requests import ContactRequest
+from .routines import Routine, RoutineChange, RoutineKind, RoutineStatus
 from .services import ServiceLink, ServiceStatus, ServiceStatusChange
 from .transfers import Notification, Transfer
 from .worktime import ActivityKind, SystemActivity, TimeCategory, TimeEntry
@@ -29,6 +30,10 @@ __all__ = [
     "CareRole",
     "CareTeamMember",
     "ContactRequest",
+    "Routine",
+    "RoutineChange",
+    "RoutineKind",
+    "RoutineStatus",
     "Notification",
     "Transfer",
     "ActivityKind",

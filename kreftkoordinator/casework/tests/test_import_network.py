@@ -159,3 +159,46 @@ def test_bad_estimates_are_named_with_their_line(tmp_path, kari):
     assert errors[3] == (
         "Ark «estimates», linje 5: «home_care_hours_saved_per_week»: «mange» er ikke et tall."
     )
+
+
+@pytest.mark.django_db
+def test_the_routines_come_in_once_however_often_the_file_does(tmp_path, kari):
+    from kreftkoordinator.casework.models import Routine
+
+    run(tmp_path, kari, EXAMPLE)
+    routine = Routine.objects.get()
+    assert (routine.title, routine.status, routine.owner) == (
+        "Barn som pårørende",
+        "adopted",
+        "Helse og omsorg",
+    )
+    assert routine.position.name == "Kreftkoordinator i Drammen"
+    document = {"routines": EXAMPLE["routines"]}
+    run(tmp_path, kari, document)
+    assert Routine.objects.get().changes.count() == 2
+
+
+@pytest.mark.django_db
+def test_bad_routines_are_named_with_their_line(tmp_path, kari):
+    ahead = (today() + timedelta(days=3)).isoformat()
+    rows = [
+        {"title": "Plan A", "kind": "plan", "status": "adopted", "status_on": "2025-05-01"},
+        {"title": "Plan A", "kind": "routine", "status": "revised", "status_on": "2025-06-01"},
+        {"title": "Plan A", "kind": "plan", "status": "revised", "status_on": "2025-04-01"},
+        {"title": "Plan B", "kind": "plan", "status": "gjeldende", "status_on": "2025-04-01"},
+        {"title": "Plan C", "kind": "plan", "status": "draft", "status_on": ahead},
+        {"kind": "plan", "status": "draft", "status_on": "2025-04-01"},
+    ]
+    with pytest.raises(CaseworkImportError) as caught:
+        run(tmp_path, kari, {"routines": rows})
+    assert caught.value.errors == [
+        "Ark «routines», linje 2: «Plan A» er allerede registrert som plan.",
+        "Ark «routines», linje 3: «status_on»: Datoen kan ikke være før forrige status "
+        "(01.05.2025).",
+        "Ark «routines», linje 4: «status»: «gjeldende» er ikke et gyldig valg.",
+        "Ark «routines», linje 5: «status_on»: Datoen kan ikke være i fremtiden.",
+        "Ark «routines», linje 6: «title» mangler.",
+    ]
+    from kreftkoordinator.casework.models import Routine
+
+    assert not Routine.objects.exists()

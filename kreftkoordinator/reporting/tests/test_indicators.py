@@ -96,6 +96,10 @@ EXPECTED = {
     "nursing_home_weeks_deferred": 0.0,
     "estimates_home_care_answered": 2,
     "home_care_hours_saved_per_week": 3.0,
+    # The palliative plan (adopted 2023), children as relatives (adopted in September), the
+    # grief group (in force on 1 January, retired the 2nd); not the discharge agreement
+    # (retired on New Year's Eve 2024), not the cancer plan (a draft).
+    "routines_in_force": 3,
 }
 PARTS = {
     "contacts_by_mode": {"phone": 3, "home_visit": 1, "office": 0, "video": 0, "message": 0},
