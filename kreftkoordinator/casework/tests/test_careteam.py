@@ -279,3 +279,41 @@ def test_anonymising_the_person_keeps_only_roles_and_periods(drammen_case):
     _anonymise([drammen_case.person_id], None)
     kept = CareTeamMember.objects.get()
     assert (kept.role, kept.name, kept.organisation) == ("employer", "", "")
+
+
+@pytest.mark.django_db
+def test_the_case_page_runs_the_same_queries_for_one_member_and_ten(client, kari, drammen_case):
+    """Members, their organisations, the services and tasks they handle and the meetings they
+    took part in are read in a fixed number of queries, however large the team."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from kreftkoordinator.casework.careteam import hold_meeting
+
+    def grow(n):
+        for i in range(CareTeamMember.objects.count(), CareTeamMember.objects.count() + n):
+            office = Provider.objects.create(name=f"Legekontor {i}", kind="municipal")
+            gp = member(drammen_case, name=f"Lege {i}", provider=office, from_on=today())
+            ServiceLink.objects.create(
+                area=drammen_case.area,
+                case=drammen_case,
+                service="physiotherapy",
+                status="applied",
+                status_on=today(),
+                handled_by=gp,
+            )
+            hold_meeting(
+                kari, drammen_case, timezone.now(), 30, [gp], "Avtalt", [("Ring", gp, today())]
+            )
+
+    login(client, kari)
+    url = reverse("casework:case_detail", args=[drammen_case.pk])
+    grow(1)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    grow(9)
+    with CaptureQueriesContext(connection) as large:
+        page = client.get(url).content.decode()
+    assert page.count("Lege ") >= 10
+    assert len(small) == len(large)
