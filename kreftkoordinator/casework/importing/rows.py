@@ -13,6 +13,7 @@ from kreftkoordinator.text import InvisibleCharacter, plain_text
 
 Date = date  # the methods below include one named `date`, which hides the type in the class
 
+# The lists of the file, in the order the importer reads them (later ones name earlier ones).
 SHEETS = [
     "people",
     "cases",

@@ -49,21 +49,9 @@ from ..models.contacts import KINDS, PARTICIPANTS
 from ..models.services import SERVICES, ServiceLink, ServiceStatusChange
 from .network import care_team, estimate
 from .routines import routine, save_routines
-from .rows import CaseworkImportError, Invalid, Row
+from .rows import SHEETS, CaseworkImportError, Invalid, Row
 
-ORDER = [
-    "people",
-    "cases",
-    "relatives",
-    "care_team",
-    "estimates",
-    "contacts",
-    "assessments",
-    "services",
-    "events",
-    "time",
-    "routines",
-]
+ORDER = SHEETS
 
 # The columns of each sheet: the contract of docs/import-format.md and docs/import-schema.json
 # (a test holds the three together). Any other column is an error, never dropped in silence.
