@@ -40,11 +40,13 @@ def providers_for(area: Area):
 
 def file_organisation(member: CareTeamMember) -> None:
     """Put a typed organisation into the directory (by name, without contact details, which
-    stay the member's own), unless it says something about the patient rather than a service."""
+    stay the member's own), unless it says something about the patient rather than a service.
+    A name is matched only among the area's own organisations: another municipality's
+    «Hjemmetjenesten» has another phone number."""
     name = member.organisation.strip()
     if member.provider_id or not name or member.role in PRIVATE_ROLES:
         return
-    provider = Provider.objects.filter(name__iexact=name).first()
+    provider = providers_for(member.area).filter(name__iexact=name).first()
     if provider is None:
         kind = KIND_OF_ROLE.get(CareRole(member.role), ProviderKind.MUNICIPAL)
         provider = Provider.objects.create(name=name, kind=kind)
@@ -53,7 +55,7 @@ def file_organisation(member: CareTeamMember) -> None:
 
 @transaction.atomic
 def add_team_member(user: User, member: CareTeamMember, reason: str = "") -> CareTeamMember:
-    member.area_id = member.case.area_id
+    member.area = member.case.area
     member.created_by = user
     file_organisation(member)
     member.save()

@@ -44,19 +44,20 @@ def meeting_add(request, case_pk):
     form = MeetingForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        meeting = hold_meeting(
+        steps = form.steps()
+        hold_meeting(
             request.user,
             case,
             data["at"],
             data["duration_minutes"],
             list(data["members"]),
             data["decisions"],
-            form.steps(),
+            steps,
             with_patient=data["with_patient"],
             with_relative=data["with_relative"],
             position=position_for(request.user, case.area_id),
         )
-        n = meeting.next_steps.count()
+        n = len(steps)
         messages.success(
             request,
             ngettext(

@@ -4,14 +4,13 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from kreftkoordinator import audit
-from kreftkoordinator.audit.models import Action
 from kreftkoordinator.organisation.models import today
 
 from .access import case_for
 from .forms.estimates import EstimateForm
 from .models import Estimate
 from .pages import coordinator_only, form_page
+from .workflows import record_estimate
 
 
 def _year(request, case) -> int:
@@ -29,10 +28,7 @@ def estimate_edit(request, case_pk):
     instance = Estimate.objects.filter(case=case, year=year).first() or Estimate(year=year)
     form = EstimateForm(request.POST or None, instance=instance, case=case)
     if request.method == "POST" and form.is_valid():
-        new = form.instance.pk is None
-        form.instance.created_by = form.instance.created_by or request.user
-        form.save()
-        audit.record(request.user, Action.CREATE if new else Action.UPDATE, form.instance)
+        record_estimate(request.user, form.instance)
         messages.success(request, _("Anslaget for %(year)s er lagret.") % {"year": year})
         return redirect("casework:case_detail", pk=case.pk)
     years = range(case.opened_on.year, min((case.closed_on or today()).year, today().year) + 1)

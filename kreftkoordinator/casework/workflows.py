@@ -22,6 +22,7 @@ from .models import (
     Case,
     Contact,
     ContactRequest,
+    Estimate,
     FollowUp,
     Person,
     Relation,
@@ -233,3 +234,14 @@ def record_care_event(user: User, event: CareEvent, reason: str = "") -> CareEve
         user, Action.CREATE, event, person=event.case.person_id, area=event.area_id, reason=reason
     )
     return event
+
+
+@transaction.atomic
+def record_estimate(user: User, estimate: Estimate, reason: str = "") -> Estimate:
+    """The coordinator's estimate for a case and a year, made or changed: one entry."""
+    new = estimate.pk is None
+    estimate.area_id = estimate.case.area_id
+    estimate.created_by = estimate.created_by or user
+    estimate.save()
+    audit.record(user, Action.CREATE if new else Action.UPDATE, estimate, reason=reason)
+    return estimate

@@ -3,7 +3,6 @@ coordinator's estimates of what her work avoided. The rules are the
 page's (CareTeamMember.problems); what the database cannot tell about a file not yet saved (a
 second responsible coordinator in the same file) is checked here against the file itself."""
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -41,17 +40,13 @@ def care_team(plan: "Plan", row: Row) -> None:
         created_by=plan.user,
     )
     if member.responsible and any(
-        other.case is case and other.responsible and overlap(other, member)
+        other.case is case and other.responsible and other.overlaps(member)
         for other in plan.records["care_team"]
     ):
         raise Invalid(_("oppfølgingen har allerede en koordinator etter § 7-2 i denne perioden"))
     if plan.check(row, member, ["area", "case", "created_by", "provider"]):
         plan.records["care_team"].append(member)
         plan.dated.append((row, case, member.from_on, "from_on"))
-
-
-def overlap(a: CareTeamMember, b: CareTeamMember) -> bool:
-    return a.from_on <= (b.to_on or date.max) and b.from_on <= (a.to_on or date.max)
 
 
 def estimate(plan: "Plan", row: Row) -> None:

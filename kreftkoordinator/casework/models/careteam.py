@@ -110,6 +110,12 @@ class CareTeamMember(models.Model):
     def is_current(self) -> bool:
         return self.from_on <= today() and (self.to_on is None or self.to_on >= today())
 
+    def overlaps(self, other: "CareTeamMember") -> bool:
+        """Whether the two periods share a day (the import's check within one file)."""
+        return self.from_on <= (other.to_on or date.max) and other.from_on <= (
+            self.to_on or date.max
+        )
+
     def problems(self) -> dict:
         """What is wrong with the member: the form, the import and the demo all ask this. A
         member is somebody (a name or an organisation); her period is in order and starts no

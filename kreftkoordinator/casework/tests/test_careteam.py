@@ -317,3 +317,18 @@ def test_the_case_page_runs_the_same_queries_for_one_member_and_ten(client, kari
         page = client.get(url).content.decode()
     assert page.count("Lege ") >= 10
     assert len(small) == len(large)
+
+
+@pytest.mark.django_db
+def test_a_name_typed_in_drammen_never_picks_horten_s_organisation(
+    client, kari, drammen_case, horten_case
+):
+    """Horten's «Hjemmetjenesten» has Horten's number: Drammen's becomes a provider of its own,
+    so one click never calls the wrong municipality."""
+    horten = Provider.objects.create(name="Hjemmetjenesten", kind="municipal", phone="33 08 50 00")
+    member(horten_case, role="home_care", provider=horten)
+    login(client, kari)
+    add(client, drammen_case, role="home_care", organisation="Hjemmetjenesten", from_on=today())
+    mine = drammen_case.team.get()
+    assert mine.provider != horten and mine.call == ""
+    assert Provider.objects.filter(name="Hjemmetjenesten").count() == 2
