@@ -62,3 +62,6 @@ def post_only(page: Callable[..., str]) -> Callable:
 # `change` (a short Norwegian description). The audit app, above them, writes the entry; the
 # signal lets the lower apps be audited without importing upwards.
 account_changed = Signal()
+# Sent by accounts when someone logs in through an OpenID provider, with `user` and `how` (the
+# provider, the assurance level it reported and whether that counted as two factors).
+signed_in = Signal()

@@ -88,7 +88,6 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
-    "mozilla_django_oidc",
     "django_tasks",
     "django_tasks_db",
     "kreftkoordinator.organisation",
@@ -246,25 +245,27 @@ if cache_url := os.environ.get("CACHE_URL"):
         "LOCATION": cache_url,
     }
 
-# Single sign-on (HelseID, ID-porten, Entra ID): on when OIDC_RP_CLIENT_ID is set.
-OIDC_ENABLED = bool(os.environ.get("OIDC_RP_CLIENT_ID"))
-OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "HelseID")
-OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
-OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
-OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
-OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
-OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
-OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
-OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
-OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
-# The providers we support authenticate with two factors themselves (HelseID and ID-porten at
-# assurance level "high"); set to false for a provider that does not.
-OIDC_SATISFIES_TWO_FACTOR = env_bool("OIDC_SATISFIES_TWO_FACTOR", True)
-OIDC_CREATE_USER = False  # users are created by an administrator and matched on e-mail
-OIDC_USE_NONCE = True
-LOGIN_REDIRECT_URL_FAILURE = "/logg-inn/?sso=feil"
-if OIDC_ENABLED:
-    AUTHENTICATION_BACKENDS.append("kreftkoordinator.accounts.oidc.OIDCBackend")
+# Single sign-on through OpenID Connect (docs/operations.md): OIDC_PROVIDERS names the providers
+# ("helseid,idporten"), each configured by OIDC_<NAME>_* (ISSUER, CLIENT_ID, PRIVATE_KEY_FILE or
+# PRIVATE_KEY, and optionally KIND, NAME, SCOPES, IDENTITY_CLAIM, LEVEL_CLAIM, TWO_FACTOR_LEVELS,
+# ACR_VALUES, DPOP, STAFF); what is not set comes from its kind (accounts/providers.py).
+PROVIDER_SETTINGS = (
+    "KIND NAME ISSUER CLIENT_ID PRIVATE_KEY PRIVATE_KEY_FILE SCOPES IDENTITY_CLAIM "
+    "IDENTITY_CLAIMS LEVEL_CLAIM TWO_FACTOR_LEVELS ACR_VALUES DPOP STAFF"
+).split()
+OIDC_PROVIDERS = {
+    name.lower(): {
+        setting: os.environ.get(f"OIDC_{name.upper()}_{setting}", "")
+        for setting in PROVIDER_SETTINGS
+    }
+    for name in env_list("OIDC_PROVIDERS", "")
+}
+# The provider persons log in through to read their own access log (/innsyn/), if any.
+INNSYN_PROVIDER = os.environ.get("INNSYN_PROVIDER", "").lower()
+# The secret under which identity numbers are hashed (identity_numbers.keyed_hash). Changing it
+# unlinks every recorded log-in identity: keep it apart from SECRET_KEY, which may be rotated.
+IDENTITY_HASH_KEY = os.environ.get("IDENTITY_HASH_KEY") or f"identity:{SECRET_KEY}"
+AUTHENTICATION_BACKENDS.append("kreftkoordinator.accounts.sign_on.SignOnBackend")
 
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norsk bokmål")), ("nn", _("Norsk nynorsk")), ("en", _("English"))]

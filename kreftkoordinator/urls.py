@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from kreftkoordinator.accounts.urls import oidc_urlpatterns
+from kreftkoordinator.accounts.urls import jwks_urlpatterns
 
 from . import views
 
@@ -10,7 +10,7 @@ urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", views.favicon, name="favicon"),
     path("", include("kreftkoordinator.accounts.urls")),
-    path("", include(oidc_urlpatterns)),
+    path("", include(jwks_urlpatterns)),
     path("", include("kreftkoordinator.audit.urls")),
     path("", include("kreftkoordinator.casework.urls")),
     path("administrasjon/", include("kreftkoordinator.organisation.urls")),

@@ -3,7 +3,7 @@ two-factor. The rules (no passwords, nothing on oneself, everything logged) are 
 `administration.py`."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,9 +14,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kreftkoordinator.forms import search_text
 from kreftkoordinator.roles import role_required
 
-from . import administration
-from .forms import UserForm
-from .models import Role, User
+from . import administration, providers, sign_on
+from .forms import IdentityForm, UserForm
+from .models import Role, SignOnIdentity, User
 
 admin_only = role_required(Role.ADMIN)
 # A recovery of an account with access to persons waits for a second person (recovery.py).
@@ -74,9 +74,14 @@ def user_edit(request, pk=None):
 
 
 @admin_only
-def user_detail(request, pk):
+def user_detail(request, pk, identity_form=None):
     user = get_object_or_404(User.objects.prefetch_related("areas"), pk=pk)
+    known = providers.for_staff()
+    if known and identity_form is None:
+        identity_form = IdentityForm(providers=known)
     context = {
+        "identity_form": identity_form,
+        "identities": user.sign_on_identities.select_related("recorded_by"),
         "shown": user,
         "has_totp": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
         "assignments": user.assignments.select_related("position").order_by("-valid_from"),
@@ -123,4 +128,34 @@ def send_password_link(request, pk):
             request,
             _("%(email)s har fått en lenke for å velge nytt passord.") % {"email": user.email},
         )
+    return redirect("accounts:user_detail", pk=user.pk)
+
+
+@admin_only
+@require_POST
+def record_identity(request, pk):
+    """Record who the user is at a provider; the form keeps what was typed if it is wrong."""
+    user = _someone_else(request, pk)
+    form = IdentityForm(request.POST, providers=providers.for_staff())
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            waits = sign_on.record_identity(
+                request.user, user, data["provider"], data["claim"], data["value"]
+            )
+        except ValidationError as e:
+            form.add_error("value", e)
+        else:
+            messages.success(request, _(WAITS) if waits else _("Innloggingen er registrert."))
+            return redirect("accounts:user_detail", pk=user.pk)
+    return user_detail(request, pk, identity_form=form)
+
+
+@admin_only
+@require_POST
+def remove_identity(request, pk, identity):
+    user = _someone_else(request, pk)
+    found = get_object_or_404(SignOnIdentity, pk=identity, user=user)
+    sign_on.remove_identity(request.user, found)
+    messages.success(request, _("Innloggingen er fjernet."))
     return redirect("accounts:user_detail", pk=user.pk)

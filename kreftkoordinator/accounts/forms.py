@@ -8,6 +8,7 @@ from kreftkoordinator.organisation.forms import AreaCodesField
 
 from .login_limits import wait_seconds
 from .models import Role, User
+from .sign_on import claim_label, clean_identifier
 
 
 class LoginForm(forms.DSFormMixin, AuthenticationForm):
@@ -89,7 +90,7 @@ class UserForm(forms.ModelForm):
                 )
 
     def clean_email(self):
-        """One account per address: single sign-on matches users on it, and an administrator
+        """One account per address: password links and notices go to it, and an administrator
         cannot give a new account an address that already opens another."""
         email = self.cleaned_data["email"]
         if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
@@ -111,3 +112,41 @@ class UserForm(forms.ModelForm):
 
 class SetPasswordForm(forms.DSFormMixin, auth_forms.SetPasswordForm):
     """The user chooses her own password from the link she was sent."""
+
+
+class IdentityForm(forms.Form):
+    """Who the user is at an OpenID provider: the provider and the claim, and its value."""
+
+    claim = django_forms.ChoiceField(label=_("Innlogging"))
+    value = django_forms.CharField(
+        label=_("Identifikator"),
+        max_length=60,
+        help_text=_(
+            "Fødselsnummer lagres bare som en nøkkelhash, og vises aldri. Innloggingen må "
+            "samsvare nøyaktig."
+        ),
+        widget=django_forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, providers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.providers = {p.key: p for p in providers}
+        claim = self.fields["claim"]
+        assert isinstance(claim, django_forms.ChoiceField)
+        claim.choices = [
+            (f"{p.key} {claim}", f"{p.name}: {claim_label(claim)}")
+            for p in providers
+            for claim in p.identity_claims
+        ]
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        if "claim" in cleaned:
+            key, claim = cleaned["claim"].split(" ", 1)
+            cleaned["provider"], cleaned["claim"] = self.providers[key], claim
+            if cleaned.get("value"):
+                try:
+                    cleaned["value"] = clean_identifier(claim, cleaned["value"])
+                except django_forms.ValidationError as e:
+                    self.add_error("value", e)
+        return cleaned

@@ -162,6 +162,7 @@ class Recovery(models.Model):
         EMAIL = "email", _("Ny e-postadresse")
         PASSWORD = "password", _("Lenke for nytt passord")
         TWO_FACTOR = "two_factor", _("Nullstille tofaktor")
+        SIGN_ON = "sign_on", _("Ny innlogging gjennom en ID-leverandør")
 
     user = models.ForeignKey(
         User, models.PROTECT, related_name="recoveries", verbose_name=_("bruker")
@@ -169,6 +170,14 @@ class Recovery(models.Model):
     kind = models.CharField(_("hva"), max_length=12, choices=Kind.choices)
     new_email = models.EmailField(_("ny e-post"), blank=True)
     old_email = models.EmailField(_("e-post da det ble bedt om"), blank=True)
+    identity = models.ForeignKey(
+        "SignOnIdentity",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("innlogging"),
+    )
     requested_by = models.ForeignKey(
         User, models.PROTECT, related_name="+", verbose_name=_("bedt om av")
     )
@@ -202,6 +211,7 @@ class Recovery(models.Model):
             self.Kind.EMAIL: f"ny e-post {self.new_email}",
             self.Kind.PASSWORD: "lenke for nytt passord",
             self.Kind.TWO_FACTOR: "nullstille tofaktor",
+            self.Kind.SIGN_ON: f"innlogging {self.identity}" if self.identity else "innlogging",
         }[self.Kind(self.kind)]
         return f"gjenoppretting {self.pk} ({what})"
 
@@ -222,3 +232,47 @@ class Recovery(models.Model):
         if self.approved_at:
             return str(_("Godkjent, venter"))
         return str(_("Venter på godkjenning"))
+
+
+class SignOnIdentityQuerySet(models.QuerySet["SignOnIdentity"]):
+    def in_force(self) -> "SignOnIdentityQuerySet":
+        """Those a log-in may use: recorded at once, or through a recovery carried out."""
+        return self.filter(active_from__isnull=False, user__is_active=True)
+
+
+class SignOnIdentity(models.Model):
+    """Who an account is at an OpenID provider: the provider's key (settings.OIDC_PROVIDERS),
+    the claim that identifies her there, and the claim's value as a keyed hash
+    (`identity_numbers.keyed_hash`). A national identity number is kept only as that hash; an
+    HPR number or Entra object id is also shown, so the administrator can tell them apart.
+    Log-ins match the hash exactly (accounts/sign_on.py); e-mail is never used."""
+
+    user = models.ForeignKey(
+        User, models.CASCADE, related_name="sign_on_identities", verbose_name=_("bruker")
+    )
+    provider = models.CharField(_("ID-leverandør"), max_length=30)
+    claim = models.CharField(_("identifiserende opplysning"), max_length=80)
+    key = models.CharField(_("nøkkelhash"), max_length=64)
+    shown = models.CharField(_("vist som"), max_length=80, blank=True)
+    recorded_by = models.ForeignKey(
+        User, models.PROTECT, related_name="+", verbose_name=_("registrert av")
+    )
+    recorded_at = models.DateTimeField(_("registrert"))
+    # Empty while a recovery waits for the second person (an account with access to persons).
+    active_from = models.DateTimeField(_("i bruk fra"), null=True, blank=True)
+
+    objects = SignOnIdentityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["provider", "recorded_at"]
+        verbose_name = _("innlogging gjennom ID-leverandør")
+        verbose_name_plural = _("innlogginger gjennom ID-leverandør")
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "key"], name="sign_on_identity_once")
+        ]
+
+    def __str__(self) -> str:
+        from .providers import NATIONAL_ID_CLAIMS
+
+        national = "fødselsnummer" if self.claim in NATIONAL_ID_CLAIMS else self.claim
+        return f"{self.provider}: {self.shown or national}"

@@ -33,6 +33,7 @@ AT_ONCE: dict[str, str] = {
     Recovery.Kind.EMAIL: "e-post endret",
     Recovery.Kind.PASSWORD: "lenke for nytt passord sendt",
     Recovery.Kind.TWO_FACTOR: "tofaktor nullstilt",
+    Recovery.Kind.SIGN_ON: "innlogging registrert",
 }
 _signer = signing.Signer(salt="kreftkoordinator.recovery.stop")
 
@@ -44,19 +45,34 @@ def _announce(actor, user: User, change: str) -> None:
 def check_recovery(actor: User, user: User, kind: str) -> None:
     if user.pk == actor.pk:
         raise PermissionDenied(_("Du kan ikke gjenopprette din egen konto her."))
-    if settings.OIDC_ENABLED and user.is_coordinator and kind != Recovery.Kind.EMAIL:
-        raise PermissionDenied(
-            _(
-                "Koordinatorer logger inn gjennom %(provider)s. Nytt passord og ny "
-                "innloggingsapp får de der, ikke her."
+    if kind == Recovery.Kind.PASSWORD and user.is_coordinator:
+        identity = user.sign_on_identities.in_force().first()
+        if identity is not None:
+            raise PermissionDenied(
+                _(
+                    "Koordinatoren logger inn gjennom %(provider)s. Nytt passord trenger hun "
+                    "ikke; får hun ikke logget inn der, ta kontakt med %(provider)s."
+                )
+                % {"provider": _provider_name(identity.provider)}
             )
-            % {"provider": settings.OIDC_PROVIDER_NAME}
-        )
+
+
+def _provider_name(key: str) -> str:
+    from .providers import get
+
+    provider = get(key)
+    return provider.name if provider else key
 
 
 @transaction.atomic
 def request_recovery(
-    actor: User, user: User, kind: str, new_email: str = "", *, announce: bool = True
+    actor: User,
+    user: User,
+    kind: str,
+    new_email: str = "",
+    *,
+    announce: bool = True,
+    identity=None,
 ) -> Recovery | None:
     """Ask for a recovery. For an account without access to persons it is carried out at once
     (and None returned); otherwise it waits for a second person. `announce=False` leaves the
@@ -67,6 +83,7 @@ def request_recovery(
         kind=kind,
         new_email=new_email,
         old_email=user.email,
+        identity=identity,
         requested_by=actor,
         requested_at=timezone.now(),
     )
@@ -179,9 +196,12 @@ def stop_recovery(recovery: Recovery, actor: User | None = None) -> None:
         check_approver(actor, recovery)
     recovery.stopped_at = timezone.now()
     recovery.stopped_by = actor
+    described = recovery.described
+    if recovery.identity is not None:  # never to be used: it may be asked for again
+        recovery.identity.delete()
     recovery.save()
     who = "med lenken i varselet" if actor is None else f"av {actor}"
-    _announce(actor, recovery.user, f"{recovery.described} stoppet {who}")
+    _announce(actor, recovery.user, f"{described} stoppet {who}")
 
 
 def carry_out_due(now: datetime | None = None) -> int:
@@ -214,6 +234,10 @@ def _carry_out(recovery: Recovery) -> None:
         notify_old_address(user, old)
     elif recovery.kind == Recovery.Kind.PASSWORD:
         send_link_for_new_password(user)
+    elif recovery.kind == Recovery.Kind.SIGN_ON:
+        if recovery.identity is not None:
+            recovery.identity.active_from = timezone.now()
+            recovery.identity.save(update_fields=["active_from"])
     else:
         TOTPDevice.objects.filter(user=user).delete()
 

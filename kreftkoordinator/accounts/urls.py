@@ -1,8 +1,6 @@
 from django.urls import path
-from mozilla_django_oidc import views as oidc_views
 
-from . import views
-from .oidc import only_when_enabled
+from . import sign_on_views, views
 
 app_name = "accounts"
 
@@ -17,19 +15,12 @@ urlpatterns = [
     path("stopp/<str:token>/", views.stop_recovery, name="stop_recovery"),
 ]
 
-# The OIDC views keep mozilla-django-oidc's names, which its redirects use.
-oidc_urlpatterns = [
-    path(
-        "oidc/authenticate/",
-        only_when_enabled(oidc_views.OIDCAuthenticationRequestView.as_view()),
-        name="oidc_authentication_init",
-    ),
-    path(
-        "oidc/callback/",
-        only_when_enabled(oidc_views.OIDCAuthenticationCallbackView.as_view()),
-        name="oidc_authentication_callback",
-    ),
+# Log-in through an OpenID provider (sign_on_views.py); the JWKS is where standards put it.
+urlpatterns += [
+    path("innlogging/<slug:key>/", sign_on_views.start, name="sign_on"),
+    path("innlogging/<slug:key>/svar/", sign_on_views.signed_on, name="signed_on"),
 ]
+jwks_urlpatterns = [path(".well-known/jwks.json", sign_on_views.jwks, name="jwks")]
 
 from . import admin_views, approval_views  # noqa: E402
 
@@ -47,6 +38,16 @@ urlpatterns += [
         "administrasjon/brukere/<int:pk>/send-passordlenke/",
         admin_views.send_password_link,
         name="send_password_link",
+    ),
+    path(
+        "administrasjon/brukere/<int:pk>/innlogging/",
+        admin_views.record_identity,
+        name="record_identity",
+    ),
+    path(
+        "administrasjon/brukere/<int:pk>/innlogging/<int:identity>/fjern/",
+        admin_views.remove_identity,
+        name="remove_identity",
     ),
     path("godkjenning/", approval_views.approvals, name="approvals"),
     path(

@@ -18,7 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kreftkoordinator.languages import SELF_NAMES
 from kreftkoordinator.organisation.models import Assignment, today
 
-from . import administration, recovery, two_factor
+from . import administration, providers, recovery, two_factor
 from .forms import LoginForm, SetPasswordForm, TokenForm
 from .models import User
 
@@ -30,9 +30,7 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["oidc_enabled"] = settings.OIDC_ENABLED
-        context["oidc_provider"] = settings.OIDC_PROVIDER_NAME
-        context["sso_failed"] = self.request.GET.get("sso") == "feil"
+        context["providers"] = providers.for_staff()
         if settings.DEMO:  # only ever on a developer's own machine (settings refuse otherwise)
             context["demo_logins"] = _demo_logins()
         return context

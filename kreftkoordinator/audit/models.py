@@ -33,6 +33,7 @@ class Action(models.TextChoices):
     PRINT = "print", _("Skrevet ut")
     TRANSFER = "transfer", _("Overført")
     REFUSED = "refused", _("Avvist")
+    LOGIN = "login", _("Logget inn")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

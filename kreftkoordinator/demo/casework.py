@@ -28,7 +28,6 @@ from kreftkoordinator.casework.deaths import (
     check_before_death,
     check_death,
 )
-from kreftkoordinator.casework.identity import make_identity_number
 from kreftkoordinator.casework.models import (
     ActivityKind,
     Assessment,
@@ -54,6 +53,7 @@ from kreftkoordinator.casework.models import (
     Topic,
 )
 from kreftkoordinator.casework.models.routines import check_status
+from kreftkoordinator.identity_numbers import make_identity_number
 from kreftkoordinator.organisation.models import Position, today
 
 from .network import network, routines

@@ -12,6 +12,7 @@ KERNEL = {
     "roles",
     "forms",
     "validators",
+    "identity_numbers",
     "codes",
     "mail",
     "shown",

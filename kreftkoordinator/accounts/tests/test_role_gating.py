@@ -9,7 +9,9 @@ from datetime import timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.timezone import now
 
+from kreftkoordinator.accounts.models import SignOnIdentity
 from kreftkoordinator.casework.models import (
     Assessment,
     CareTeamMember,
@@ -112,6 +114,11 @@ PAGES = {
 POST_ACTIONS = {
     "accounts:reset_two_factor": ({ADMIN}, lambda w: [w["users"][LEADER].pk]),
     "accounts:send_password_link": ({ADMIN}, lambda w: [w["users"][LEADER].pk]),
+    "accounts:record_identity": ({ADMIN}, lambda w: [w["users"][LEADER].pk]),
+    "accounts:remove_identity": (
+        {ADMIN},
+        lambda w: [w["users"][LEADER].pk, w["identity"].pk],
+    ),
     "casework:case_phase": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:follow_up_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:follow_up_done": ({COORDINATOR}, lambda w: [w["follow_up"].pk]),
@@ -178,8 +185,9 @@ NOT_ROLE_PAGES = {
     "accounts:confirm_recovery",  # anyone logged in, about her own account (test_two_people)
     "set_language",
     "favicon",
-    "oidc_authentication_init",
-    "oidc_authentication_callback",
+    "accounts:sign_on",  # the start of a log-in through a provider (test_oidc)
+    "accounts:signed_on",  # the provider's answer (test_oidc)
+    "jwks",  # our public keys, for the providers
 }
 
 
@@ -200,6 +208,9 @@ def world(kari, lene, per, eva, ola, drammen_person, drammen_case):
 
     agreement = drammen_agreement(eva)
     return {
+        "identity": SignOnIdentity.objects.create(
+            user=per, provider="helseid", claim="pid", key="k", recorded_by=ola, recorded_at=now()
+        ),
         "agreement": agreement,
         "absence": agreement.absences.get(),
         "statement": agreement.statements.first(),

@@ -12,7 +12,6 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -22,7 +21,8 @@ from kreftkoordinator.accounts.administration import (
     create_user,
     send_password_reset,
 )
-from kreftkoordinator.accounts.models import Recovery, Role, User
+from kreftkoordinator.accounts.models import Recovery, Role, SignOnIdentity, User
+from kreftkoordinator.accounts.providers import HELSEID_PID
 from kreftkoordinator.accounts.tests.test_two_factor import code_for
 from kreftkoordinator.audit.models import Action, AuditEntry
 from kreftkoordinator.conftest import area, login, make_user, recover
@@ -227,8 +227,19 @@ class TestARecoveryWaitsAndCanBeStopped:
         assert send_password_reset(ola, per) is not None
         assert not mail.outbox
 
-    @override_settings(OIDC_ENABLED=True)
-    def test_with_single_sign_on_a_coordinator_recovers_at_the_provider(self, client, ola, kari):
+    def test_with_single_sign_on_a_coordinator_recovers_at_the_provider(
+        self, settings, client, ola, kari
+    ):
+        settings.OIDC_PROVIDERS = {"helseid": {"ISSUER": "https://helseid.test", "CLIENT_ID": "x"}}
+        SignOnIdentity.objects.create(
+            user=kari,
+            provider="helseid",
+            claim=HELSEID_PID,
+            key="k",
+            recorded_by=ola,
+            recorded_at=timezone.now(),
+            active_from=timezone.now(),
+        )
         login(client, ola)
         response = client.post(reverse("accounts:send_password_link", args=[kari.pk]))
         assert response.status_code == 403

@@ -4,9 +4,9 @@ from django import forms as django_forms
 from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator import forms
+from kreftkoordinator.identity_numbers import birth_date, validate_identity_number
 from kreftkoordinator.organisation.models import today
 
-from ..identity import birth_date, validate_identity_number
 from ..models import (
     Person,
     RelationType,

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
+from kreftkoordinator.identity_numbers import validate_identity_number
 from kreftkoordinator.organisation.models import Area, Position
 
 from ..careteam import file_organisation
 from ..deaths import bereavement_follow_up, check_before_death, check_death
-from ..identity import validate_identity_number
 from ..models import (
     Assessment,
     AssessmentNeed,

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from kreftkoordinator.casework.identity import (
+from kreftkoordinator.identity_numbers import (
     birth_date,
     make_identity_number,
     validate_identity_number,

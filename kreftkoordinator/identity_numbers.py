@@ -7,8 +7,13 @@ number that also tells the century, and two mod-11 check digits.
 Synthetic test numbers (month + 80, from the Tax Administration's Tenor) belong to test data:
 they are accepted only where the setting ALLOW_TEST_IDENTITY_NUMBERS is on (the demo and the
 tests), so that a production register holds real people only.
+
+Where a number is only ever compared (an account's log-in through HelseID or ID-porten, a
+person's own innsyn), it is kept as a keyed hash (`keyed_hash`), never as the number itself.
 """
 
+import hashlib
+import hmac
 from datetime import date
 
 from django.conf import settings
@@ -104,3 +109,11 @@ def make_identity_number(born: date, individual: int, synthetic: bool = True) ->
     if second is None:
         return None
     return f"{base}{first}{second}"
+
+
+def keyed_hash(kind: str, value: str) -> str:
+    """HMAC-SHA256 of an identifier under the secret setting IDENTITY_HASH_KEY. `kind` (the
+    claim it came in) keeps a HPR number from matching a fødselsnummer with the same digits.
+    Without the key the hash cannot be tested against the few million possible numbers."""
+    message = f"{kind}\n{value.strip()}".encode()
+    return hmac.new(settings.IDENTITY_HASH_KEY.encode(), message, hashlib.sha256).hexdigest()
