@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "kreftkoordinator.accounts",
     "kreftkoordinator.audit",
     "kreftkoordinator.casework",
+    "kreftkoordinator.exchange",
     "kreftkoordinator.directory",
     "kreftkoordinator.public",
     "kreftkoordinator.reporting",

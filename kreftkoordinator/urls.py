@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include(jwks_urlpatterns)),
     path("", include("kreftkoordinator.audit.urls")),
     path("", include("kreftkoordinator.casework.urls")),
+    path("", include("kreftkoordinator.exchange.urls")),
     path("administrasjon/", include("kreftkoordinator.organisation.urls")),
     path("", include("kreftkoordinator.directory.urls")),
     path("", include("kreftkoordinator.public.urls")),

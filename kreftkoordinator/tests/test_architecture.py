@@ -33,6 +33,7 @@ ALLOWED = {
     "audit": {"organisation", "accounts"},
     "directory": {"organisation", "accounts", "audit"},
     "casework": {"organisation", "accounts", "audit", "directory"},
+    "exchange": {"organisation", "accounts", "audit", "directory", "casework"},
     "public": {"organisation", "accounts", "audit", "directory", "casework"},
     "reporting": {"organisation", "accounts", "audit", "directory", "casework", "public"},
     "economics": {"organisation", "accounts", "audit", "casework", "reporting"},

@@ -41,6 +41,7 @@ GET_URLS = {
     "casework:person_detail": "person",
     "casework:person_edit": "person",
     "casework:person_access_log": "person",
+    "exchange:person_fhir": "person",
     "casework:case_create": "person",
     "casework:case_detail": "case",
     "casework:case_edit": "case",

@@ -76,6 +76,7 @@ PAGES = {
     "directory:offer_create": ({COORDINATOR, PROGRAMME, ADMIN}, None),
     "casework:person_detail": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "casework:person_access_log": ({COORDINATOR}, lambda w: [w["person"].pk]),
+    "exchange:person_fhir": ({COORDINATOR}, lambda w: [w["person"].pk]),
     "organisation:position_list": ({PROGRAMME, ADMIN}, None),
     "organisation:position_detail": ({PROGRAMME, ADMIN}, lambda w: [w["position"].pk]),
     "organisation:position_create": ({ADMIN}, None),
