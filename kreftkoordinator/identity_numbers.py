@@ -117,3 +117,12 @@ def keyed_hash(kind: str, value: str) -> str:
     Without the key the hash cannot be tested against the few million possible numbers."""
     message = f"{kind}\n{value.strip()}".encode()
     return hmac.new(settings.IDENTITY_HASH_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+NATIONAL_ID = "national-id"
+
+
+def national_key(number: str) -> str:
+    """The keyed hash of a fødselsnummer or D-nummer, whichever claim or field it came from:
+    HelseID's pid, ID-porten's pid and a person's registered number find each other."""
+    return keyed_hash(NATIONAL_ID, number)

@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kreftkoordinator.identity_numbers import keyed_hash, validate_identity_number
+from kreftkoordinator.identity_numbers import NATIONAL_ID, keyed_hash, validate_identity_number
 from kreftkoordinator.roles import account_changed, signed_in
 
 from .models import Recovery, SignOnIdentity, User
@@ -38,7 +38,7 @@ class SignOnBackend(ModelBackend):
 def identity_kind(claim: str) -> str:
     """What is hashed beside the value: one kind for every claim carrying a national identity
     number, so HelseID's and ID-porten's pid find the same person."""
-    return "national-id" if claim in NATIONAL_ID_CLAIMS else claim
+    return NATIONAL_ID if claim in NATIONAL_ID_CLAIMS else claim
 
 
 def claim_label(claim: str) -> str:

@@ -134,6 +134,7 @@ def _anonymise(ids: list[int], now) -> None:
         email="",
         address="",
         identity_number="",
+        identity_key="",
         birth_date=None,
         language="",
         anonymised_at=now,

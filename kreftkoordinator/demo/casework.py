@@ -679,5 +679,7 @@ def save(batch: Batch) -> None:
         batch.routines,
         batch.routine_changes,
     ):
+        for person in (p for p in objects if isinstance(p, Person)):
+            person.set_identity_key()
         if objects:
             type(objects[0]).objects.bulk_create(objects, batch_size=2000)

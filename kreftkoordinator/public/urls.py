@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import accessibility_views, survey, views
+from . import accessibility_views, innsyn, survey, views
 
 app_name = "public"
 
@@ -15,6 +15,10 @@ urlpatterns = [
     path("moteplasser/<int:pk>/", views.event, name="event"),
     path("dekning/", views.coverage_map, name="coverage"),
     path("tilgjengelighet/", accessibility_views.statement, name="accessibility"),
+    path("innsyn/", innsyn.innsyn, name="innsyn"),
+    path("innsyn/logg-inn/", innsyn.start, name="innsyn_start"),
+    path("innsyn/svar/", innsyn.signed_on, name="innsyn_signed_on"),
+    path("innsyn/logg-ut/", innsyn.sign_out, name="innsyn_sign_out"),
     path("undersokelse/resultater/", survey.results, name="survey_results"),
     path("undersokelse/", survey.enter_code, name="survey_code"),
     path("undersokelse/<str:token>/", survey.answer, name="survey"),

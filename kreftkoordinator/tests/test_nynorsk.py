@@ -69,6 +69,7 @@ PUBLIC = [
     ("public:survey_code", {}),
     ("public:coverage", {}),
     ("public:accessibility", {}),
+    ("public:innsyn", {}),
     ("reporting:definitions", {}),
     ("accounts:login", {}),
 ]

@@ -177,6 +177,10 @@ NOT_ROLE_PAGES = {
     "public:survey_code",
     "public:coverage",
     "public:accessibility",
+    "public:innsyn",  # a person's own access log, after ID-porten (public/tests/test_innsyn)
+    "public:innsyn_start",
+    "public:innsyn_signed_on",
+    "public:innsyn_sign_out",
     "reporting:definitions",  # the indicators' definitions, public so any figure can be traced
     "accounts:login",
     "accounts:verify",

@@ -475,6 +475,8 @@ def _save(plan: Plan) -> None:
     ]
     save_routines(records["routines"])  # system work: no person, no area, not logged
     for batch in batches:
+        for person in (p for p in batch if isinstance(p, Person)):
+            person.set_identity_key()
         if batch:
             type(batch[0]).objects.bulk_create(batch, batch_size=1000)
     # One import, one entry per area it wrote into (each area is its own data controller),

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kreftkoordinator.audit.scoping import AreaScopedQuerySet
+from kreftkoordinator.identity_numbers import national_key
 from kreftkoordinator.organisation.models import Area, today
 
 from .versioned import Versioned
@@ -48,6 +49,8 @@ class Person(Versioned):
     identity_number = models.CharField(
         _("fødselsnummer eller D-nummer"), max_length=11, blank=True, db_index=True
     )
+    # The number's keyed hash, by which her own log-in through ID-porten finds her (innsyn).
+    identity_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     phone = models.CharField(_("telefon"), max_length=20, blank=True, db_index=True)
     email = models.EmailField(_("e-post"), blank=True)
     address = models.CharField(_("adresse"), max_length=200, blank=True)
@@ -74,6 +77,21 @@ class Person(Versioned):
 
     def __str__(self) -> str:
         return self.name or str(_("Anonym (nr. %(id)s)") % {"id": self.pk})
+
+    def set_identity_key(self) -> None:
+        """Called by every save, and by the bulk writers (the import, the demo), which skip it."""
+        self.identity_key = national_key(self.identity_number) if self.identity_number else ""
+
+    def save_version(self, seen_version: int) -> None:
+        self.set_identity_key()
+        super().save_version(seen_version)
+
+    def save(self, *args, **kwargs):
+        self.set_identity_key()
+        fields = kwargs.get("update_fields")
+        if fields is not None and "identity_number" in fields:
+            kwargs["update_fields"] = {*fields, "identity_key"}
+        super().save(*args, **kwargs)
 
     @property
     def year_of_birth(self) -> int | None:
