@@ -1,8 +1,9 @@
-"""What the import commands share: a file that is not there, and a refusal that lists every
-problem and imports nothing. Part of the kernel: it imports no app."""
+"""What the commands share: a file that is not there, a refusal that lists every problem and
+imports nothing, and the user a command acts as. Part of the kernel: it imports no app."""
 
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 
@@ -18,3 +19,11 @@ def refused(command: BaseCommand, problems: list[str]) -> CommandError:
     for problem in problems:
         command.stderr.write(problem)
     return CommandError("Ingenting er importert. Rett feilene over og prøv igjen.")
+
+
+def active_user(username: str):
+    """The active user a command acts as, or the error that names the one not found."""
+    try:
+        return get_user_model().objects.get(username=username, is_active=True)
+    except get_user_model().DoesNotExist as e:
+        raise CommandError(f"Finner ingen aktiv bruker «{username}».") from e

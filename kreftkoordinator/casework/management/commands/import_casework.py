@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from kreftkoordinator import audit
-from kreftkoordinator.accounts.models import User
 from kreftkoordinator.casework.importing import CaseworkImportError, import_file
+from kreftkoordinator.commands import active_user
 
 
 class Command(BaseCommand):
@@ -22,10 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="check the file only")
 
     def handle(self, *args, **options):
-        try:
-            user = User.objects.get(username=options["user"], is_active=True)
-        except User.DoesNotExist as e:
-            raise CommandError(f"Finner ingen aktiv bruker «{options['user']}».") from e
+        user = active_user(options["user"])
         try:
             with audit.via("import-casework"):
                 summary = import_file(options["file"], user, dry_run=options["dry_run"])

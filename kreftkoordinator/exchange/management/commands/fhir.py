@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
 from kreftkoordinator import audit
-from kreftkoordinator.accounts.models import User
+from kreftkoordinator.commands import active_user
 from kreftkoordinator.exchange.fhir import export_person
 
 
@@ -23,10 +23,7 @@ class Command(BaseCommand):
         export.add_argument("--out", help="the file to write (default: standard output)")
 
     def handle(self, *args, **options):
-        try:
-            user = User.objects.get(username=options["user"], is_active=True)
-        except User.DoesNotExist as e:
-            raise CommandError(f"Finner ingen aktiv bruker «{options['user']}».") from e
+        user = active_user(options["user"])
         try:
             with audit.via("fhir export"):
                 result = export_person(user, options["person"])
