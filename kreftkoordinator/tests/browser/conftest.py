@@ -244,7 +244,10 @@ class StatusRun:
             ],
         }
         STATUS.parent.mkdir(parents=True, exist_ok=True)
-        STATUS.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        # Written whole or not at all: a run beside this one (CI's other database) may read it.
+        written = STATUS.with_name(f".{STATUS.name}.{os.getpid()}")
+        written.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        os.replace(written, STATUS)
 
 
 STATUS_RUN = StatusRun()
