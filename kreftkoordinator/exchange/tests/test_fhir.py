@@ -115,8 +115,7 @@ class TestKariExportsAnnesRecord:
 
     def test_a_d_number_is_a_d_number(self, kari, annes_case):
         person = annes_case.person
-        number = make_identity_number(date(1961, 4, 2), 123) or ""
-        person.identity_number = make_d_number(number)
+        person.identity_number = make_d_number(date(1961, 4, 2))
         person.save()
         [patient] = [
             e["resource"]
@@ -213,11 +212,21 @@ class TestHortenSeesNothingOfDrammen:
             call_command("fhir", "export", "--person", str(annes_case.person.pk), "--user", "hanne")
 
 
-def make_d_number(number: str) -> str:
-    """A D-nummer adds 4 to the first digit; the check digits are computed again."""
-    from kreftkoordinator.identity_numbers import WEIGHTS_1, WEIGHTS_2, _check_digit
+def make_d_number(born: date) -> str:
+    """A D-nummer adds 4 to the first digit, with check digits of its own (an individual
+    number for which both exist)."""
+    from kreftkoordinator.identity_numbers import (
+        WEIGHTS_1,
+        WEIGHTS_2,
+        _check_digit,
+        validate_identity_number,
+    )
 
-    base = [int(number[0]) + 4, *map(int, number[1:9])]
-    first = _check_digit(base, WEIGHTS_1)
-    second = _check_digit([*base, first or 0], WEIGHTS_2)
-    return "".join(map(str, base)) + f"{first}{second}"
+    for individual in range(100, 500):
+        base = [int(d) for d in f"{born.day + 40:02d}{born.month + 80:02d}{born.year % 100:02d}"]
+        base += [int(d) for d in f"{individual:03d}"]
+        first = _check_digit(base, WEIGHTS_1)
+        second = None if first is None else _check_digit([*base, first], WEIGHTS_2)
+        if second is not None:
+            return validate_identity_number("".join(map(str, base)) + f"{first}{second}")
+    raise AssertionError("no D-nummer for this date")
