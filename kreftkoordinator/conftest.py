@@ -6,6 +6,7 @@
 - Per, the leader in Drammen; Eva, programme officer at the funder; Ola, the administrator
 """
 
+import shutil
 from datetime import date, timedelta
 
 import pytest
@@ -18,6 +19,15 @@ from kreftkoordinator.casework.models import Person
 from kreftkoordinator.organisation.models import Area, Assignment, Position, today
 
 VALDRES = ["3450", "3451", "3449", "3452", "3453", "3454"]
+
+
+def pytest_sessionfinish(session):
+    """The documents this run uploaded go with it (settings_test gave it a folder of its own)."""
+    from kreftkoordinator.casework.models.documents import storage
+
+    location = str(getattr(storage(), "location", ""))
+    if "kk-documents-" in location:
+        shutil.rmtree(location, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

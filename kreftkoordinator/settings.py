@@ -10,6 +10,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -285,14 +286,46 @@ STATICFILES_DIRS = [
     ("vendor/designsystemet-theme", NODE_MODULES / "@digdir/designsystemet-theme/brand"),
     ("vendor/htmx", NODE_MODULES / "htmx.org/dist"),
 ]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
+    # Documents on a case (casework/documents.py): never under a URL of their own, only through
+    # the scoped download view. On disk in DATA_DIR/documents, or with DOCUMENTS_STORAGE=s3 in an
+    # S3-compatible bucket (credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
+    "documents": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": os.environ.get("DOCUMENTS_DIR", str(DATA_DIR / "documents")),
+            "base_url": "/ingen-direkte-adresse/",
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
 }
+if os.environ.get("DOCUMENTS_STORAGE", "file") == "s3":
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("DOCUMENTS_S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("DOCUMENTS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DOCUMENTS_S3_REGION") or None,
+            "location": "documents",
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "object_parameters": {"ServerSideEncryption": "AES256"}
+            if env_bool("DOCUMENTS_S3_ENCRYPT", True)
+            else {},
+        },
+    }
+# Each document at most this many bytes (the proxy in front must let as much through).
+DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", str(20 * 1024 * 1024)))
+# A ClamAV daemon that scans each document before it is stored: "host:port" or "unix:/path".
+CLAMAV_ADDRESS = os.environ.get("CLAMAV_ADDRESS", "")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

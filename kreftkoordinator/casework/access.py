@@ -11,6 +11,7 @@ from .models import (
     Case,
     Contact,
     ContactRequest,
+    Document,
     FollowUp,
     Person,
     ServiceLink,
@@ -73,4 +74,16 @@ def team_member_for(user: User, pk: int) -> CareTeamMember:
         user,
         pk=pk,
         action=None,
+    )
+
+
+def document_for(
+    user: User, pk: int, action: str | None = Action.VIEW, reason: str = ""
+) -> Document:
+    return get_visible_or_404(
+        Document.objects.select_related("case__person", "area"),
+        user,
+        pk=pk,
+        action=action,
+        reason=reason,
     )

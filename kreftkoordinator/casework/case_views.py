@@ -185,6 +185,7 @@ def case_page(request, case, bound=None):
             for link in services
         ],
         "team": team,
+        "documents": case.documents.select_related("uploaded_by"),
         "estimates": list(case.estimates.all()) if case.kind == Case.Kind.PATIENT else [],
         "follow_ups": case.follow_ups.select_related("team_member__provider").order_by(
             "done_on", "due_on"

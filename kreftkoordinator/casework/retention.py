@@ -7,7 +7,8 @@
   recorded for RETENTION_YEARS (her cases' closing, contacts with her or in her cases, her
   registration) is anonymised: name, contact details, fødselsnummer and birth date go (the birth
   year stays), and the free text in her cases (contact notes, assessment notes and what matters,
-  follow-ups) is blanked. The records stay as figures (dates, codes, counts), so the reports of
+  follow-ups, the care team's names) is blanked, and the documents on her cases are deleted,
+  files and all. The records stay as figures (dates, codes, counts), so the reports of
   past years do not change.
 
 Each run writes one audit entry per area it touched, naming every person (the log keeps ids
@@ -28,6 +29,7 @@ from django.utils import timezone
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
 
+from .documents import delete_files
 from .models import (
     Assessment,
     AssessmentNeed,
@@ -35,6 +37,7 @@ from .models import (
     Case,
     Contact,
     ContactRequest,
+    Document,
     FollowUp,
     Person,
     Relation,
@@ -148,3 +151,7 @@ def _anonymise(ids: list[int], now) -> None:
     CareTeamMember.objects.filter(case__in=cases).update(
         name="", organisation="", phone="", email=""
     )
+    # A letter or a discharge summary cannot be blanked and kept: it goes, file and row.
+    documents = Document.objects.filter(case__in=cases)
+    delete_files(list(documents.values_list("stored_as", flat=True)))
+    documents.delete()

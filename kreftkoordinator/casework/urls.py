@@ -5,6 +5,7 @@ from . import (
     careteam_views,
     case_views,
     contact_views,
+    document_views,
     estimate_views,
     event_views,
     inbox_views,
@@ -59,6 +60,11 @@ urlpatterns = [
     path(
         "oppfolging/<int:case_pk>/ansvarsgruppe/ny/", careteam_views.meeting_add, name="meeting_add"
     ),
+    path(
+        "oppfolging/<int:case_pk>/dokumenter/ny/", document_views.document_add, name="document_add"
+    ),
+    path("dokumenter/<int:pk>/", document_views.document_download, name="document_download"),
+    path("dokumenter/<int:pk>/slett/", document_views.document_delete, name="document_delete"),
     path("oppfolging/<int:case_pk>/anslag/", estimate_views.estimate_edit, name="estimate_edit"),
     path("tid/", time_views.week, name="week"),
     path("tid/ny/", time_views.time_entry_add, name="time_entry_add"),

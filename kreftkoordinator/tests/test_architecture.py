@@ -25,6 +25,7 @@ KERNEL = {
     "navigation",
     "terminology",
     "commands",
+    "virus_scan",
 }
 # Each app and the apps it may import. Economics and grants go above reporting.
 ALLOWED = {

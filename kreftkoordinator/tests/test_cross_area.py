@@ -19,6 +19,7 @@ from kreftkoordinator.casework.models import (
     Case,
     Contact,
     ContactRequest,
+    Document,
     Estimate,
     FollowUp,
     Meeting,
@@ -29,6 +30,7 @@ from kreftkoordinator.casework.models import (
     ServiceLink,
 )
 from kreftkoordinator.casework.routines import register_routine
+from kreftkoordinator.casework.tests.test_documents import a_document
 from kreftkoordinator.conftest import login
 from kreftkoordinator.directory.models import Event, Offer, Provider
 from kreftkoordinator.economics.models import Scenario
@@ -55,6 +57,9 @@ GET_URLS = {
     "casework:team_member_add": "case",
     "casework:team_member_edit": "team_member",
     "casework:meeting_add": "case",
+    "casework:document_add": "case",
+    "casework:document_download": "document",
+    "casework:document_delete": "document",
     "casework:estimate_edit": "case",
     "casework:routine_status": "routine",
     "casework:care_event_add": "case",
@@ -97,6 +102,8 @@ POST_URLS = {
         {"role": "nav", "name": "Endret", "from_on": "2026-01-01"},
     ),
     "casework:meeting_add": ("case", {"at": "2026-01-01T10:00", "duration_minutes": "30"}),
+    "casework:document_add": ("case", {"title": "Brev fra Horten"}),
+    "casework:document_delete": ("document", {}),
     "casework:estimate_edit": ("case", {"year": "2026", "short_term_days_avoided": "3"}),
     "casework:routine_status": ("routine", {"status": "retired", "status_on": "2026-01-01"}),
     "casework:care_event_add": ("case", {"on": "2026-01-01", "death_place": "home"}),
@@ -129,6 +136,7 @@ PERSONAL = {
     "service",
     "contact",
     "team_member",
+    "document",
 }
 
 # URLs with an argument that are not one area's records, and why.
@@ -228,6 +236,7 @@ def drammen(drammen_case, kari):
         "team_member": CareTeamMember.objects.create(
             area=drammen_case.area, case=drammen_case, role="gp", name="Dr. Berg", from_on=today()
         ),
+        "document": a_document(drammen_case),
         "position": Position.objects.get(name="Kreftkoordinator i Drammen"),
         "routine": register_routine(
             kari, Routine(position=position, title="Palliativ plan", kind="plan", status="draft")
@@ -254,6 +263,7 @@ def counts():
     return [m.objects.count() for m in models] + [
         list(CareTeamMember.objects.values_list("role", "name")),
         Meeting.objects.count(),
+        list(Document.objects.values_list("stored_as", flat=True)),
         Estimate.objects.count(),
         list(RoutineChange.objects.values_list("status", flat=True)),
         list(Offer.objects.order_by("pk").values_list("title", "last_verified")),

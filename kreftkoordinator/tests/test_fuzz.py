@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from kreftkoordinator.accounts.tests.test_role_gating import PAGES, world  # noqa: F401
 from kreftkoordinator.conftest import login
-from kreftkoordinator.tests.test_no_500 import QUERY_PARAMS, post_forms
+from kreftkoordinator.tests.test_no_500 import QUERY_PARAMS, html_of, post_forms
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
 FUZZ = settings(
@@ -62,7 +62,7 @@ def rows() -> int:
 def form_of(client, name, args):
     url = reverse(name, args=args)
     page = client.get(url)
-    return url, list(post_forms(page.content.decode(), url)) if page.status_code == 200 else []
+    return url, list(post_forms(html_of(page), url)) if page.status_code == 200 else []
 
 
 def shows_script(response) -> bool:

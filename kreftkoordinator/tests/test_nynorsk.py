@@ -108,7 +108,13 @@ def test_every_staff_page_in_nynorsk(client, world, name):  # noqa: F811
     query = {"lang": "nn"} if name in DOCUMENTS else {}
     response = client.get(reverse(name, args=args(world) if args else None), query)
     assert response.status_code == 200 and response["Content-Language"] == "nn"
+    if name in UPLOADED:
+        return
     assert bokmal_words(response.content.decode(), written_by_people()) == set(), name
+
+
+# Files as a coordinator uploaded them: in whatever language they were written.
+UPLOADED = {"casework:document_download"}
 
 
 @pytest.mark.django_db

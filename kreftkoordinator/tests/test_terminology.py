@@ -7,7 +7,17 @@ import pytest
 
 from kreftkoordinator.terminology import END, START, code_lists, markdown
 
-NAMES = {"NAV", "Vardesenteret", "Video", "Hospice", "Administrator", "Nynorsk", "Bokmål", "Plan"}
+NAMES = {
+    "NAV",
+    "Vardesenteret",
+    "Video",
+    "Hospice",
+    "Administrator",
+    "Nynorsk",
+    "Bokmål",
+    "Plan",
+    "PDF",
+}
 GLOSSARY = Path(__file__).resolve().parents[2] / "docs" / "terminology.md"
 
 

@@ -23,6 +23,7 @@ from kreftkoordinator.casework.models import (
     TimeEntry,
 )
 from kreftkoordinator.casework.routines import register_routine
+from kreftkoordinator.casework.tests.test_documents import a_document
 from kreftkoordinator.conftest import login
 from kreftkoordinator.directory.models import Offer
 from kreftkoordinator.economics.models import Scenario
@@ -57,6 +58,9 @@ PAGES = {
     "casework:team_member_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:team_member_edit": ({COORDINATOR}, lambda w: [w["team_member"].pk]),
     "casework:meeting_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:document_add": ({COORDINATOR}, lambda w: [w["case"].pk]),
+    "casework:document_download": ({COORDINATOR}, lambda w: [w["document"].pk]),
+    "casework:document_delete": ({COORDINATOR}, lambda w: [w["document"].pk]),
     "casework:estimate_edit": ({COORDINATOR}, lambda w: [w["case"].pk]),
     "casework:routine_list": ({COORDINATOR}, None),
     "casework:routine_add": ({COORDINATOR}, None),
@@ -249,6 +253,7 @@ def world(kari, lene, per, eva, ola, drammen_person, drammen_case):
         "team_member": CareTeamMember.objects.create(
             area=drammen_case.area, case=drammen_case, role="gp", name="Dr. Berg", from_on=today()
         ),
+        "document": a_document(drammen_case),
         "submission": submit_report(kari, Position.objects.get(), 2025, "Et år"),
         "scenario": Scenario.objects.create(
             name="Drammen", position=Position.objects.get(), year=2025, created_by=per

@@ -16,6 +16,7 @@ from .cases import (
 )
 from .codes import CancerSite, FirstContactSource
 from .contacts import Contact, ContactMode, ContactQuerySet, Initiator
+from .documents import Document, DocumentKind
 from .estimates import Estimate
 from .followups import FollowUp, FollowUpQuerySet
 from .meetings import Meeting
@@ -27,6 +28,8 @@ from .transfers import Notification, Transfer
 from .worktime import ActivityKind, SystemActivity, TimeCategory, TimeEntry
 
 __all__ = [
+    "Document",
+    "DocumentKind",
     "CareRole",
     "CareTeamMember",
     "ContactRequest",

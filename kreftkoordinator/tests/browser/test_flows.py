@@ -278,3 +278,46 @@ def test_kari_builds_annes_team_holds_the_meeting_and_sees_the_wish_met(
     assert "Døde: hjemme, der personen ønsket." in after_death
     drammen_case.refresh_from_db()
     assert drammen_case.wish_met is True
+
+
+def test_kari_attaches_the_discharge_summary_and_downloads_it(in_browser, kari, drammen_case):
+    """Issue 30, point 7: the form in the browser (a real multipart upload), the list on the
+    case page, a renamed program refused in place, and the download saved as a file."""
+    from kreftkoordinator.casework.tests.test_documents import PDF, PROGRAM
+
+    def steps(page):
+        page.goto(reverse("casework:case_detail", args=[drammen_case.pk]))
+        page.get_by_role("link", name="Legg ved dokument").click()
+        violations = axe(page)
+        page.set_input_files(
+            "#id_file", {"name": "epikrise.pdf", "mimeType": "application/pdf", "buffer": PROGRAM}
+        )
+        page.fill("#id_title", "Epikrise fra sykehuset")
+        page.get_by_role("button", name="Last opp").click()
+        refused = page.locator("#id_file_error").inner_text()
+        kept = page.input_value("#id_title")
+        screenshot(page, "document-refused")
+        violations += axe(page)
+        page.set_input_files(
+            "#id_file", {"name": "epikrise.pdf", "mimeType": "application/pdf", "buffer": PDF}
+        )
+        page.get_by_role("button", name="Last opp").click()
+        listed = page.locator("section[aria-labelledby=documents-heading]").inner_text()
+        screenshot(page, "case-documents")
+        with page.expect_download() as download:
+            page.get_by_role("link", name="Epikrise fra sykehuset", exact=True).click()
+        saved = download.value
+        return (
+            refused,
+            kept,
+            listed,
+            saved.suggested_filename,
+            saved.path().read_bytes(),
+            violations,
+        )
+
+    refused, kept, listed, name, content, violations = in_browser(kari, steps)
+    assert "Det er innholdet som avgjør" in refused and kept == "Epikrise fra sykehuset"
+    assert "Epikrise fra sykehuset" in listed and "PDF" in listed
+    assert (name, content) == ("Epikrise fra sykehuset.pdf", PDF)
+    assert violations == []
