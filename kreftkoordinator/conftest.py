@@ -3,7 +3,8 @@
 - Kari, the coordinator in Drammen; Lene, her substitute for a limited period
 - Hanne, the coordinator in Horten, who must see nothing of Drammen
 - Sigrid, the Valdres inter-municipal coordinator (six municipalities)
-- Per, the leader in Drammen; Eva, programme officer at the funder; Ola, the administrator
+- Per, the leader in Drammen; Eva, programme officer at the funder; Jon, the funder's
+  controller, who authorises what Eva attests; Ola, the administrator
 """
 
 import shutil
@@ -74,7 +75,7 @@ def area(code: str) -> Area:
 def make_user(username: str, role: str = Role.COORDINATOR, **extra) -> User:
     """A user; an administrator or leader with her role approved, as after two people."""
     first, _, last = extra.pop("name", username.title()).partition(" ")
-    if role in APPROVER_ROLES:
+    if role in APPROVER_ROLES or extra.get("budget_authority"):
         extra.setdefault("role_approved_at", timezone.now())
     return User.objects.create_user(
         username=username,
@@ -175,6 +176,13 @@ def per(db):
 @pytest.fixture
 def eva(db):
     return make_user("eva", Role.PROGRAMME, name="Eva Strand")
+
+
+@pytest.fixture
+def jon(db):
+    """The funder's controller: a programme officer with budget authority, who authorises
+    what Eva attests."""
+    return make_user("jon", Role.PROGRAMME, name="Jon Moe", budget_authority=True)
 
 
 @pytest.fixture

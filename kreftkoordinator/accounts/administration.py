@@ -19,6 +19,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
@@ -28,7 +29,7 @@ from django.utils.translation import gettext_lazy
 
 from kreftkoordinator.roles import account_changed
 
-from .models import APPROVER_ROLES, Recovery, User
+from .models import APPROVER_ROLES, Recovery, Role, User
 from .recovery import request_recovery
 
 # The fields whose changes are logged, with the words the log uses for them (in Norwegian
@@ -42,6 +43,7 @@ WATCHED = {
     "role": "rolle",
     "is_active": "aktiv",
     "district_office_id": "distriktskontor",
+    "budget_authority": "anvisningsmyndighet",
 }
 
 
@@ -80,12 +82,12 @@ def _announce(actor: User | None, user: User, change: str) -> None:
 @transaction.atomic
 def create_user(actor: User, user: User, areas) -> User:
     user.set_unusable_password()
-    if user.role in APPROVER_ROLES:
+    if user.role_needs_approval:
         user.role_requested_by = actor
     user.save()
     user.areas.set(areas)
     with translation.override("nb"):
-        waits = ", venter på godkjenning" if user.role in APPROVER_ROLES else ""
+        waits = ", venter på godkjenning" if user.role_needs_approval else ""
         _announce(actor, user, f"bruker opprettet med rollen {user.get_role_display()}{waits}")
     _send_link(
         user,
@@ -111,8 +113,12 @@ def update_user(actor: User, user: User, before: dict, areas) -> Recovery | None
         recovery = request_recovery(actor, user, Recovery.Kind.EMAIL, new_email, announce=False)
     old_areas = set(user.areas.values_list("code", flat=True))
     new_areas = {a.code for a in areas}
-    if user.role in APPROVER_ROLES and (user.role != before["role"] or not new_areas <= old_areas):
-        # A new approver, or a leader for more areas: approved again before it counts.
+    more = user.role != before["role"] or not new_areas <= old_areas
+    if (user.role in APPROVER_ROLES and more) or (
+        user.role_needs_approval and user.budget_authority and not before["budget_authority"]
+    ):
+        # A new approver, a leader for more areas, or budget authority given: approved again
+        # before it counts.
         user.role_requested_by, user.role_approved_by, user.role_approved_at = actor, None, None
     user.save()
     user.areas.set(areas)
@@ -180,7 +186,9 @@ def roles_approvable_by(actor: User):
     if not (actor.is_approver and actor.is_admin):
         return User.objects.none()
     waiting = User.objects.filter(
-        role__in=APPROVER_ROLES, role_approved_at__isnull=True, is_active=True
+        Q(role__in=APPROVER_ROLES) | Q(role=Role.PROGRAMME, budget_authority=True),
+        role_approved_at__isnull=True,
+        is_active=True,
     )
     return (
         waiting.exclude(pk=actor.pk)
@@ -196,14 +204,15 @@ def approve_role(actor: User | None, user: User) -> None:
     is the operator on the server (`kreftkoordinator approve-role`), for the first one."""
     if actor is not None:
         check_role_approver(actor, user)
-    if user.role not in APPROVER_ROLES or user.role_approved_at is not None:
+    if not user.role_waits_for_approval:
         raise PermissionDenied(_("Rollen venter ikke på godkjenning."))
     user.role_approved_by, user.role_approved_at = actor, timezone.now()
     user.save(update_fields=["role_approved_by", "role_approved_at"])
     areas = ", ".join(sorted(user.areas.values_list("code", flat=True)))
     with translation.override("nb"):
         role = user.get_role_display()
-    _announce(actor, user, f"rollen {role} godkjent{f' for {areas}' if areas else ''}")
+    authority = " med anvisningsmyndighet" if user.budget_authority else ""
+    _announce(actor, user, f"rollen {role}{authority} godkjent{f' for {areas}' if areas else ''}")
 
 
 def password_set(user: User) -> None:

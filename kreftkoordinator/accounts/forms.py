@@ -72,6 +72,7 @@ class UserForm(forms.ModelForm):
             "phone",
             "role",
             "district_office",
+            "budget_authority",
             "is_active",
         ]
 
@@ -82,7 +83,7 @@ class UserForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["area_codes"] = ", ".join(a.code for a in self.instance.areas.all())
         if self.instance.pk == actor.pk:
-            for name in ("role", "is_active"):
+            for name in ("role", "budget_authority", "is_active"):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = _(
                     "Du kan ikke endre din egen rolle eller deaktivere deg selv. Be en annen "
@@ -100,6 +101,11 @@ class UserForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean() or {}
         role, areas = cleaned.get("role"), cleaned.get("area_codes") or []
+        if cleaned.get("budget_authority") and role != Role.PROGRAMME:
+            self.add_error(
+                "budget_authority",
+                _("Bare programansvarlige hos Kreftforeningen kan ha anvisningsmyndighet."),
+            )
         if role == Role.LEADER and not areas:
             self.add_error("area_codes", _("En leder må ha minst ett område."))
         if role != Role.LEADER and areas:

@@ -53,6 +53,16 @@ class User(AbstractUser):
         "self", models.PROTECT, null=True, blank=True, related_name="+"
     )
     role_approved_at = models.DateTimeField(_("rollen godkjent"), null=True, blank=True)
+    # Anvisning: a programme officer who may authorise the funder's payments, after another has
+    # attested them (grants.Statement.authorise). Given by two people, as an approver's role.
+    budget_authority = models.BooleanField(
+        _("anvisningsmyndighet"),
+        default=False,
+        help_text=_(
+            "Kan anvise utbetalinger av tilskudd etter at en annen har attestert dem. Bare for "
+            "programansvarlige; en annen administrator må godkjenne det."
+        ),
+    )
     language = models.CharField(
         _("språk"),
         max_length=2,
@@ -95,8 +105,24 @@ class User(AbstractUser):
         return self.is_active and self.role in APPROVER_ROLES and self.role_approved_at is not None
 
     @property
+    def role_needs_approval(self) -> bool:
+        """An approver's role, and budget authority, count only once a second person approved."""
+        return self.role in APPROVER_ROLES or (
+            self.role == Role.PROGRAMME and self.budget_authority
+        )
+
+    @property
     def role_waits_for_approval(self) -> bool:
-        return self.role in APPROVER_ROLES and self.role_approved_at is None
+        return self.role_needs_approval and self.role_approved_at is None
+
+    @property
+    def may_authorise_payments(self) -> bool:
+        return (
+            self.is_active
+            and self.role == Role.PROGRAMME
+            and self.budget_authority
+            and self.role_approved_at is not None
+        )
 
     def default_language(self) -> str:
         """The language when she has not chosen one: her position's host area's language form

@@ -123,6 +123,13 @@ OTHER_USERS = [
     ),
     ("leder.drammen", Role.LEADER, "Per", "Olsen", "kommunalsjef i Drammen"),
     ("kreftforeningen", Role.PROGRAMME, "Eva", "Strand", "programansvarlig i Kreftforeningen"),
+    (
+        "okonomi.kreftforeningen",
+        Role.PROGRAMME,
+        "Jon",
+        "Moe",
+        "controller i Kreftforeningen, anviser det Eva attesterer",
+    ),
     ("admin", Role.ADMIN, "Ola", "Aas", "administrator"),
     ("admin.to", Role.ADMIN, "Siri", "Dahl", "administrator, godkjenner det Ola ber om"),
 ]
@@ -201,6 +208,9 @@ def create_arrangements(seed: int = 2017, years: int = 2) -> None:
             user.areas.set([areas["3301"]])
         elif role == Role.PROGRAMME:
             user.district_office = offices["33"]
+            if username == "okonomi.kreftforeningen":
+                # Budget authority, as after two people (approved like an approver's role).
+                user.budget_authority, user.role_approved_at = True, timezone.now()
             user.save()
 
 

@@ -14,8 +14,10 @@ Earlier years are approved as they would have been before the product was in use
 report in it). Statements are calculated and paid quarter by quarter through the workflows.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+
+from django.utils import timezone
 
 from kreftkoordinator.accounts.models import User
 from kreftkoordinator.grants import rules
@@ -37,6 +39,7 @@ BEFORE = "Godkjent før tilskuddene ble administrert her."
 
 def create_grants(day: date) -> None:
     eva = User.objects.get(username="kreftforeningen")
+    jon = User.objects.get(username="okonomi.kreftforeningen")
     per = User.objects.get(username="leder.drammen")
     table, older = (
         Scheme.objects.get(name="Tabell 3-1"),
@@ -85,13 +88,20 @@ def create_grants(day: date) -> None:
             for statement in calculate_statement(made, quarter):
                 # The last quarter waits (held, or for approval) unless the agreement ended.
                 if quarter < last or made.end < last.first:
-                    _pay(eva, statement, quarter)
+                    _pay(eva, jon, statement, quarter)
             quarter = quarter.next()
 
 
-def _pay(eva: User, statement: Statement, quarter: rules.Quarter) -> None:
+def _pay(eva: User, jon: User, statement: Statement, quarter: rules.Quarter) -> None:
+    """Eva approves and attests in the week after the quarter, Jon authorises; paid after."""
+
+    def on(days: int) -> datetime:
+        return timezone.make_aware(datetime.combine(quarter.last + timedelta(days=days), time(10)))
+
     try:
-        approve_statement(eva, statement)
+        approve_statement(eva, statement, on(5))
     except GrantError:
         return  # held, or an absence in it waits for Eva's confirmation
-    pay_statement(eva, statement, quarter.last + timedelta(days=20))
+    statement.attest(eva, on(6))
+    statement.authorise(jon, on(8))
+    pay_statement(eva, statement, quarter.last + timedelta(days=20), on(20))

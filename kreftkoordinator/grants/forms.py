@@ -77,6 +77,16 @@ class PaidForm(forms.Form):
     paid_on = django_forms.DateField(label=_("Utbetalt dato"), widget=forms.DateInput)
 
 
+class SendBackForm(forms.Form):
+    reason = django_forms.CharField(
+        label=_("Hvorfor sendes den tilbake?"),
+        help_text=_("Den som gjorde steget, ser begrunnelsen på oppgaven."),
+        widget=django_forms.Textarea(attrs={"rows": 2}),
+        max_length=500,
+        error_messages={"required": _("Skriv hvorfor oppgaven sendes tilbake.")},
+    )
+
+
 class SchemeForm(forms.Form):
     name = django_forms.CharField(label=_("Navn"), max_length=100)
     shares = django_forms.CharField(

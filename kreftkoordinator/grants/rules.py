@@ -18,16 +18,49 @@ from kreftkoordinator.numbers import round_half_up as _rounded
 
 SOCIAL_COST_CAP = Fraction(35, 100)
 EMPLOYER_PERIOD = 16  # the first days of a sick-leave spell, paid by the employer
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for the catalogues (makemessages looks for this name) without importing
+    Django; the pages and commands translate it (`RuleError.messages`)."""
+    return message
+
+
 SICK, LEAVE, VACANCY = "sick", "leave", "vacancy"
-KINDS = {SICK: "sykefravær", LEAVE: "permisjon", VACANCY: "vakanse"}
+KINDS = {
+    SICK: gettext_noop("sykefravær"),
+    LEAVE: gettext_noop("permisjon"),
+    VACANCY: gettext_noop("vakanse"),
+}
+
+
+def _same(message: str) -> str:
+    return message
 
 
 class RuleError(ValueError):
-    """Every problem with the terms or the absences, in Norwegian."""
+    """Every problem with the terms or the absences: each a message in bokmål (the catalogues'
+    source) and its values, put into words in the reader's language by `messages`."""
 
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
+    def __init__(self, problems: list[tuple[str, dict]]):
+        self.raw = problems
+        super().__init__("\n".join(self.messages()))
+
+    @property
+    def problems(self) -> list[str]:
+        return self.messages()
+
+    def messages(self, translate: Callable[[str], str] = _same) -> list[str]:
+        def shown(value):
+            return value.described(translate) if isinstance(value, Absence) else value
+
+        # A message without values is not formatted: "100 %" stays as it is written.
+        return [
+            translate(message) % {k: shown(v) for k, v in values.items()}
+            if values
+            else translate(message)
+            for message, values in self.raw
+        ]
 
 
 def add_years(day: date, years: int) -> date:
@@ -61,7 +94,8 @@ class Quarter:
         """'2024-Q3'; raises RuleError otherwise."""
         year, sep, number = text.strip().upper().partition("-Q")
         if not (sep and year.isdigit() and number in {"1", "2", "3", "4"}):
-            raise RuleError([f"«{text}» er ikke et kvartal; skriv for eksempel 2024-Q3."])
+            message = gettext_noop("«%(text)s» er ikke et kvartal; skriv for eksempel 2024-Q3.")
+            raise RuleError([(message, {"text": text})])
         return cls(int(year), int(number))
 
     @property
@@ -101,7 +135,11 @@ class Absence:
         return (first, self.last) if first <= self.last else None
 
     def __str__(self) -> str:
-        return f"{KINDS.get(self.kind, self.kind)} {norwegian(self.first)}–{norwegian(self.last)}"
+        return self.described()
+
+    def described(self, translate: Callable[[str], str] = _same) -> str:
+        kind = translate(KINDS[self.kind]) if self.kind in KINDS else self.kind
+        return f"{kind} {norwegian(self.first)}–{norwegian(self.last)}"
 
 
 @dataclass(frozen=True)
@@ -115,19 +153,24 @@ class Terms:
     def of(cls, start: date, salary, social_rate, scheme: Iterable) -> Terms:
         """From plain numbers: salary in kroner, the rate as 0.35, the scheme as percentages
         (75, 75, 75, 60, 40, 20). Raises RuleError naming every problem."""
-        problems = []
         salary, social_rate = Fraction(str(salary)), Fraction(str(social_rate))
         shares = tuple(Fraction(str(s)) / 100 for s in scheme)
-        if salary <= 0:
-            problems.append("Bruttolønnen må være større enn null.")
-        if social_rate < 0:
-            problems.append("Satsen for sosiale kostnader kan ikke være negativ.")
-        if social_rate >= 1:
-            problems.append("Satsen for sosiale kostnader skrives som en andel, for eksempel 0,35.")
-        if not shares:
-            problems.append("Ordningen må ha minst ett avtaleår.")
-        if any(not 0 <= s <= 1 for s in shares):
-            problems.append("En andel i ordningen må være mellom 0 og 100 %.")
+        checks = [
+            (salary <= 0, gettext_noop("Bruttolønnen må være større enn null.")),
+            (social_rate < 0, gettext_noop("Satsen for sosiale kostnader kan ikke være negativ.")),
+            (
+                social_rate >= 1,
+                gettext_noop(
+                    "Satsen for sosiale kostnader skrives som en andel, for eksempel 0,35."
+                ),
+            ),
+            (not shares, gettext_noop("Ordningen må ha minst ett avtaleår.")),
+            (
+                any(not 0 <= s <= 1 for s in shares),
+                gettext_noop("En andel i ordningen må være mellom 0 og 100 %."),
+            ),
+        ]
+        problems: list[tuple[str, dict]] = [(message, {}) for failed, message in checks if failed]
         if problems:
             raise RuleError(problems)
         return cls(start, salary, social_rate, shares)
@@ -155,10 +198,6 @@ class Terms:
                 % {"given": percent(self.social_rate, 1), "cap": percent(SOCIAL_COST_CAP)}
             ]
         return []
-
-
-def gettext_noop(message: str) -> str:
-    return message
 
 
 CAPPED = gettext_noop(
@@ -198,20 +237,24 @@ def agreement_years(terms: Terms, declined: Iterable[int] = ()) -> list[Agreemen
 
 def check_absences(terms: Terms, absences: Sequence[Absence]) -> None:
     """Absences must lie within the agreement and not overlap; raises RuleError naming each."""
-    problems = []
+    problems: list[tuple[str, dict]] = []
     for a in absences:
         if a.kind not in KINDS:
-            problems.append(f"Ukjent fraværstype «{a.kind}»: bruk sick, leave eller vacancy.")
+            unknown = gettext_noop("Ukjent fraværstype «%(kind)s»: bruk sick, leave eller vacancy.")
+            problems.append((unknown, {"kind": a.kind}))
         if a.last < a.first:
-            problems.append(f"{a}: slutter før det begynner.")
-        elif a.first < terms.start or a.last > terms.end:
             problems.append(
-                f"{a}: utenfor avtalen ({norwegian(terms.start)}–{norwegian(terms.end)})."
+                (gettext_noop("%(absence)s: slutter før det begynner."), {"absence": a})
             )
+        elif a.first < terms.start or a.last > terms.end:
+            outside = gettext_noop("%(absence)s: utenfor avtalen (%(start)s–%(end)s).")
+            span = {"start": norwegian(terms.start), "end": norwegian(terms.end)}
+            problems.append((outside, {"absence": a, **span}))
     ordered = sorted(absences, key=lambda a: a.first)
     for before, after in zip(ordered, ordered[1:], strict=False):
         if after.first <= before.last:
-            problems.append(f"{after} overlapper {before}.")
+            overlap = gettext_noop("%(after)s overlapper %(before)s.")
+            problems.append((overlap, {"after": after, "before": before}))
     if problems:
         raise RuleError(problems)
 

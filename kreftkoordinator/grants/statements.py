@@ -15,6 +15,7 @@ from kreftkoordinator.numbers import kroner, percent
 
 from . import rules
 from .models import Agreement, Statement
+from .models.statements import LOCKED
 
 
 def active_in(quarter: rules.Quarter) -> list[Agreement]:
@@ -59,9 +60,7 @@ def calculate_statement(agreement: Agreement, quarter: rules.Quarter) -> list[St
     if any(s.is_locked for s in mine):
         return []
     later = agreement.statements.exclude(pk__in=agreement.statements.before(*_key(quarter)))
-    unlocked = list(
-        later.exclude(status__in=[Statement.Status.APPROVED, Statement.Status.PAID]).order_by("pk")
-    )
+    unlocked = list(later.exclude(status__in=LOCKED).order_by("pk"))
     again = sorted({s.period for s in unlocked if quarter < s.period}, key=_key)
     # Calculated again in place: a statement keeps its id, so its address (a link in an e-mail,
     # a bookmark) still leads to it once it is released or recalculated.
@@ -86,19 +85,16 @@ def _slot(statement: Statement) -> tuple[int, int, bool]:
     return statement.year, statement.quarter, statement.corrects_id is not None
 
 
-def _put(pool, agreement: Agreement, quarter: rules.Quarter, **fields) -> Statement:
+def _put(pool, agreement: Agreement, quarter: rules.Quarter, held: bool, **fields) -> Statement:
     """The quarter's statement (or correction): an earlier unlocked one updated, or a new one."""
     slot = (quarter.year, quarter.number, fields.get("corrects") is not None)
     reused = pool.get(slot, [])
     if reused:
         statement = reused.pop(0)
-        for name, value in fields.items():
-            setattr(statement, name, value)
-        statement.save()
-        return statement
-    return Statement.objects.create(
-        agreement=agreement, year=quarter.year, quarter=quarter.number, **fields
-    )
+    else:
+        statement = Statement(agreement=agreement, year=quarter.year, quarter=quarter.number)
+    statement.calculated(held, **fields)
+    return statement
 
 
 def _key(quarter: rules.Quarter) -> tuple[int, int]:
@@ -125,8 +121,8 @@ def _calculate(agreement: Agreement, quarter: rules.Quarter, pool) -> list[State
                 pool,
                 agreement,
                 quarter,
+                held=False,
                 amount=due_before - issued,
-                status=Statement.Status.CALCULATED,
                 corrects=(paid or earlier)[-1],
                 basis=[
                     f"Retting av tidligere kvartaler: de skulle til sammen vært {due_before} kr "
@@ -144,8 +140,8 @@ def _calculate(agreement: Agreement, quarter: rules.Quarter, pool) -> list[State
                 pool,
                 agreement,
                 quarter,
+                held=held,
                 amount=found.amount,
-                status=Statement.Status.HELD if held else Statement.Status.CALCULATED,
                 basis=basis(calc, found, due_before),
             )
         )

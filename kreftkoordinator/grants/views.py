@@ -20,17 +20,15 @@ from kreftkoordinator.organisation.models import today
 from kreftkoordinator.roles import Role, post_only, role_required
 
 from . import exports, rules
-from .forms import AbsenceForm, AgreementForm, DecisionForm, PaidForm, SchemeForm
+from .forms import AbsenceForm, AgreementForm, DecisionForm, SchemeForm
 from .models import Absence, Agreement, Scheme, Statement
 from .overview import overview
 from .statements import calculate_quarter
 from .workflows import (
     GrantError,
-    approve_statement,
     confirm_absence,
     decide_year,
     make_agreement,
-    pay_statement,
     report_absence,
     required_report,
 )
@@ -42,15 +40,6 @@ def _agreement(user, pk: int) -> Agreement:
     """The one access helper for agreements."""
     return get_object_or_404(
         Agreement.objects.visible_to(user).select_related("position", "scheme", "host_area"),
-        pk=pk,
-    )
-
-
-def _statement(user, pk: int) -> Statement:
-    return get_object_or_404(
-        Statement.objects.visible_to(user).select_related(
-            "agreement__position", "agreement__host_area"
-        ),
         pk=pk,
     )
 
@@ -205,7 +194,7 @@ def statement_list(request):
     try:
         quarter = rules.Quarter.parse(text)
     except rules.RuleError as e:
-        messages.error(request, e.problems[0])
+        messages.error(request, e.messages(_)[0])
         quarter = rules.Quarter.of(today()).previous()
     if request.method == "POST":
         made = calculate_quarter(request.user, quarter)
@@ -229,60 +218,6 @@ def statement_list(request):
         "total": sum(s.amount for s in statements),
     }
     return render(request, "grants/statements.html", context)
-
-
-@role_required(*WHO)
-def statement_detail(request, pk: int, paid_form=None):
-    """A statement, printable: the rule and the days it counted (sick-leave days among them,
-    so the read is logged like the agreement's)."""
-    statement = _statement(request.user, pk)
-    audit.record(
-        request.user,
-        Action.VIEW,
-        statement,
-        area=statement.agreement.host_area_id,
-        reason="utbetalingsoppgave",
-    )
-    host = statement.agreement.host_area
-    write_for(request, host)
-    return render(
-        request,
-        "grants/statement.html",
-        {
-            "statement": statement,
-            "paid_form": paid_form or PaidForm(initial={"paid_on": today()}),
-            "document_links": document_links(request, host),
-        },
-    )
-
-
-@role_required(Role.PROGRAMME)
-@require_POST
-def statement_approve(request, pk: int):
-    statement = _statement(request.user, pk)
-    try:
-        approve_statement(request.user, statement)
-    except GrantError as e:
-        messages.error(request, e.problems[0])
-    else:
-        messages.success(request, _("Oppgaven er godkjent."))
-    return redirect("grants:statement", pk=pk)
-
-
-@role_required(Role.PROGRAMME)
-@post_only(lambda request, pk: reverse("grants:statement", args=[pk]))
-def statement_pay(request, pk: int):
-    statement = _statement(request.user, pk)
-    form = PaidForm(request.POST)
-    if form.is_valid():
-        try:
-            pay_statement(request.user, statement, form.cleaned_data["paid_on"])
-        except GrantError as e:
-            _refused(form, e)
-        else:
-            messages.success(request, _("Oppgaven er merket som utbetalt."))
-            return redirect("grants:statement", pk=pk)
-    return statement_detail(request, pk, paid_form=form)
 
 
 @role_required(Role.PROGRAMME)

@@ -5,7 +5,7 @@ employee, so their writes (and the agreement page's reads, in views.py) are logg
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import transaction
@@ -18,16 +18,7 @@ from kreftkoordinator.organisation.models import Assignment, Position
 from kreftkoordinator.reporting.models import Submission
 
 from . import rules
-from .models import Absence, Agreement, Decision, Scheme, Statement
-
-
-class GrantError(ValueError):
-    """A refusal, in Norwegian; `problems` lists each."""
-
-    def __init__(self, problems: list[str] | str):
-        problems = [problems] if isinstance(problems, str) else problems
-        super().__init__("\n".join(problems))
-        self.problems = problems
+from .models import Absence, Agreement, Decision, GrantError, Scheme, Statement
 
 
 @transaction.atomic
@@ -57,7 +48,7 @@ def make_agreement(
     try:
         terms = rules.Terms.of(start, salary, social_rate, scheme.shares)
     except rules.RuleError as e:
-        problems += e.problems
+        problems += e.messages(_)
         terms = None
     if terms:
         for other in Agreement.objects.filter(position=position).select_related("scheme"):
@@ -109,7 +100,7 @@ def report_absence(user, agreement: Agreement, kind: str, first: date, last: dat
     try:
         rules.check_absences(agreement.terms, [*existing, new])
     except rules.RuleError as e:
-        raise GrantError(e.problems) from e
+        raise GrantError(e.messages(_)) from e
     now = timezone.now() if user.is_programme else None
     absence = Absence.objects.create(
         agreement=agreement,
@@ -185,41 +176,21 @@ def decide_year(user, agreement: Agreement, number: int, approved: bool, comment
     return decision
 
 
-def approve_statement(user, statement: Statement) -> None:
-    if statement.status != Statement.Status.CALCULATED:
-        raise GrantError(
-            _("Bare en beregnet oppgave kan godkjennes (året er ikke godkjent ennå).")
-            if statement.status == Statement.Status.HELD
-            else _("Bare en beregnet oppgave kan godkjennes.")
-        )
-    unconfirmed = statement.agreement.absences.filter(
-        confirmed_at__isnull=True,
-        first__lte=statement.period.last,
-        last__gte=statement.period.first,
-    )
-    if unconfirmed.exists():
-        raise GrantError(_("Bekreft fraværet i kvartalet før oppgaven godkjennes."))
-    statement.status = Statement.Status.APPROVED
-    statement.approved_by, statement.approved_at = user, timezone.now()
-    statement.save(update_fields=["status", "approved_by", "approved_at"])
-    audit.record(
-        user,
-        Action.UPDATE,
-        statement,
-        area=statement.agreement.host_area_id,
-        reason="utbetalingsoppgave godkjent",
-    )
+def approve_statement(user, statement: Statement, at: datetime | None = None) -> None:
+    statement.approve(user, at)
 
 
-def pay_statement(user, statement: Statement, on: date) -> None:
-    if statement.status != Statement.Status.APPROVED:
-        raise GrantError(_("Bare en godkjent oppgave kan merkes som utbetalt."))
-    statement.status, statement.paid_on = Statement.Status.PAID, on
-    statement.save(update_fields=["status", "paid_on"])
-    audit.record(
-        user,
-        Action.UPDATE,
-        statement,
-        area=statement.agreement.host_area_id,
-        reason="utbetalingsoppgave utbetalt",
-    )
+def attest_statement(user, statement: Statement, at: datetime | None = None) -> None:
+    statement.attest(user, at)
+
+
+def authorise_statement(user, statement: Statement, at: datetime | None = None) -> None:
+    statement.authorise(user, at)
+
+
+def pay_statement(user, statement: Statement, on: date, at: datetime | None = None) -> None:
+    statement.pay(user, on, at)
+
+
+def send_back_statement(user, statement: Statement, reason: str) -> None:
+    statement.send_back(user, reason)

@@ -181,6 +181,9 @@ EXEMPT = {
             "year_decide",
             "statement",
             "statement_approve",
+            "statement_attest",
+            "statement_authorise",
+            "statement_send_back",
             "statement_pay",
         )
     },

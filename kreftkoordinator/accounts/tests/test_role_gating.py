@@ -153,6 +153,9 @@ POST_ACTIONS = {
     "grants:year_decide": ({PROGRAMME}, lambda w: [w["agreement"].pk, 2]),
     "grants:statement_approve": ({PROGRAMME}, lambda w: [w["statement"].pk]),
     "grants:statement_pay": ({PROGRAMME}, lambda w: [w["statement"].pk]),
+    "grants:statement_attest": ({PROGRAMME}, lambda w: [w["statement"].pk]),
+    "grants:statement_authorise": ({PROGRAMME}, lambda w: [w["statement"].pk]),
+    "grants:statement_send_back": ({PROGRAMME}, lambda w: [w["statement"].pk]),
 }
 # Pages whose access depends on the record as well as the role, tested on their own:
 # offer_edit (directory/tests/test_directory.py: who maintains which offer) and offer_choices

@@ -11,6 +11,7 @@ from django.urls import reverse
 from kreftkoordinator.audit.models import AuditEntry
 from kreftkoordinator.conftest import area, login, make_user
 from kreftkoordinator.grants.models import Absence, Agreement, Decision, Scheme, Statement
+from kreftkoordinator.organisation.models import today
 from kreftkoordinator.roles import Role
 
 from .test_workflows import drammen_agreement
@@ -79,7 +80,7 @@ def test_a_party_number_beyond_any_key_is_an_unknown_choice_not_a_500(
 
 
 @pytest.mark.django_db
-def test_eva_runs_a_quarter_and_exports_it(client, eva, agreement):
+def test_eva_runs_a_quarter_and_exports_it(client, eva, jon, agreement):
     login(client, eva)
     url = reverse("grants:statements")
     client.post(f"{url}?kvartal=2024-Q2")
@@ -99,11 +100,21 @@ def test_eva_runs_a_quarter_and_exports_it(client, eva, agreement):
     read = AuditEntry.objects.exclude(pk__lte=before).get()  # exactly one, by Eva
     assert (read.user, read.action, read.object_type) == (eva, "view", "grants.statement")
     client.post(reverse("grants:statement_approve", args=[statement.pk]))
-    bad = client.post(reverse("grants:statement_pay", args=[statement.pk]), {"paid_on": "x"})
+    client.post(reverse("grants:statement_attest", args=[statement.pk]))
+    pay = reverse("grants:statement_pay", args=[statement.pk])
+    bad = client.post(pay, {"paid_on": "x"})
     assert bad.status_code == 200
-    client.post(reverse("grants:statement_pay", args=[statement.pk]), {"paid_on": "2024-07-10"})
+    only_attested = client.post(pay, {"paid_on": today().isoformat()}, follow=True)
+    assert "En oppgave som bare er attestert, er ikke frigitt" in only_attested.content.decode()
+    client.logout()
+    login(client, jon)
+    client.post(reverse("grants:statement_authorise", args=[statement.pk]))
+    early = client.post(pay, {"paid_on": "2024-07-10"}).content.decode()
+    assert "Utbetalingsdatoen kan ikke være før utbetalingen ble anvist" in early
+    client.post(pay, {"paid_on": today().isoformat()})
     statement.refresh_from_db()
-    assert statement.status == "paid" and statement.paid_on == date(2024, 7, 10)
+    assert statement.status == Statement.Status.PAID and statement.paid_on == today()
+    assert (statement.attested_by, statement.authorised_by) == (eva, jon)
 
 
 @pytest.mark.django_db

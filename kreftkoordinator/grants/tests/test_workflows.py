@@ -2,11 +2,12 @@
 year on the strength of Kari's submitted report and so releases the held statement; Per, the
 leader in Drammen, reports an absence late and the paid quarter is corrected in the next."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 
+from kreftkoordinator.accounts.models import User
 from kreftkoordinator.audit.models import AuditEntry
 from kreftkoordinator.grants.models import Agreement, Scheme, Statement
 from kreftkoordinator.grants.rules import Quarter
@@ -22,6 +23,8 @@ from kreftkoordinator.grants.workflows import (
 )
 from kreftkoordinator.organisation.models import Position
 from kreftkoordinator.reporting.submissions import submit_report
+
+DECEMBER = datetime(2025, 12, 31, 12, tzinfo=UTC)
 
 
 def table_3_1() -> Scheme:
@@ -68,9 +71,16 @@ def run(user, *quarters: str) -> dict[str, list[int]]:
 
 
 def pay(user, *quarters: str):
+    """Approved and attested by `user`, authorised by the controller, paid on 1 January 2026."""
+    jon = User.objects.get_or_create(
+        username="jon",
+        defaults={"role": "programme", "budget_authority": True, "role_approved_at": DECEMBER},
+    )[0]
     for s in Statement.objects.all():
         if str(s.period) in quarters and s.status == Statement.Status.CALCULATED:
-            approve_statement(user, s)
+            approve_statement(user, s, DECEMBER)
+            s.attest(user, DECEMBER)
+            s.authorise(jon, DECEMBER)
             pay_statement(user, s, date(2026, 1, 1))
 
 
@@ -198,3 +208,33 @@ def test_a_released_statement_keeps_its_address(client, eva, kari, agreement):
     assert Statement.objects.get(year=2025, quarter=1).pk == held.pk
     login(client, eva)
     assert client.get(address).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_rules_refuse_in_the_reader_s_language(eva, drammen_position):
+    """The rules are plain Python; their refusals are put into words where they are shown."""
+    from django.utils import translation
+
+    with translation.override("nn"), pytest.raises(GrantError) as e:
+        make_agreement(
+            eva,
+            drammen_position,
+            start=date(2024, 3, 15),
+            fte=100,
+            salary=Decimal("0"),
+            social_rate=Decimal("0.35"),
+            scheme=table_3_1(),
+        )
+    assert e.value.problems == ["Bruttoløna må vere større enn null."]
+    with translation.override("en"), pytest.raises(GrantError) as e:
+        agreement = make_agreement(
+            eva,
+            drammen_position,
+            start=date(2024, 3, 15),
+            fte=100,
+            salary=Decimal("470000"),
+            social_rate=Decimal("0.35"),
+            scheme=table_3_1(),
+        )
+        report_absence(eva, agreement, "sick", date(2024, 5, 1), date(2024, 4, 1))
+    assert e.value.problems == ["sick leave 01.05.2024–01.04.2024: ends before it begins."]

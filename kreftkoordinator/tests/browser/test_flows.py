@@ -164,7 +164,13 @@ def test_per_reads_the_economics_of_drammen(in_browser, per, drammen_position):
     assert filename.endswith(".docx")
 
 
-def test_eva_approves_and_pays_a_grant_statement(in_browser, eva, kari, drammen_position):
+def test_eva_attests_a_grant_statement_and_jon_authorises_it(
+    in_browser, eva, jon, kari, drammen_position
+):
+    """Issue 31, point 4: one person attests, a second authorises; Eva, though she has budget
+    authority too, is not offered the authorisation of what she attested herself."""
+    eva.budget_authority, eva.role_approved_at = True, eva.date_joined
+    eva.save()
     agreement = make_agreement(
         eva,
         drammen_position,
@@ -175,20 +181,36 @@ def test_eva_approves_and_pays_a_grant_statement(in_browser, eva, kari, drammen_
         scheme=Scheme.objects.get(name="Tabell 3-1"),
     )
 
-    def steps(page):
+    def evas_part(page):
         page.goto(reverse("grants:statements") + "?kvartal=2024-Q2")
         page.get_by_role("button", name="Beregn oppgavene for 2024-Q2").click()
         page.get_by_role("link", name="Kreftkoordinator i Drammen").click()
         screenshot(page, "grant-statement")
         page.get_by_role("button", name="Godkjenn oppgaven").click()
-        page.fill("#id_paid_on", "2024-07-10")
-        page.get_by_role("button", name="Merk som utbetalt").click()
-        return page.locator("dl.facts").inner_text()
+        page.get_by_role("button", name="Attester utbetalingen").click()
+        offered = page.get_by_role("button", name="Anvis utbetalingen").count()
+        return offered, page.locator("[role=note]").inner_text(), axe(page)
 
-    facts = in_browser(eva, steps)
+    offered, note, violations = in_browser(eva, evas_part)
+    assert offered == 0 and "venter på anvisning av en annen" in note
+    assert violations == []
     statement = Statement.objects.get(agreement=agreement)
-    assert (statement.amount, statement.status) == (118_643, "paid")
-    assert "118" in facts and "10.07.2024" in facts
+    assert statement.status == Statement.Status.ATTESTED
+
+    def jons_part(page):
+        page.goto(reverse("grants:statement", args=[statement.pk]))
+        page.get_by_role("button", name="Anvis utbetalingen").click()
+        page.fill("#id_paid_on", today().isoformat())
+        page.get_by_role("button", name="Merk som utbetalt").click()
+        screenshot(page, "grant-statement-paid")
+        return page.locator("dl.facts").inner_text(), page.locator("table").inner_text()
+
+    facts, steps = in_browser(jon, jons_part)
+    statement.refresh_from_db()
+    assert (statement.amount, statement.status) == (118_643, Statement.Status.PAID)
+    assert (statement.attested_by, statement.authorised_by) == (eva, jon)
+    assert "118" in facts and "Attestert av" in facts and "Jon Moe" in facts
+    assert "Anvist" in steps and "Merket som utbetalt" in steps
 
 
 @pytest.mark.parametrize("name", ["public:coverage", "public:find"])

@@ -9,6 +9,7 @@ import json
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext
 
 from kreftkoordinator import audit
 from kreftkoordinator.grants import rules
@@ -75,7 +76,7 @@ class Command(BaseCommand):
         try:
             calc = rules.calculate(rules.Terms.of(start, salary, rate, scheme), absences)
         except rules.RuleError as e:
-            raise CommandError("\n".join(e.problems)) from e
+            raise CommandError("\n".join(e.messages(gettext))) from e
         data = rules.as_dict(calc)
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
@@ -99,7 +100,7 @@ class Command(BaseCommand):
         try:
             quarter = rules.Quarter.parse(options["quarter"])
         except rules.RuleError as e:
-            raise CommandError("\n".join(e.problems)) from e
+            raise CommandError("\n".join(e.messages(gettext))) from e
         with audit.via("grants statements"):
             made = calculate_quarter(None, quarter)  # the command acts as no user
         for s in made:

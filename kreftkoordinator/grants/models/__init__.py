@@ -1,6 +1,6 @@
 """Grant schemes, agreements, absences, the annual decisions and the quarterly statements
 (docs/grants.md). The arithmetic is in `rules.py`; these hold what was agreed, reported,
-decided and paid."""
+decided and paid. A statement and the steps of its payment are in `statements.py`."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from kreftkoordinator import numbers
 from kreftkoordinator.organisation.models import Area, DistrictOffice, Position
 
-from . import rules
+from .. import rules
 
 
 class Scheme(models.Model):
@@ -205,69 +205,14 @@ class Decision(models.Model):
         return f"{self.agreement}, år {self.number}: {'godkjent' if self.approved else 'avslått'}"
 
 
-class StatementQuerySet(models.QuerySet["Statement"]):
-    def visible_to(self, user) -> StatementQuerySet:
-        return self.filter(agreement__in=Agreement.objects.visible_to(user))
+from .statements import GrantError, Statement, StatementStep  # noqa: E402
 
-    def before(self, year: int, quarter: int) -> StatementQuerySet:
-        return self.filter(Q(year__lt=year) | Q(year=year, quarter__lt=quarter))
-
-
-class Statement(models.Model):
-    """A quarter's amount for one agreement, paid in arrears. A paid statement never changes:
-    a later difference is a new statement that `corrects` it."""
-
-    class Status(models.TextChoices):
-        HELD = "held", _("Holdt tilbake")
-        CALCULATED = "calculated", _("Beregnet")
-        APPROVED = "approved", _("Godkjent")
-        PAID = "paid", _("Utbetalt")
-
-    agreement = models.ForeignKey(
-        Agreement, models.PROTECT, related_name="statements", verbose_name=_("avtale")
-    )
-    year = models.PositiveSmallIntegerField(_("år"))
-    quarter = models.PositiveSmallIntegerField(_("kvartal"))
-    amount = models.IntegerField(_("beløp (kr)"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
-    # What a correction corrects; a statement not yet locked may be calculated again.
-    corrects = models.ForeignKey(
-        "self",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="corrections",
-        verbose_name=_("retter"),
-    )
-    # The rule and the days it counted, in Norwegian, frozen with the amount.
-    basis = models.JSONField(_("grunnlag"), default=list)
-    calculated_at = models.DateTimeField(_("beregnet"), auto_now_add=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("godkjent av"),
-    )
-    approved_at = models.DateTimeField(_("godkjent"), null=True, blank=True)
-    paid_on = models.DateField(_("utbetalt dato"), null=True, blank=True)
-
-    objects = StatementQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["agreement", "year", "quarter", "pk"]
-        verbose_name = _("utbetalingsoppgave")
-        verbose_name_plural = _("utbetalingsoppgaver")
-
-    def __str__(self) -> str:
-        return f"{self.agreement}, {self.period}: {self.amount} kr"
-
-    @property
-    def period(self) -> rules.Quarter:
-        return rules.Quarter(self.year, self.quarter)
-
-    @property
-    def is_locked(self) -> bool:
-        """Approved or paid: never recalculated."""
-        return self.status in (self.Status.APPROVED, self.Status.PAID)
+__all__ = [
+    "Absence",
+    "Agreement",
+    "Decision",
+    "GrantError",
+    "Scheme",
+    "Statement",
+    "StatementStep",
+]
