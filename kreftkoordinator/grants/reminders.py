@@ -101,6 +101,26 @@ def due(day: date) -> list[Reminder]:
     return found
 
 
+def remind_of_report(user, agreement: Agreement, number: int, day: date) -> int:
+    """The programme officer's button on a late report: the municipality's leaders and the
+    coordinator are told again now, whatever they were told before; how many."""
+    year, submission = required_report(agreement, number)
+    if submission is not None:
+        return 0
+    start = rules.agreement_years(agreement.terms)[number - 1].first
+    values = {"name": agreement.position.name, "year": year, "n": number}
+    values["start"] = rules.norwegian(start)
+    url = reverse("grants:agreement", args=[agreement.pk])
+    people = _municipality(agreement, day)
+    for u in people:
+        message = in_their_language(u, REPORT_DUE, values)
+        Notification.objects.create(user=u, message=message[:300], url=url)
+        with translation.override(u.reading_language()):
+            subject = _("Påminnelse fra Kreftkoordinator")
+        enqueue_email(subject, f"{message}\n\n{url}", [u.email])
+    return len(people)
+
+
 def send_reminders(day: date) -> int:
     """Notify and e-mail each reminder not already waiting unread; how many were sent."""
     sent = 0

@@ -1,12 +1,18 @@
 from django.urls import path
 
-from . import payment_views, views
+from . import payment_views, queue_views, views
 
 app_name = "grants"
 
 urlpatterns = [
     path("tilskudd/", views.agreement_list, name="agreements"),
     path("tilskudd/ny/", views.agreement_create, name="agreement_create"),
+    path("tilskudd/oppgaver/", queue_views.work_queue, name="queue"),
+    path(
+        "tilskudd/<int:pk>/aar/<int:number>/paaminnelse/",
+        queue_views.remind_report,
+        name="remind_report",
+    ),
     path("tilskudd/ordninger/", views.scheme_list, name="schemes"),
     path("tilskudd/utbetalinger/", views.statement_list, name="statements"),
     path("tilskudd/utbetalinger/<int:pk>/", payment_views.statement_detail, name="statement"),

@@ -23,6 +23,7 @@ from . import exports, rules
 from .forms import AbsenceForm, AgreementForm, DecisionForm, SchemeForm
 from .models import Absence, Agreement, Scheme, Statement
 from .overview import overview
+from .queue import queue_context
 from .statements import calculate_quarter
 from .workflows import (
     GrantError,
@@ -57,11 +58,10 @@ def agreement_list(request):
     if request.GET.get("format") == "xlsx":
         return exports.overview_workbook(data).response("tilskudd-oversikt.xlsx")
     notifications = Notification.objects.filter(user=request.user, read_at__isnull=True)[:10]
-    return render(
-        request,
-        "grants/list.html",
-        {"overview": data, "notifications": notifications, "today": today()},
-    )
+    context = {"overview": data, "notifications": notifications, "today": today()}
+    if request.user.is_programme:
+        context |= queue_context(request.user)
+    return render(request, "grants/list.html", context)
 
 
 @role_required(Role.PROGRAMME)

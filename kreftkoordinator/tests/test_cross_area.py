@@ -179,6 +179,7 @@ EXEMPT = {
             "absence_add",
             "absence_confirm",
             "year_decide",
+            "remind_report",
             "statement",
             "statement_approve",
             "statement_attest",

@@ -3,7 +3,10 @@
 on the given terms, without touching the database.
 
 `kreftkoordinator grants statements --quarter 2026-Q3`: the quarter's statements for every
-agreement (a quarter already approved or paid is left as it is)."""
+agreement (a quarter already approved or paid is left as it is).
+
+`kreftkoordinator grants queue [--day YYYY-MM-DD] [--json]`: what waits for the programme staff
+(grants/queue.py; the JSON keys in docs/grants.md)."""
 
 import json
 from datetime import date
@@ -61,11 +64,44 @@ class Command(BaseCommand):
         calc.add_argument("--json", action="store_true")
         statements = sub.add_parser("statements", help="calculate a quarter's statements")
         statements.add_argument("--quarter", required=True, help="2026-Q3")
+        queue = sub.add_parser("queue", help="what waits for the programme staff")
+        queue.add_argument("--day", help="the day to look from (YYYY-MM-DD; default today)")
+        queue.add_argument("--json", action="store_true")
 
     def handle(self, *args, **options):
         if options["action"] == "calculate":
             return self.calculate(options)
+        if options["action"] == "queue":
+            return self.queue(options)
         return self.statements(options)
+
+    def queue(self, options):
+        from kreftkoordinator.grants.models import Agreement
+        from kreftkoordinator.grants.queue import queue
+        from kreftkoordinator.organisation.models import today
+
+        day = _date(options["day"], "--day") if options["day"] else today()
+        found = queue(Agreement.objects.all(), day)  # the whole programme: an operator's view
+        data = found.as_dict()
+        if options["json"]:
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        labels = {
+            "late_reports": "årsrapporter over fristen",
+            "to_approve": "oppgaver å godkjenne",
+            "to_attest": "utbetalinger å attestere",
+            "to_authorise": "utbetalinger å anvise",
+            "held": "oppgaver holdt tilbake",
+            "absences": "fravær å bekrefte",
+            "years_ending": "avtaleår som slutter innen 60 dager",
+        }
+        for key, n in data["counts"].items():
+            self.stdout.write(f"{n:>4}  {labels[key]}")
+        for r in data["late_reports"]:
+            self.stdout.write(
+                f"      {r['position']}: årsrapporten for {r['report_year']} "
+                f"(frist {r['deadline']}, {r['days_late']} dager over)"
+            )
 
     def calculate(self, options):
         start = _date(options["start"], "--start")
