@@ -68,10 +68,17 @@ class Workbook:
         self._book.save(target)
 
     def response(self, name: str) -> HttpResponse:
-        response = HttpResponse(content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response = download(b"", name, XLSX)
         self.save(response)
         return response
+
+
+def download(content: bytes, name: str, content_type: str) -> HttpResponse:
+    """A file to save, never to show: every export's response."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def table_workbook(title: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Workbook:

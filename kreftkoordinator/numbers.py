@@ -56,6 +56,13 @@ def number(value: Number | None, places: int = 0, trim: bool = False) -> str:
     return sign + text + ("," + decimals if decimals else "")
 
 
+def for_files(value: Number, places: int = 2) -> str:
+    """118643,00; -2000,00: no grouping, a decimal comma and a plain hyphen for the minus, as a
+    ledger import and Excel in a Norwegian locale read a CSV cell."""
+    rounded = round_half_up(value, places)
+    return f"{rounded:.{places}f}".replace(".", ",")
+
+
 def kroner(value: Number | None, places: int = 0) -> str:
     """kr 595 185; kr −253 301; kr 1 234,50 with `places=2`. None is a dash."""
     if value is None:

@@ -324,6 +324,20 @@ if os.environ.get("DOCUMENTS_STORAGE", "file") == "s3":
     }
 # Each document at most this many bytes (the proxy in front must let as much through).
 DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", str(20 * 1024 * 1024)))
+# The funder's accounts (docs/grants.md, "Into the funder's accounts"): the ledger account grants
+# are posted to, each scheme's project code ("Tabell 3-1=4100,Eldre ordning=4090"; a scheme not
+# named gets GRANTS_PROJECT_DEFAULT), and the account payments are made from.
+GRANTS_LEDGER_ACCOUNT = os.environ.get("GRANTS_LEDGER_ACCOUNT", "5910")
+GRANTS_PROJECT_CODES = {
+    name.strip(): code.strip()
+    for name, _sep, code in (i.partition("=") for i in env_list("GRANTS_PROJECT_CODES"))
+    if code.strip()
+}
+GRANTS_PROJECT_DEFAULT = os.environ.get("GRANTS_PROJECT_DEFAULT", "KREFTKOORDINATOR")
+GRANTS_PAYER_NAME = os.environ.get("GRANTS_PAYER_NAME", "Kreftforeningen")
+GRANTS_PAYER_ORGANISATION_NUMBER = os.environ.get("GRANTS_PAYER_ORGANISATION_NUMBER", "")
+GRANTS_PAYER_ACCOUNT = os.environ.get("GRANTS_PAYER_ACCOUNT", "")
+GRANTS_PAYER_BIC = os.environ.get("GRANTS_PAYER_BIC", "")
 # A ClamAV daemon that scans each document before it is stored: "host:port" or "unix:/path".
 CLAMAV_ADDRESS = os.environ.get("CLAMAV_ADDRESS", "")
 

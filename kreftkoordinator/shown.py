@@ -4,7 +4,7 @@ Part of the shared kernel: it imports no app."""
 from django import template
 
 from . import numbers
-from .validators import shown_phone
+from .validators import shown_bank_account, shown_phone
 
 register = template.Library()
 
@@ -13,6 +13,12 @@ register = template.Library()
 def phone(value: str) -> str:
     """A stored phone number as people read it: "912 34 567"."""
     return shown_phone(value) if value else ""
+
+
+@register.filter
+def bank_account(value: str) -> str:
+    """A stored account number as banks write it: "1503.11.12345"."""
+    return shown_bank_account(value) if value else ""
 
 
 # Numbers: the one formatter (`kreftkoordinator.numbers`), for every template.

@@ -58,3 +58,58 @@ def shown_phone(value: str) -> str:
             return f"{digits[:3]} {digits[3:5]} {digits[5:]}"
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def _digits(value: str) -> str:
+    return "".join(c for c in value if not c.isspace() and c not in ".-")
+
+
+def organisation_number(value: str) -> str:
+    """An organisation number (9 digits, MOD11) as stored, or a ValidationError that says what
+    is wrong; spaces and dots as people type them are allowed."""
+    from django.core.exceptions import ValidationError
+    from stdnum.no import orgnr
+
+    digits = _digits(value)
+    if not digits.isdigit() or len(digits) != 9:
+        raise ValidationError(
+            _("Et organisasjonsnummer har 9 siffer; du skrev %(n)s tegn.") % {"n": len(digits)},
+            code="length",
+        )
+    if not orgnr.is_valid(digits):
+        raise ValidationError(
+            _(
+                "Organisasjonsnummeret stemmer ikke (kontrollsifferet er feil). Sjekk det mot "
+                "Enhetsregisteret."
+            ),
+            code="checksum",
+        )
+    return digits
+
+
+def bank_account(value: str) -> str:
+    """A Norwegian account number (kontonummer: 11 digits, MOD11) as stored, or a ValidationError;
+    "1503.11.12345" and "1503 11 12345" are read alike."""
+    from django.core.exceptions import ValidationError
+    from stdnum.no import kontonr
+
+    digits = _digits(value)
+    if not digits.isdigit() or len(digits) != 11:
+        raise ValidationError(
+            _("Et kontonummer har 11 siffer; du skrev %(n)s tegn.") % {"n": len(digits)},
+            code="length",
+        )
+    if not kontonr.is_valid(digits):
+        raise ValidationError(
+            _(
+                "Kontonummeret stemmer ikke (kontrollsifferet er feil). Sjekk det mot kommunens "
+                "faktura eller brev."
+            ),
+            code="checksum",
+        )
+    return digits
+
+
+def shown_bank_account(digits: str) -> str:
+    """1503.11.12345, as Norwegian banks write it."""
+    return f"{digits[:4]}.{digits[4:6]}.{digits[6:]}" if len(digits) == 11 else digits

@@ -31,6 +31,7 @@ from kreftkoordinator.grants.workflows import (
     pay_statement,
     report_absence,
     required_report,
+    set_payment_details,
 )
 from kreftkoordinator.organisation.models import Position
 
@@ -60,6 +61,7 @@ def create_grants(day: date) -> None:
             social_rate=Decimal(rate),
             scheme=scheme,
         )
+        set_payment_details(eva, made, *payment_details(code))
         for y in rules.agreement_years(made.terms)[1:]:
             if y.first > day or y.number == waiting:
                 continue
@@ -90,6 +92,24 @@ def create_grants(day: date) -> None:
                 if quarter < last or made.end < last.first:
                     _pay(eva, jon, statement, quarter)
             quarter = quarter.next()
+
+
+def payment_details(code: str) -> tuple[str, str]:
+    """A made-up organisation number and account for the area, with valid check digits (MOD11),
+    so the ledger and payment files can be tried in the demo."""
+    from stdnum.no import kontonr, orgnr
+
+    def completed(prefix: str, valid) -> str:
+        # Some bases have no check digit (MOD11 gives 10): the next prefix then.
+        digits = code.rjust(6, "0")
+        return next(
+            f"{prefix}{p}{digits}{d}"
+            for p in "0123456789"
+            for d in "0123456789"
+            if valid(f"{prefix}{p}{digits}{d}")
+        )
+
+    return completed("9", orgnr.is_valid), completed("999", kontonr.is_valid)
 
 
 def _pay(eva: User, jon: User, statement: Statement, quarter: rules.Quarter) -> None:

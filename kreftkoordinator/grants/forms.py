@@ -1,7 +1,7 @@
 from django import forms as django_forms
 from django.utils.translation import gettext_lazy as _
 
-from kreftkoordinator import forms
+from kreftkoordinator import forms, validators
 from kreftkoordinator.organisation.models import Area, Position
 
 from .models import Absence, Scheme
@@ -75,6 +75,25 @@ class DecisionForm(forms.Form):
 
 class PaidForm(forms.Form):
     paid_on = django_forms.DateField(label=_("Utbetalt dato"), widget=forms.DateInput)
+
+
+class PaymentDetailsForm(forms.Form):
+    """Where the grant is paid; both are checked where they are typed (MOD11)."""
+
+    organisation_number = django_forms.CharField(
+        label=_("Kommunens organisasjonsnummer"), max_length=20, help_text=_("9 siffer.")
+    )
+    bank_account = django_forms.CharField(
+        label=_("Kontonummer tilskuddet betales til"),
+        max_length=20,
+        help_text=_("11 siffer, for eksempel 1503.11.12345."),
+    )
+
+    def clean_organisation_number(self):
+        return validators.organisation_number(self.cleaned_data["organisation_number"])
+
+    def clean_bank_account(self):
+        return validators.bank_account(self.cleaned_data["bank_account"])
 
 
 class SendBackForm(forms.Form):

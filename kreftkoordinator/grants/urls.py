@@ -44,6 +44,7 @@ urlpatterns = [
     path("tilskudd/fravaer/<int:pk>/bekreft/", views.absence_confirm, name="absence_confirm"),
     path("tilskudd/<int:pk>/", views.agreement_detail, name="agreement"),
     path("tilskudd/<int:pk>/brev/", views.agreement_letter, name="letter"),
+    path("tilskudd/<int:pk>/betaling/", views.agreement_payment, name="agreement_payment"),
     path("tilskudd/<int:pk>/fravaer/", views.absence_add, name="absence_add"),
     path("tilskudd/<int:pk>/aar/<int:number>/", views.year_decide, name="year_decide"),
 ]

@@ -18,9 +18,10 @@ from kreftkoordinator.casework.models import Notification
 from kreftkoordinator.languages import document_links, write_for
 from kreftkoordinator.organisation.models import today
 from kreftkoordinator.roles import Role, post_only, role_required
+from kreftkoordinator.validators import shown_bank_account
 
 from . import exports, rules
-from .forms import AbsenceForm, AgreementForm, DecisionForm, SchemeForm
+from .forms import AbsenceForm, AgreementForm, DecisionForm, PaymentDetailsForm, SchemeForm
 from .models import Absence, Agreement, Scheme, Statement
 from .overview import overview
 from .queue import queue_context
@@ -32,6 +33,7 @@ from .workflows import (
     make_agreement,
     report_absence,
     required_report,
+    set_payment_details,
 )
 
 WHO = (Role.LEADER, Role.PROGRAMME)
@@ -91,7 +93,7 @@ def agreement_create(request):
 
 
 @role_required(*WHO)
-def agreement_detail(request, pk: int, absence_form=None, decision_form=None):
+def agreement_detail(request, pk: int, absence_form=None, decision_form=None, payment_form=None):
     agreement = _agreement(request.user, pk)
     audit.record(
         request.user, Action.VIEW, agreement, area=agreement.host_area_id, reason="tilskuddsavtale"
@@ -111,9 +113,31 @@ def agreement_detail(request, pk: int, absence_form=None, decision_form=None):
         "statements": agreement.statements.select_related("corrects"),
         "absence_form": absence_form or AbsenceForm(),
         "decision_form": decision_form or DecisionForm(),
+        "payment_form": payment_form
+        or PaymentDetailsForm(
+            initial={
+                "organisation_number": agreement.organisation_number,
+                "bank_account": shown_bank_account(agreement.bank_account),
+            }
+        ),
         "undecided": [y.number for y in calc.years if y.number not in decisions],
     }
     return render(request, "grants/agreement.html", context)
+
+
+@role_required(Role.PROGRAMME)
+@post_only(lambda request, pk: reverse("grants:agreement", args=[pk]))
+def agreement_payment(request, pk: int):
+    agreement = _agreement(request.user, pk)
+    form = PaymentDetailsForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        set_payment_details(
+            request.user, agreement, data["organisation_number"], data["bank_account"]
+        )
+        messages.success(request, _("Betalingsopplysningene er lagret."))
+        return redirect("grants:agreement", pk=pk)
+    return agreement_detail(request, pk, payment_form=form)
 
 
 @role_required(*WHO)
@@ -208,14 +232,22 @@ def statement_list(request):
         .filter(year=quarter.year, quarter=quarter.number)
         .select_related("agreement__position", "corrects")
     )
-    if request.GET.get("format") == "xlsx":
+    wanted = request.GET.get("format")
+    if wanted == "xlsx":
         return exports.statements_workbook(statements).response(f"utbetalinger-{quarter}.xlsx")
+    if wanted in ("regnskap", "betaling"):
+        from .payment_views import payment_file_response
+
+        response = payment_file_response(request, quarter, wanted)
+        if response is not None:
+            return response
     context = {
         "quarter": quarter,
         "statements": statements,
         "previous": quarter.previous(),
         "next": quarter.next(),
         "total": sum(s.amount for s in statements),
+        "today": today(),
     }
     return render(request, "grants/statements.html", context)
 

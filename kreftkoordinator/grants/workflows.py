@@ -176,6 +176,25 @@ def decide_year(user, agreement: Agreement, number: int, approved: bool, comment
     return decision
 
 
+def set_payment_details(
+    user, agreement: Agreement, organisation_number: str, bank_account: str
+) -> Agreement:
+    """Where the grant is paid, checked (MOD11) whatever way it comes in."""
+    from kreftkoordinator import validators
+
+    agreement.organisation_number = validators.organisation_number(organisation_number)
+    agreement.bank_account = validators.bank_account(bank_account)
+    agreement.save(update_fields=["organisation_number", "bank_account"])
+    audit.record(
+        user,
+        Action.UPDATE,
+        agreement,
+        area=agreement.host_area_id,
+        reason="betalingsopplysninger for tilskuddet",
+    )
+    return agreement
+
+
 def approve_statement(user, statement: Statement, at: datetime | None = None) -> None:
     statement.approve(user, at)
 

@@ -180,6 +180,7 @@ EXEMPT = {
             "absence_confirm",
             "year_decide",
             "remind_report",
+            "agreement_payment",
             "statement",
             "statement_approve",
             "statement_attest",

@@ -153,6 +153,7 @@ POST_ACTIONS = {
     "grants:absence_confirm": ({PROGRAMME}, lambda w: [w["absence"].pk]),
     "grants:year_decide": ({PROGRAMME}, lambda w: [w["agreement"].pk, 2]),
     "grants:remind_report": ({PROGRAMME}, lambda w: [w["agreement"].pk, 2]),
+    "grants:agreement_payment": ({PROGRAMME}, lambda w: [w["agreement"].pk]),
     "grants:statement_approve": ({PROGRAMME}, lambda w: [w["statement"].pk]),
     "grants:statement_pay": ({PROGRAMME}, lambda w: [w["statement"].pk]),
     "grants:statement_attest": ({PROGRAMME}, lambda w: [w["statement"].pk]),

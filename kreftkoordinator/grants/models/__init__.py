@@ -90,6 +90,10 @@ class Agreement(models.Model):
         related_name="party_agreements",
         verbose_name=_("parter i samarbeidsavtalen"),
     )
+    # Where the grant is paid: the host municipality's organisation number and account
+    # (validators.organisation_number, bank_account), for the ledger and the payment file.
+    organisation_number = models.CharField(_("organisasjonsnummer"), max_length=9, blank=True)
+    bank_account = models.CharField(_("kontonummer for tilskuddet"), max_length=11, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("registrert av")
     )
