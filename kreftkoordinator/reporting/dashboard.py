@@ -35,6 +35,8 @@ class PositionHistory:
     columns: list[Column] = field(default_factory=list)
     rows: list[tuple] = field(default_factory=list)  # (indicator, [Cell per column])
     submissions: list[Submission] = field(default_factory=list)  # newest first
+    every_year: list[Submission] = field(default_factory=list)  # since the position began
+    headlines: list = field(default_factory=list)  # headline.Headline, when wholly hers
 
 
 def latest_versions(positions) -> list[Submission]:
@@ -69,7 +71,8 @@ def leader_dashboard(areas) -> list[PositionHistory]:
         covered = list(position.covered_areas.all())
         mine = [a for a in covered if a.pk in scope]
         history = PositionHistory(position, mine, whole=len(mine) == len(covered))
-        history.submissions = by_position.get(position.pk, [])[:YEARS_SHOWN]
+        history.every_year = by_position.get(position.pk, [])
+        history.submissions = history.every_year[:YEARS_SHOWN]
         _fill(history, multi=len(covered) > 1)
         histories.append(history)
     return histories

@@ -11,6 +11,7 @@ from kreftkoordinator.roles import Role, role_required
 from .annual import FIRST_YEAR, ReportError, check_year
 from .dashboard import leader_dashboard
 from .exports import national_workbook
+from .headline import headlines, needs
 from .indicators import REGISTRY
 from .national import national_view
 
@@ -29,7 +30,20 @@ def leader(request):
         history.rows = [
             (indicator, cells, national.median(indicator.key)) for indicator, cells in history.rows
         ]
-    context = {"areas": areas, "histories": histories, "median_year": latest}
+    day = today()
+    # Last year's median where it is there; else the latest year's.
+    year_before = national_view(day.year - 1, Area.objects.serviceable(), with_parts=False)
+    medians = year_before if year_before.positions else national
+    for history in histories:
+        history.headlines = headlines(history, day, medians.median) if history.whole else []
+    context = {
+        "areas": areas,
+        "histories": histories,
+        "median_year": latest,
+        "needs": needs(request.user, day, histories),
+        "this_year": day.year,
+        "last_year": day.year - 1,
+    }
     return render(request, "reporting/leader.html", context)
 
 

@@ -145,21 +145,36 @@ def test_kari_submits_her_annual_report(in_browser, kari, drammen_position):
     assert Submission.objects.get(position=drammen_position, year=2025).version == 1
 
 
-def test_per_reads_the_economics_of_drammen(in_browser, per, drammen_position):
+def test_per_goes_from_his_dashboard_to_a_scenario_and_its_brief(
+    in_browser, per, kari, drammen_position
+):
+    """Issue 31: the dashboard answers first (the headline figures, what needs him); the
+    scenario on older figures than the last report is one click away, and its brief another."""
+    from kreftkoordinator.reporting.submissions import submit_report
+
+    submit_report(kari, drammen_position, today().year - 1, "")
     scenario = Scenario.objects.create(
-        name="Drammen", position=drammen_position, year=2025, created_by=per, price_year=2024
+        name="Drammen", position=drammen_position, year=2024, created_by=per, price_year=2024
     )
 
     def steps(page):
-        page.goto(reverse("economics:scenario", args=[scenario.pk]))
+        page.goto(reverse("reporting:leader"))
+        screenshot(page, "leader-dashboard", full_page=False)
+        violations = axe(page)
+        headline = page.get_by_role("table", name="Hovedtallene for Kreftkoordinator i Drammen")
+        rows = headline.locator("tbody tr").count()
+        page.get_by_role("link", name="Scenarioet «Drammen» bygger på tallene for 2024").click()
+        at = page.url
         screenshot(page, "economics", full_page=False)  # the top: the summary and the waterfall
         charts = page.locator("svg[role=img]")
         names = [charts.nth(i).get_attribute("aria-labelledby") for i in range(charts.count())]
         with page.expect_download() as download:
             page.get_by_role("link", name="Notat til saksframlegg (Word)").click()
-        return names, download.value.suggested_filename
+        return rows, at, names, download.value.suggested_filename, violations
 
-    names, filename = in_browser(per, steps)
+    rows, at, names, filename, violations = in_browser(per, steps)
+    assert rows == 8 and violations == []
+    assert at.endswith(reverse("economics:scenario", args=[scenario.pk]))
     assert len(names) == 3 and all(names)  # waterfall, tornado, distribution: each labelled
     assert filename.endswith(".docx")
 
