@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,9 +10,10 @@ from kreftkoordinator.forms import fits_a_key
 from kreftkoordinator.languages import document_links, write_for
 from kreftkoordinator.organisation.models import today
 from kreftkoordinator.roles import Role, post_only, role_required
+from kreftkoordinator.text import InvisibleCharacter, plain_text
 
 from . import charts
-from .brief import docx_brief, xlsx_workbook
+from .brief import Resolution, docx_brief, xlsx_workbook
 from .forms import RatingForm, ReadingForm, SalaryForm, ScenarioForm, ValueForm
 from .model.stakeholders import STAKEHOLDERS
 from .models import Scenario, salary_positions
@@ -82,6 +85,24 @@ def compare(request):
     return render(request, "economics/compare.html", context)
 
 
+def resolution_from(query) -> Resolution:
+    """The brief's proposed resolution as the form above its link asks for it: from when
+    (1 January next year unless given), where the money comes from, and its heading."""
+    try:
+        start = date.fromisoformat(query.get("fra", ""))
+    except ValueError:
+        start = date(today().year + 1, 1, 1)
+    try:
+        funding = plain_text(query.get("finansiering", "")).strip()[:200]
+    except InvisibleCharacter:  # a pasted control character: the usual wording instead
+        funding = ""
+    return Resolution(
+        start,
+        funding or _("kommunens budsjett for helse og omsorg"),
+        recommendation=query.get("overskrift") == "innstilling",
+    )
+
+
 @role_required(*WHO)
 def scenario_detail(request, pk: int, value_form=None, rating_form=None):
     scenario = _scenario(request.user, pk)
@@ -96,15 +117,19 @@ def scenario_detail(request, pk: int, value_form=None, rating_form=None):
         )
         if kind == "xlsx":
             return xlsx_workbook(scenario, result).response(f"scenario-{scenario.pk}.xlsx")
-        response = HttpResponse(docx_brief(scenario, result), content_type=DOCX)
+        brief = docx_brief(scenario, result, resolution_from(request.GET))
+        response = HttpResponse(brief, content_type=DOCX)
         response["Content-Disposition"] = f'attachment; filename="notat-{scenario.pk}.docx"'
         return response
     result = scenario_result(
         scenario, protect=not request.user.is_coordinator, agreement_year=agreement_year
     )
+    default = resolution_from({})
     context = {
         "scenario": scenario,
         "result": result,
+        "brief_start": default.start,
+        "brief_funding": default.funding,
         "document_links": document_links(
             request,
             scenario.position.host_area,

@@ -168,8 +168,10 @@ def test_per_goes_from_his_dashboard_to_a_scenario_and_its_brief(
         screenshot(page, "economics", full_page=False)  # the top: the summary and the waterfall
         charts = page.locator("svg[role=img]")
         names = [charts.nth(i).get_attribute("aria-labelledby") for i in range(charts.count())]
+        page.get_by_text("Saksframlegg (Word) med forslag til vedtak").click()
+        page.fill("#brief-funding", "rammen til helse og omsorg")
         with page.expect_download() as download:
-            page.get_by_role("link", name="Notat til saksframlegg (Word)").click()
+            page.get_by_role("button", name="Last ned saksframlegget (Word)").click()
         return rows, at, names, download.value.suggested_filename, violations
 
     rows, at, names, filename, violations = in_browser(per, steps)
