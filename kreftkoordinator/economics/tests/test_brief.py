@@ -36,7 +36,7 @@ def scenario(per, drammen_position):
     )
 
 
-def brief(client, scenario, **query) -> Document:
+def brief(client, scenario, **query):
     url = reverse("economics:scenario", args=[scenario.pk])
     return Document(BytesIO(client.get(url, {"format": "docx", **query}).content))
 
