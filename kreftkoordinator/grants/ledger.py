@@ -8,7 +8,6 @@ be paid out. The layouts are in docs/grants.md, "Into the funder's accounts"."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from xml.etree import ElementTree as ET
@@ -17,7 +16,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kreftkoordinator.exports import CsvWriter
+from kreftkoordinator.exports import csv_file
 from kreftkoordinator.numbers import for_files, kroner
 
 from . import rules
@@ -96,14 +95,11 @@ def project_code(t: Transfer) -> str:
 def voucher_file(quarter: rules.Quarter) -> bytes:
     """The ledger's CSV: `;`-separated, UTF-8 with a byte-order mark, a decimal comma; one line
     per statement, dated the day it was authorised."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = CsvWriter(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(VOUCHER_COLUMNS)
+    rows: list[list] = [VOUCHER_COLUMNS]
     for t in transfers(quarter):
         for s in t.statements:
             kind = _("retting") if s.corrects_id else _("tilskudd")
-            writer.writerow(
+            rows.append(
                 [
                     timezone.localtime(s.authorised_at).date().isoformat(),
                     settings.GRANTS_LEDGER_ACCOUNT,
@@ -115,7 +111,7 @@ def voucher_file(quarter: rules.Quarter) -> bytes:
                     f"{kind} {s.period}, {t.agreement.position.name}"[:200],
                 ]
             )
-    return out.getvalue().encode("utf-8")
+    return csv_file(rows)
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes) -> ET.Element:

@@ -44,7 +44,7 @@ class AnnualReport:
                 {"id": self.position.pk, "name": self.position.name} if self.position else None
             ),
             "indicators": {
-                key: _indicator(key, figure, suppressed) for key, figure in self.figures.items()
+                key: indicator_row(key, figure, suppressed) for key, figure in self.figures.items()
             },
             "routines": [
                 {
@@ -110,7 +110,8 @@ def annual_report(year: int, position: Position | None = None, area: Area | None
     return AnnualReport(year, areas, position, figures, routines_during(period))
 
 
-def _indicator(key: str, figure: Figure, suppressed: bool) -> dict:
+def indicator_row(key: str, figure: Figure, suppressed: bool) -> dict:
+    """One indicator as `report annual --json` and every export of the report have it."""
     definition = REGISTRY[key]
     reference = definition.reference
     parts: dict[str, dict[str, int | bool | None]] = {

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
 
 from kreftkoordinator.audit.disclosure import LESS_THAN_FIVE
-from kreftkoordinator.exports import Workbook, table_workbook
+from kreftkoordinator.exports import (
+    DECIMAL,
+    SHARE,
+    WHOLE,
+    Formula,
+    Workbook,
+    csv_file,
+    download,
+)
 
+from .annual import indicator_row
 from .indicators import REGISTRY
 from .published import Cell
 
@@ -16,23 +29,134 @@ if TYPE_CHECKING:
     from .national import NationalView
 
 
-def annual_workbook(data: dict) -> Workbook:
-    """The `report annual --json` object as a sheet: one row per indicator."""
-    rows = []
-    for key, row in data["indicators"].items():
-        reference = row["reference_2017"]
-        rows.append(
-            [
-                key,
-                LESS_THAN_FIVE if row["suppressed"] else row["value"],
-                row["numerator"],
-                row["denominator"],
-                row["unit"],
-                reference["value"] if reference else None,
+@dataclass
+class AnnualExport:
+    """One annual report in the one layout of every export of it (the page's and the
+    command's): columns of rows as `AnnualReport.as_dict` has them, with the medians and
+    where the figures come from."""
+
+    title: str  # the position, or the area
+    year: int
+    columns: list[tuple[str, dict]]  # (heading, {key: row})
+    medians: dict[str, float | None]
+    suppressed: bool
+    made_at: datetime
+
+    @classmethod
+    def of(cls, title, year, columns, medians, suppressed: bool) -> AnnualExport:
+        rows = [
+            (heading, {key: indicator_row(key, f, suppressed) for key, f in figures.items()})
+            for heading, figures in columns
+        ]
+        return cls(title, year, rows, medians, suppressed, timezone.localtime())
+
+
+def _format(row: dict | None) -> str:
+    if row is None or row["value"] is None:
+        return WHOLE
+    if row["denominator"] is not None:
+        return SHARE
+    return WHOLE if isinstance(row["value"], int) else DECIMAL
+
+
+def _number(row: dict | None):
+    return None if row is None else (LESS_THAN_FIVE if row["suppressed"] else row["value"])
+
+
+def annual_rows(report: AnnualExport):
+    """(cells, formats, total_of) per line: each indicator, then its parts; `total_of` gives,
+    for an indicator whose parts add up to it in a column, the part lines it is the sum of."""
+    n = len(report.columns)
+    for key, indicator in REGISTRY.items():
+        rows = [figures.get(key) for _h, figures in report.columns]
+        reference = indicator.reference.value if indicator.reference else None
+        cells = [str(indicator.label), key, *[_number(r) for r in rows]]
+        cells += [report.medians.get(key), reference]
+        formats = [None, None, *[_format(r) for r in rows], _format(rows[0]), _format(rows[0])]
+        codes = list(rows[0]["parts"]) if rows and rows[0] else []
+        adds_up = [
+            bool(codes)
+            and indicator.parts_add_up
+            and r is not None
+            and not r["suppressed"]
+            and r["value"] == sum(int(p["value"] or 0) for p in r["parts"].values())
+            and not any(p["suppressed"] for p in r["parts"].values())
+            for r in rows
+        ]
+        yield cells, formats, (adds_up, len(codes))
+        for code in codes:
+            parts = [r["parts"].get(code) if r else None for r in rows]
+            values = [
+                (LESS_THAN_FIVE if p["suppressed"] else p["value"]) if p else None for p in parts
             ]
+            label = f"  {indicator.part_label(code)}"
+            yield [label, f"{key}.{code}", *values, None, None], [None, None, *[WHOLE] * n], None
+
+
+def annual_workbook(report: AnnualExport) -> Workbook:
+    """Numbers as numbers with their formats, labels as headers with the keys beside them, the
+    breakdowns' totals as formulas, the header kept in view, the definitions and where the
+    figures come from on sheets of their own."""
+    workbook = Workbook()
+    sheet = workbook.sheet(_("Årsrapport %(year)s") % {"year": report.year})
+    headings = [h for h, _f in report.columns]
+    header = [_("Indikator"), _("Nøkkel"), *headings, _("Landet, median"), _("Evalueringen 2017")]
+    sheet.bold(sheet.append(header))
+    sheet.freeze("C2")
+    sheet.widths(48, 30, *[14] * (len(headings) + 2))
+    at = 2
+    for cells, formats, total_of in annual_rows(report):
+        if total_of is not None:
+            adds_up, parts = total_of
+            for column, adds in enumerate(adds_up):
+                if adds:
+                    letter = get_column_letter(3 + column)
+                    cells[2 + column] = Formula(f"=SUM({letter}{at + 1}:{letter}{at + parts})")
+        sheet.append(cells, formats)
+        at += 1
+    definitions = workbook.sheet(_("Definisjoner"))
+    definitions.bold(definitions.append([_("Nøkkel"), _("Indikator"), _("Definisjon"), _("Enhet")]))
+    definitions.freeze("A2")
+    definitions.widths(30, 40, 90, 16)
+    for key, indicator in REGISTRY.items():
+        definitions.append(
+            [key, str(indicator.label), str(indicator.definition), str(indicator.unit)]
         )
-    header = ["indikator", "verdi", "teller", "nevner", "enhet", "evalueringen 2017"]
-    return table_workbook(str(data["year"]), header, rows)
+    about = workbook.sheet(_("Om tallene"))
+    about.widths(24, 90)
+    for label, value in about_rows(report):
+        about.append([label, value])
+    return workbook
+
+
+def about_rows(report: AnnualExport) -> list[tuple[str, str]]:
+    return [
+        (
+            _("Rapport"),
+            _("Årsrapport %(year)s: %(title)s") % {"year": report.year, "title": report.title},
+        ),
+        (_("Kilde"), _("Kreftkoordinator, beregnet fra registreringene for områdene")),
+        (_("Laget"), report.made_at.strftime("%d.%m.%Y %H:%M")),
+        (
+            _("Skjerming"),
+            _("Tall fra 1 til 4 vises som «<5», som i tall som forlater kommunen.")
+            if report.suppressed
+            else _("Stillingens egne tall, uten skjerming: del dem ikke videre slik."),
+        ),
+        (_("Definisjoner"), _("Arket «Definisjoner», og siden «Slik er tallene definert».")),
+    ]
+
+
+def annual_csv(report: AnnualExport) -> bytes:
+    headings = [h for h, _f in report.columns]
+    header = [_("Indikator"), _("Nøkkel"), *headings, _("Landet, median"), _("Evalueringen 2017")]
+    return csv_file([header, *(cells for cells, _f, _t in annual_rows(report))])
+
+
+def annual_download(report: AnnualExport, kind: str, name: str):
+    if kind == "xlsx":
+        return annual_workbook(report).response(f"{name}.xlsx")
+    return download(annual_csv(report), f"{name}.csv", "text/csv; charset=utf-8")
 
 
 def _value(cell: Cell):

@@ -1,17 +1,17 @@
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kreftkoordinator import numbers
-from kreftkoordinator.exports import CsvWriter, table_workbook
 from kreftkoordinator.languages import document_links, write_for
 from kreftkoordinator.organisation.models import Area, Position, today
 from kreftkoordinator.roles import Role, role_required
 
 from .annual import ReportError, check_year, position_columns, shown_row
 from .charts import bar_chart
+from .exports import AnnualExport, annual_download
 from .forms import SubmitForm
 from .indicators import REGISTRY
 from .models import Submission
@@ -70,7 +70,10 @@ def annual(request, position_pk: int, year: int, form=None):
     headings = [label for label, _figures in columns]
     if request.GET.get("format") in ("csv", "xlsx"):
         write_for(request, position.host_area)
-        return _export(request.GET["format"], position, year, headings, rows)
+        medians = {key: national.median(key) for key in REGISTRY}
+        # The position's own coordinator: its own figures, not suppressed.
+        report = AnnualExport.of(position.name, year, columns, medians, suppressed=False)
+        return annual_download(report, request.GET["format"], f"arsrapport-{position.pk}-{year}")
     context = {
         "position": position,
         "year": year,
@@ -181,31 +184,3 @@ def _confirm_page(request, position, year: int, narrative: str):
             "rows": rows,
         },
     )
-
-
-def _export(kind: str, position, year, headings, rows) -> HttpResponse:
-    """The report's table as CSV or XLSX: the position's own figures, not suppressed."""
-    header = [_("indikator"), *headings, _("landet, median"), _("evalueringen 2017")]
-    table = []
-    for indicator, figures, parts, median in rows:
-        reference = indicator.reference.value if indicator.reference else None
-        table.append([indicator.key, *[_cell(f) for f in figures], median, reference])
-        for code, _label, counts in parts:
-            table.append([f"{indicator.key}.{code}", *counts, None, None])
-    name = f"arsrapport-{position.pk}-{year}.{kind}"
-    if kind == "xlsx":
-        return table_workbook(str(year), header, table).response(name)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    writer = CsvWriter(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in row] for row in table])
-    return response
-
-
-def _cell(figure):
-    if figure.value is None:
-        return None
-    if figure.denominator is not None:
-        return round(figure.value, 4)
-    return figure.value

@@ -235,11 +235,11 @@ def test_documents_for_a_nynorsk_municipality_are_in_nynorsk_unless_the_writer_c
     url = reverse("reporting:annual", args=[nordhordland.pk, 2025])
     sheet = load_workbook(BytesIO(client.get(url, {"format": "xlsx"}).content)).active
     assert next(sheet.iter_rows(max_row=1, values_only=True))[-2:] == (
-        "landet, median",
-        "evalueringa 2017",
+        "Landet, median",
+        "Evalueringa 2017",
     )
     sheet = load_workbook(BytesIO(client.get(url, {"format": "xlsx", "lang": "en"}).content)).active
-    assert next(sheet.iter_rows(max_row=1, values_only=True))[-1] == "the 2017 evaluation"
+    assert next(sheet.iter_rows(max_row=1, values_only=True))[-1] == "The 2017 evaluation"
 
 
 @pytest.mark.django_db

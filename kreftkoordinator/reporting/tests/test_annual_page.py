@@ -46,10 +46,13 @@ def test_the_csv_export_has_the_same_figures(client, kari, drammen_2025, drammen
     login(client, kari)
     response = client.get(url(drammen_position), {"format": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = {r[0]: r for r in csv.reader(io.StringIO(response.content.decode()), delimiter=";")}
-    assert rows["patients_followed"][1:3] == ["5", "2"]
-    assert rows["contacts_by_mode.phone"][1] == "3"
-    assert rows["share_first_contact_at_discharge"][4] == "0.44"
+    assert response.content.startswith("\ufeff".encode())  # so Excel reads it as UTF-8
+    text = response.content.decode("utf-8-sig")
+    rows = {r[1]: r for r in csv.reader(io.StringIO(text), delimiter=";")}
+    assert rows["patients_followed"][0] == "Pasienter fulgt opp"
+    assert rows["patients_followed"][2:4] == ["5", "2"]
+    assert rows["contacts_by_mode.phone"][2] == "3"
+    assert rows["share_first_contact_at_discharge"][5] == "0,4400"  # a decimal comma
 
 
 @pytest.mark.django_db
@@ -180,9 +183,9 @@ def test_the_page_has_charts_with_text_and_an_xlsx_export(
     assert "Telefon: 3" in content  # the chart's text alternative: contacts by mode
     response = client.get(url(drammen_position), {"format": "xlsx"})
     sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = {r[0]: r for r in sheet.iter_rows(values_only=True)}
-    assert rows["patients_followed"][1:3] == (5, 2)
-    assert rows["contacts_by_mode.phone"][1] == 3
+    rows = {r[1]: r for r in sheet.iter_rows(values_only=True)}
+    assert rows["patients_followed"][2:4] == (5, 2)
+    assert rows["contacts_by_mode.phone"][2] == 3
 
 
 @pytest.mark.django_db

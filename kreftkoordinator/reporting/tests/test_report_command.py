@@ -69,8 +69,8 @@ def test_plain_text_and_xlsx(drammen_2025, tmp_path):
     report("--area", "3301", "--year", "2025", "--xlsx", str(path))
     from openpyxl import load_workbook
 
-    rows = {r[0]: r for r in load_workbook(path).active.iter_rows(values_only=True)}
-    assert rows["patients_followed"][1] == 5
+    rows = {r[1]: r for r in load_workbook(path).active.iter_rows(values_only=True)}
+    assert rows["patients_followed"][2] == 5  # the page's layout: label, key, the figures
 
 
 @pytest.mark.django_db
@@ -100,14 +100,16 @@ def test_suppressed_breakdowns_that_do_not_add_up_keep_their_total():
     """Contacts by kind overlap (a contact of two kinds counts twice), so each count is
     suppressed alone and the total stands; a breakdown with records of no code hides that
     remainder as a part of its own rather than the total."""
-    from kreftkoordinator.reporting.annual import _indicator
+    from kreftkoordinator.reporting.annual import indicator_row
     from kreftkoordinator.reporting.registry import Figure
 
-    kinds = _indicator("contacts_by_kind", Figure(12, parts={"a": 7, "b": 9, "c": 2}), True)
+    kinds = indicator_row("contacts_by_kind", Figure(12, parts={"a": 7, "b": 9, "c": 2}), True)
     assert (kinds["value"], kinds["suppressed"]) == (12, False)
     assert kinds["parts"]["b"] == {"value": 9, "suppressed": False}
     assert kinds["parts"]["c"] == {"value": None, "suppressed": True}
-    sources = _indicator("first_contact_sources", Figure(20, parts={"gp": 13, "hospital": 6}), True)
+    sources = indicator_row(
+        "first_contact_sources", Figure(20, parts={"gp": 13, "hospital": 6}), True
+    )
     assert (sources["value"], sources["suppressed"]) == (20, False)
     assert sources["parts"]["gp"]["value"] == 13  # the one case of no source is the small part
 

@@ -10,8 +10,14 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from kreftkoordinator.organisation.models import Area, Position
-from kreftkoordinator.reporting.annual import ReportError, annual_report, check_year, shown_row
-from kreftkoordinator.reporting.exports import annual_workbook, national_workbook
+from kreftkoordinator.reporting.annual import (
+    ReportError,
+    annual_report,
+    check_year,
+    position_columns,
+    shown_row,
+)
+from kreftkoordinator.reporting.exports import AnnualExport, annual_workbook, national_workbook
 from kreftkoordinator.reporting.indicators import REGISTRY
 from kreftkoordinator.reporting.national import national_view
 
@@ -58,7 +64,19 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
         elif options["xlsx"]:
-            annual_workbook(data).save(options["xlsx"])
+            # The page's layout: for a position, its columns; for an area, the area alone.
+            if position is not None:
+                columns = position_columns(position, options["year"])
+                title = position.name
+            else:
+                assert area is not None
+                columns, title = [(str(options["year"]), report.figures)], area.name
+            national = national_view(options["year"], Area.objects.serviceable())
+            medians = {key: national.median(key) for key in REGISTRY}
+            export = AnnualExport.of(
+                title, options["year"], columns, medians, suppressed=options["suppressed"]
+            )
+            annual_workbook(export).save(options["xlsx"])
             self.stdout.write(f"Skrevet til {options['xlsx']}.")
         else:
             self.stdout.write(_text(data))
