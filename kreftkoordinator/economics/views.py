@@ -1,11 +1,12 @@
 from datetime import date
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kreftkoordinator.exports import download
 from kreftkoordinator.forms import fits_a_key
 from kreftkoordinator.languages import document_links, write_for
 from kreftkoordinator.organisation.models import today
@@ -118,9 +119,7 @@ def scenario_detail(request, pk: int, value_form=None, rating_form=None):
         if kind == "xlsx":
             return xlsx_workbook(scenario, result).response(f"scenario-{scenario.pk}.xlsx")
         brief = docx_brief(scenario, result, resolution_from(request.GET))
-        response = HttpResponse(brief, content_type=DOCX)
-        response["Content-Disposition"] = f'attachment; filename="notat-{scenario.pk}.docx"'
-        return response
+        return download(brief, f"saksframlegg-{scenario.pk}.docx", DOCX)
     result = scenario_result(
         scenario, protect=not request.user.is_coordinator, agreement_year=agreement_year
     )

@@ -2,9 +2,8 @@
 
 import json
 
-from django.http import HttpResponse
-
 from kreftkoordinator.casework.pages import coordinator_only
+from kreftkoordinator.exports import download
 
 from .fhir import export_person
 
@@ -12,11 +11,10 @@ from .fhir import export_person
 @coordinator_only
 def person_fhir(request, pk):
     result = export_person(request.user, pk)
-    response = HttpResponse(
-        json.dumps(result, ensure_ascii=False, indent=2),
-        content_type="application/fhir+json; charset=utf-8",
+    response = download(
+        json.dumps(result, ensure_ascii=False, indent=2).encode(),
+        f"person-{pk}-fhir.json",
+        "application/fhir+json; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="person-{pk}-fhir.json"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
+    response["Cache-Control"] = "no-store"  # health data
     return response
