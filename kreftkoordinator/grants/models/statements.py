@@ -31,6 +31,18 @@ class GrantError(ValueError):
         self.problems = [str(p) for p in problems]
 
 
+def _signed(label) -> models.ForeignKey:
+    """Who took a step: kept with the statement, never deleted with the user."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=label,
+    )
+
+
 class StatementQuerySet(models.QuerySet["Statement"]):
     def visible_to(self, user) -> StatementQuerySet:
         from . import Agreement
@@ -75,32 +87,11 @@ class Statement(models.Model):
     # The rule and the days it counted, in Norwegian, frozen with the amount.
     basis = models.JSONField(gettext_lazy("grunnlag"), default=list)
     calculated_at = models.DateTimeField(gettext_lazy("beregnet"), auto_now_add=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=gettext_lazy("godkjent av"),
-    )
+    approved_by = _signed(gettext_lazy("godkjent av"))
     approved_at = models.DateTimeField(gettext_lazy("godkjent"), null=True, blank=True)
-    attested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=gettext_lazy("attestert av"),
-    )
+    attested_by = _signed(gettext_lazy("attestert av"))
     attested_at = models.DateTimeField(gettext_lazy("attestert"), null=True, blank=True)
-    authorised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=gettext_lazy("anvist av"),
-    )
+    authorised_by = _signed(gettext_lazy("anvist av"))
     authorised_at = models.DateTimeField(gettext_lazy("anvist"), null=True, blank=True)
     paid_on = models.DateField(gettext_lazy("utbetalt dato"), null=True, blank=True)
 
