@@ -95,6 +95,16 @@ class Workbook:
             sheet = self._book.create_sheet(title[:31])
         return Sheet(sheet)
 
+    def about(self, rows: Sequence[tuple[str, str]]) -> None:
+        """A last sheet saying where the figures come from, and when the file was made."""
+        from django.utils import timezone
+        from django.utils.translation import gettext as _
+
+        sheet = self.sheet(_("Om tallene"))
+        sheet.widths(24, 90)
+        for label, text in [*rows, (_("Laget"), f"{timezone.localtime():%d.%m.%Y %H:%M}")]:
+            sheet.append([label, text])
+
     def save(self, target) -> None:
         self._book.save(target)
 

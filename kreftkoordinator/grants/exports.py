@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from kreftkoordinator.exports import Workbook, table_workbook
+from kreftkoordinator.exports import WHOLE, Formula, Workbook, table_workbook
 
 from .overview import Overview
 
@@ -38,25 +38,46 @@ def overview_workbook(data: Overview) -> Workbook:
         ],
     )
     sheet = workbook.sheet(_("Penger per år"))
-    sheet.append([_("år"), _("forpliktet (kr)"), _("utbetalt (kr)"), _("prognose")])
+    sheet.bold(sheet.append([_("År"), _("Forpliktet (kr)"), _("Utbetalt (kr)"), _("Prognose")]))
+    sheet.freeze("A2")
     for m in data.money:
-        sheet.append([m.year, m.committed, m.paid, _("ja") if m.forecast else _("nei")])
+        sheet.append(
+            [m.year, m.committed, m.paid, _("ja") if m.forecast else _("nei")],
+            [None, WHOLE, WHOLE],
+        )
+    last = len(data.money) + 1
+    if data.money:
+        sums = [Formula(f"=SUM(B2:B{last})"), Formula(f"=SUM(C2:C{last})")]
+        sheet.bold(sheet.append([_("Sum"), *sums], [None, WHOLE, WHOLE]))
+    workbook.about(
+        [
+            (_("Rapport"), _("Programoversikten")),
+            (_("Kilde"), _("Kreftkoordinator: avtalene, fraværet og utbetalingsoppgavene")),
+        ]
+    )
     return workbook
 
 
-def statements_workbook(statements) -> Workbook:
-    return table_workbook(
-        _("Utbetalinger"),
-        [
-            "id",
-            _("stilling"),
-            _("kvartal"),
-            _("beløp (kr)"),
-            _("status"),
-            _("retter"),
-            _("utbetalt"),
-        ],
-        [
+def statements_workbook(statements, quarter) -> Workbook:
+    """A quarter's statements: amounts as numbers in kroner, their sum as a formula, the
+    header kept in view."""
+    workbook = Workbook()
+    sheet = workbook.sheet(_("Utbetalinger"))
+    header = [
+        _("Nr."),
+        _("Stilling"),
+        _("Kvartal"),
+        _("Beløp (kr)"),
+        _("Status"),
+        _("Retter nr."),
+        _("Utbetalt"),
+    ]
+    sheet.bold(sheet.append(header))
+    sheet.freeze("A2")
+    sheet.widths(8, 40, 10, 14, 14, 10, 12)
+    statements = list(statements)
+    for s in statements:
+        sheet.append(
             [
                 s.pk,
                 s.agreement.position.name,
@@ -65,7 +86,16 @@ def statements_workbook(statements) -> Workbook:
                 s.get_status_display(),
                 s.corrects_id,
                 s.paid_on,
-            ]
-            for s in statements
-        ],
+            ],
+            [None, None, None, WHOLE, None, None, "DD.MM.YYYY"],
+        )
+    last = len(statements) + 1
+    total = Formula(f"=SUM(D2:D{last})") if statements else 0
+    sheet.bold(sheet.append([None, _("Sum"), None, total], [None, None, None, WHOLE]))
+    workbook.about(
+        [
+            (_("Rapport"), _("Utbetalingsoppgaver for %(q)s") % {"q": quarter}),
+            (_("Kilde"), _("Kreftkoordinator, tilskuddsreglene i docs/grants.md")),
+        ]
     )
+    return workbook

@@ -234,7 +234,9 @@ def statement_list(request):
     )
     wanted = request.GET.get("format")
     if wanted == "xlsx":
-        return exports.statements_workbook(statements).response(f"utbetalinger-{quarter}.xlsx")
+        return exports.statements_workbook(statements, quarter).response(
+            f"utbetalinger-{quarter}.xlsx"
+        )
     if wanted in ("regnskap", "betaling"):
         from .payment_views import payment_file_response
 

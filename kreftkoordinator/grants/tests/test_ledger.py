@@ -176,3 +176,24 @@ def agreement_q3(authorised, eva):
     q3.attest(eva)
     assert q3.status == Statement.Status.ATTESTED
     return q3
+
+
+@pytest.mark.django_db
+def test_the_quarter_s_workbook_cell_by_cell(client, eva, authorised):
+    from openpyxl import load_workbook
+
+    from kreftkoordinator.exports import WHOLE
+
+    login(client, eva)
+    response = client.get(reverse("grants:statements"), {"kvartal": "2024-Q2", "format": "xlsx"})
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["Utbetalinger", "Om tallene"]
+    sheet = workbook["Utbetalinger"]
+    assert [c.value for c in sheet[1]][:4] == ["Nr.", "Stilling", "Kvartal", "Beløp (kr)"]
+    assert sheet.freeze_panes == "A2"
+    amount = sheet["D2"]
+    assert (amount.value, amount.data_type, amount.number_format) == (118_643, "n", WHOLE)
+    assert sheet["E2"].value == "Anvist"
+    assert (sheet["B3"].value, sheet["D3"].value) == ("Sum", "=SUM(D2:D2)")
+    about = dict(workbook["Om tallene"].iter_rows(values_only=True))
+    assert about["Rapport"] == "Utbetalingsoppgaver for 2024-Q2" and about["Laget"]
