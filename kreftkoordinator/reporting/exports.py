@@ -168,23 +168,26 @@ def national_workbook(view: NationalView) -> Workbook:
     and coverage; suppressed cells carry their mark ("<5", "skjult", ":")."""
     workbook = Workbook()
     sheet = workbook.sheet(_("Fordeling"))
-    sheet.append(
-        [
-            _("indikator"),
-            _("navn"),
-            _("enhet"),
-            _("totalt"),
-            _("antall stillinger"),
-            _("gjennomsnitt"),
-            _("median"),
-            _("standardavvik"),
-            _("min"),
-            _("maks"),
-            _("evalueringen 2017"),
-        ]
-    )
+    header = [
+        _("Nøkkel"),
+        _("Indikator"),
+        _("Enhet"),
+        _("Totalt"),
+        _("Antall stillinger"),
+        _("Gjennomsnitt"),
+        _("Median"),
+        _("Standardavvik"),
+        _("Min"),
+        _("Maks"),
+        _("Evalueringen 2017"),
+    ]
+    sheet.bold(sheet.append(header))
+    sheet.freeze("C2")
+    sheet.widths(30, 48, 14, *[14] * 8)
     for key, national in view.indicators.items():
         definition, d = REGISTRY[key], national.distribution
+        share = national.total.share
+        stat = SHARE if share else DECIMAL
         sheet.append(
             [
                 key,
@@ -198,7 +201,20 @@ def national_workbook(view: NationalView) -> Workbook:
                 d.min,
                 d.max,
                 definition.reference.value if definition.reference else None,
-            ]
+            ],
+            [
+                None,
+                None,
+                None,
+                SHARE if share else WHOLE,
+                WHOLE,
+                stat,
+                stat,
+                stat,
+                stat,
+                stat,
+                stat,
+            ],
         )
     sheet = workbook.sheet(_("Stillinger"))
     keys = list(view.indicators)
@@ -232,4 +248,17 @@ def national_workbook(view: NationalView) -> Workbook:
         sheet = workbook.sheet(_("Dekning"))
         for name, value in view.coverage.as_dict().items():
             sheet.append([name, value])
+    workbook.about(
+        [
+            (_("Rapport"), _("Landet %(year)s: de leverte årsrapportene") % {"year": view.year}),
+            (_("Kilde"), _("Årsrapportene stillingene har levert, siste versjon av hver")),
+            (
+                _("Skjerming"),
+                _(
+                    "Tall fra 1 til 4 vises som «<5»; «skjult» og «:» der et lite tall ellers "
+                    "kunne regnes ut."
+                ),
+            ),
+        ]
+    )
     return workbook

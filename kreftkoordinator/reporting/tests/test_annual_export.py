@@ -94,3 +94,27 @@ def test_the_command_writes_the_same_layout(client, kari, drammen_2025, drammen_
     assert [c.value for c in command[1]] == [c.value for c in page[1]]
     assert [r[1].value for r in command.iter_rows()] == [r[1].value for r in page.iter_rows()]
     assert [r[2].value for r in command.iter_rows()] == [r[2].value for r in page.iter_rows()]
+
+
+@pytest.mark.django_db
+def test_the_national_workbook_has_labels_formats_and_its_source(
+    kari, drammen_2025, drammen_position
+):
+    from kreftkoordinator.organisation.models import Area
+    from kreftkoordinator.reporting.exports import national_workbook
+    from kreftkoordinator.reporting.national import national_view
+    from kreftkoordinator.reporting.submissions import submit_report
+
+    submit_report(kari, drammen_position, 2025, "")
+    workbook = national_workbook(national_view(2025, Area.objects.serviceable()))
+    sheet = workbook._book["Fordeling"]  # noqa: SLF001 -- reading back what we wrote
+    assert [c.value for c in sheet[1]][:4] == ["Nøkkel", "Indikator", "Enhet", "Totalt"]
+    assert sheet.freeze_panes == "C2"
+    followed = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "patients_followed")
+    assert (followed[3].value, followed[3].number_format) == (5, WHOLE)
+    share = next(
+        r for r in sheet.iter_rows(min_row=2) if r[0].value == "share_first_contact_at_discharge"
+    )
+    assert share[3].number_format == SHARE
+    about = dict(workbook._book["Om tallene"].iter_rows(values_only=True))  # noqa: SLF001
+    assert about["Rapport"] == "Landet 2025: de leverte årsrapportene" and about["Laget"]
