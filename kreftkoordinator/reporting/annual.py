@@ -1,4 +1,4 @@
-"""One annual report's figures, as the command, the exports and (later) the report page take
+"""One annual report's figures, as the page, the command, the exports and the submission take
 them: for a position (its areas together) or one area, and one calendar year."""
 
 from __future__ import annotations
@@ -34,6 +34,14 @@ class AnnualReport:
     def empty(self) -> bool:
         return is_empty(self.figures)
 
+    def rows(self, suppressed: bool = False) -> dict[str, dict]:
+        """Each indicator as one row of `as_dict`, the shape every page and export shows."""
+        return {key: indicator_row(key, f, suppressed) for key, f in self.figures.items()}
+
+    @property
+    def title(self) -> str:
+        return self.position.name if self.position is not None else self.areas[0].name
+
     def as_dict(self, suppressed: bool = False) -> dict:
         """The report as the `report annual --json` contract has it."""
         return {
@@ -43,9 +51,7 @@ class AnnualReport:
             "position": (
                 {"id": self.position.pk, "name": self.position.name} if self.position else None
             ),
-            "indicators": {
-                key: indicator_row(key, figure, suppressed) for key, figure in self.figures.items()
-            },
+            "indicators": self.rows(suppressed),
             "routines": [
                 {
                     "title": r.title,
@@ -59,18 +65,16 @@ class AnnualReport:
         }
 
 
-def position_columns(position: Position, year: int) -> list[tuple[str, dict[str, Figure]]]:
-    """The report page's columns: the position's areas together, this year and the year before,
-    then each area apart when it covers several. The queries grow with the number of areas a
-    position covers, never with the casework."""
-    areas = list(position.covered_areas.order_by("code"))
-    ids = tuple(a.pk for a in areas)
-    columns = [
-        (str(year), compute(Period(ids, year, (position.pk,)))),
-        (str(year - 1), compute(Period(ids, year - 1, (position.pk,)))),
-    ]
-    if len(areas) > 1:
-        columns += [(a.name, compute(Period((a.pk,), year))) for a in areas]
+def report_columns(report: AnnualReport) -> list[tuple[str, AnnualReport]]:
+    """The columns the page and every export of a report show: the report, the year before
+    beside it, then each area apart when a position covers several. The queries grow with the
+    number of areas a position covers, never with the casework."""
+    columns = [(str(report.year), report)]
+    if report.position is None:
+        return columns
+    columns.append((str(report.year - 1), _report(report.year - 1, report.areas, report.position)))
+    if len(report.areas) > 1:
+        columns += [(a.name, _report(report.year, [a], None)) for a in report.areas]
     return columns
 
 
@@ -100,14 +104,17 @@ def annual_report(year: int, position: Position | None = None, area: Area | None
         raise ReportError(_("Oppgi enten en stilling eller ett område."))
     check_year(year, position)
     if position is not None:
-        areas = list(position.covered_areas.order_by("code"))
-        positions: tuple[int, ...] = (position.pk,)
-    else:
-        assert area is not None
-        areas, positions = [area], ()
+        return _report(year, list(position.covered_areas.order_by("code")), position)
+    assert area is not None
+    return _report(year, [area], None)
+
+
+def _report(year: int, areas: list[Area], position: Position | None) -> AnnualReport:
+    """The report, with no check of the year: the year before a position began is an empty
+    column beside its first report, not an error."""
+    positions = (position.pk,) if position is not None else ()
     period = Period(tuple(a.pk for a in areas), year, positions)
-    figures = compute(period)
-    return AnnualReport(year, areas, position, figures, routines_during(period))
+    return AnnualReport(year, areas, position, compute(period), routines_during(period))
 
 
 def indicator_row(key: str, figure: Figure, suppressed: bool) -> dict:

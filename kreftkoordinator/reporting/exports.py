@@ -21,9 +21,10 @@ from kreftkoordinator.exports import (
     download,
 )
 
-from .annual import indicator_row
+from .annual import AnnualReport, report_columns, shown_row
 from .indicators import REGISTRY
 from .published import Cell
+from .registry import Indicator
 
 if TYPE_CHECKING:
     from .national import NationalView
@@ -31,9 +32,9 @@ if TYPE_CHECKING:
 
 @dataclass
 class AnnualExport:
-    """One annual report in the one layout of every export of it (the page's and the
-    command's): columns of rows as `AnnualReport.as_dict` has them, with the medians and
-    where the figures come from."""
+    """One annual report in the one layout of the page and every file of it: its columns
+    (`report_columns`) of rows as `AnnualReport.rows` has them, with the national medians and
+    when it was made."""
 
     title: str  # the position, or the area
     year: int
@@ -43,12 +44,29 @@ class AnnualExport:
     made_at: datetime
 
     @classmethod
-    def of(cls, title, year, columns, medians, suppressed: bool) -> AnnualExport:
-        rows = [
-            (heading, {key: indicator_row(key, f, suppressed) for key, f in figures.items()})
-            for heading, figures in columns
-        ]
-        return cls(title, year, rows, medians, suppressed, timezone.localtime())
+    def of(cls, report: AnnualReport, medians, suppressed: bool) -> AnnualExport:
+        columns = [(heading, c.rows(suppressed)) for heading, c in report_columns(report)]
+        return cls(report.title, report.year, columns, medians, suppressed, timezone.localtime())
+
+    def table(self) -> list[tuple[Indicator, list[str], list[tuple[str, list]], float | None]]:
+        """The page's table from the same rows as the files: (indicator, each column's figure
+        as shown, its parts as (label, counts), the national median)."""
+        table = []
+        for key, indicator in REGISTRY.items():
+            rows = [figures[key] for _h, figures in self.columns]
+            parts = [
+                (
+                    indicator.part_label(code),
+                    [
+                        _number(r["parts"].get(code, {"value": 0, "suppressed": False}))
+                        for r in rows
+                    ],
+                )
+                for code in rows[0]["parts"]
+            ]
+            shown = [shown_row(r, indicator) for r in rows]
+            table.append((indicator, shown, parts, self.medians.get(key)))
+        return table
 
 
 def _format(row: dict | None) -> str:
@@ -60,6 +78,7 @@ def _format(row: dict | None) -> str:
 
 
 def _number(row: dict | None):
+    """A row's or a part's value as a cell has it: "<5" where suppressed."""
     return None if row is None else (LESS_THAN_FIVE if row["suppressed"] else row["value"])
 
 
@@ -86,9 +105,7 @@ def annual_rows(report: AnnualExport):
         yield cells, formats, (adds_up, len(codes))
         for code in codes:
             parts = [r["parts"].get(code) if r else None for r in rows]
-            values = [
-                (LESS_THAN_FIVE if p["suppressed"] else p["value"]) if p else None for p in parts
-            ]
+            values = [_number(p) for p in parts]
             label = f"  {indicator.part_label(code)}"
             yield [label, f"{key}.{code}", *values, None, None], [None, None, *[WHOLE] * n], None
 

@@ -9,16 +9,13 @@ from kreftkoordinator.languages import document_links, write_for
 from kreftkoordinator.organisation.models import Area, Position, today
 from kreftkoordinator.roles import Role, role_required
 
-from .annual import ReportError, check_year, position_columns, shown_row
+from .annual import ReportError, annual_report, shown_row
 from .charts import bar_chart
 from .exports import AnnualExport, annual_download
 from .forms import SubmitForm
 from .indicators import REGISTRY
 from .models import Submission
 from .national import national_view
-from .network import routines_during
-from .period import Period
-from .registry import is_empty
 from .submissions import changes_since, check_submittable, position_figures, submit_report
 
 
@@ -44,45 +41,27 @@ def annual(request, position_pk: int, year: int, form=None):
     the narrative and the submitted versions."""
     position = _own_position(request.user, position_pk)
     try:
-        check_year(year, position)  # the same check as the command
+        report = annual_report(year, position=position)  # the command's and the submission's
     except ReportError as e:
         return render(
             request, "reporting/annual.html", {"position": position, "year": year, "error": e}
         )
-    columns = position_columns(position, year)
     national = national_view(year, Area.objects.serviceable())  # shares the cache
-    rows = [
-        (
-            indicator,
-            [figures[indicator.key] for _label, figures in columns],
-            [
-                (
-                    code,
-                    indicator.part_label(code),
-                    [figures[indicator.key].parts.get(code, 0) for _l, figures in columns],
-                )
-                for code in columns[0][1][indicator.key].parts
-            ],
-            national.median(indicator.key),
-        )
-        for indicator in REGISTRY.values()
-    ]
-    headings = [label for label, _figures in columns]
+    medians = {key: national.median(key) for key in REGISTRY}
+    # The position's own coordinator: its own figures, not suppressed.
+    export = AnnualExport.of(report, medians, suppressed=False)
     if request.GET.get("format") in ("csv", "xlsx"):
         write_for(request, position.host_area)
-        medians = {key: national.median(key) for key in REGISTRY}
-        # The position's own coordinator: its own figures, not suppressed.
-        report = AnnualExport.of(position.name, year, columns, medians, suppressed=False)
-        return annual_download(report, request.GET["format"], f"arsrapport-{position.pk}-{year}")
+        return annual_download(export, request.GET["format"], f"arsrapport-{position.pk}-{year}")
     context = {
         "position": position,
         "year": year,
-        "headings": headings,
-        "rows": rows,
-        "charts": annual_charts(columns[0][1]),
-        "empty": is_empty(columns[0][1]),
+        "headings": [heading for heading, _rows in export.columns],
+        "rows": export.table(),
+        "charts": annual_charts(report.figures),
+        "empty": report.empty,
         "form": form or SubmitForm(),
-        "routines": routines_during(Period((), year, (position.pk,))),  # the position's own
+        "routines": report.routines,
         "document_links": document_links(request, position.host_area, format="xlsx"),
         "preliminary": year >= today().year,  # the year is not over: a preview, not submittable
         "submissions": Submission.objects.filter(position=position, year=year).select_related(

@@ -36,8 +36,7 @@ def test_kari_reads_her_year_beside_the_last_and_the_evaluation(
     assert "20\u00a0% (1 av 5)" in content  # first contact at discharge
     rows = {indicator.key: figures for indicator, figures, _parts, _m in response.context["rows"]}
     assert set(rows) == set(REGISTRY)
-    assert rows["patients_followed"][0].value == 5
-    assert rows["patients_followed"][1].value == 2  # 2024: Anne and Frank
+    assert rows["patients_followed"][:2] == ["5", "2"]  # 2024: Anne and Frank
     assert "Bjørn (døde" not in content and "Anne (sak" not in content  # never a person
 
 

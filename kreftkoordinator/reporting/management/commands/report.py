@@ -14,7 +14,6 @@ from kreftkoordinator.reporting.annual import (
     ReportError,
     annual_report,
     check_year,
-    position_columns,
     shown_row,
 )
 from kreftkoordinator.reporting.exports import AnnualExport, annual_workbook, national_workbook
@@ -65,17 +64,9 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
         elif options["xlsx"]:
             # The page's layout: for a position, its columns; for an area, the area alone.
-            if position is not None:
-                columns = position_columns(position, options["year"])
-                title = position.name
-            else:
-                assert area is not None
-                columns, title = [(str(options["year"]), report.figures)], area.name
             national = national_view(options["year"], Area.objects.serviceable())
             medians = {key: national.median(key) for key in REGISTRY}
-            export = AnnualExport.of(
-                title, options["year"], columns, medians, suppressed=options["suppressed"]
-            )
+            export = AnnualExport.of(report, medians, suppressed=options["suppressed"])
             annual_workbook(export).save(options["xlsx"])
             self.stdout.write(f"Skrevet til {options['xlsx']}.")
         else:
