@@ -1,6 +1,6 @@
 """The decision brief for the municipal council, as a saksframlegg in Word (case officers write
-in Word-based case systems), and every parameter and result as a spreadsheet. Both are made from
-the same `Result` as the page."""
+in Word-based case systems), made from the same `Result` as the page and the workbook
+(exports.py)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,10 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.shared import Cm, Pt
 
-from kreftkoordinator.exports import Workbook
 from kreftkoordinator.numbers import kroner, number, percent
 from kreftkoordinator.organisation.models import today
 
 from .brief_charts import tornado_png, years_png
-from .model.effects import whole
 from .model.nonpriced import GROUPS
 from .model.stakeholders import STAKEHOLDERS
 from .models import Scenario
@@ -246,125 +244,8 @@ def docx_brief(scenario: Scenario, result: Result, resolution: Resolution | None
     return out.getvalue()
 
 
-def _source(key: str, result: Result) -> str:
-    if key in result.own:
-        own = result.own[key]
-        return _("Satt av %(by)s: %(reason)s") % {"by": own.get("by", ""), "reason": own["reason"]}
-    if key in result.filled:
-        return result.filled[key].source
-    return _("Evalueringen 2017, %(source)s") % {"source": _(result.parameters[key].source)}
-
-
-def _break_even(key: str, result: Result) -> float | None:
-    found = result.break_even.get(key)  # none for what only other parties pay
-    return found.value if found else None
-
-
 def _parameter_rows(result: Result) -> list[list[str]]:
     return [
-        [_(p.label), number(p.base, 4, trim=True), _source(key, result)]
+        [_(p.label), number(p.base, 4, trim=True), result.source(key)]
         for key, p in result.parameters.items()
     ]
-
-
-def _ends_header(kr: str) -> list[str]:
-    return [f"{_('lavt')}, {kr}", f"{_('høyt')}, {kr}", f"{_('midt')}, {kr}"]
-
-
-def _ends(e) -> list[int]:
-    return [whole(e.low), whole(e.high), whole(e.mid)]
-
-
-def xlsx_workbook(scenario: Scenario, result: Result) -> Workbook:
-    """Every parameter and every result, as numbers."""
-    workbook = Workbook()
-    sheet = workbook.sheet(_("Virkninger"))
-    kr = _("%(price_year)s-kroner") % {"price_year": scenario.price_year}
-    sheet.append([_("nøkkel"), _("virkning"), *_ends_header(kr)])
-    for e in [*result.estimates, result.total]:
-        sheet.append([e.key, _(e.label), whole(e.low), whole(e.high), whole(e.mid)])
-    sheet = workbook.sheet(_("Parametre"))
-    sheet.append(
-        [
-            _("nøkkel"),
-            _("navn"),
-            _("enhet"),
-            _("lavt"),
-            _("basis"),
-            _("høyt"),
-            _("kilde"),
-            _("går i null ved"),
-        ]
-    )
-    for key, p in result.parameters.items():
-        even = _break_even(key, result)
-        sheet.append(
-            [key, _(p.label), _(p.unit), p.low, p.base, p.high, _source(key, result), even]
-        )
-    sheet = workbook.sheet(_("Per part"))
-    sheet.append([_("nøkkel"), _("virkning"), _("part"), *_ends_header(kr)])
-    for split in result.splits:
-        for party, e in split.parts.items():
-            sheet.append([e.key, _(e.label), _(STAKEHOLDERS[party]), *_ends(e)])
-    for party, e in result.parties.items():
-        sheet.append(["total", _(e.label), _(STAKEHOLDERS[party]), *_ends(e)])
-    sheet = workbook.sheet(_("År for år"))
-    sheet.append(
-        [
-            _("år"),
-            _("Kreftforeningens andel"),
-            _("tilskudd"),
-            _("kommunens netto"),
-            _("diskontert"),
-            _("akkumulert"),
-            _("akkumulert diskontert"),
-        ]
-    )
-    for y in result.plan:
-        sheet.append(
-            [
-                y.number,
-                y.funder_share,
-                whole(y.grant),
-                whole(y.net),
-                whole(y.discounted),
-                whole(y.cumulated),
-                whole(y.cumulated_discounted),
-            ]
-        )
-    sheet = workbook.sheet(_("Usikkerhet"))
-    simulation = result.simulation.as_dict()
-    for name in ("draws", "seed", "mean", "probability_of_gain"):
-        sheet.append([name, simulation[name]])
-    sheet.append(["interval_90", *simulation["interval_90"]])
-    sheet.append(["interval_95", *simulation["interval_95"]])
-    sheet.append([])
-    sheet.append([_("tornado: parameter"), _("netto ved lavt"), _("netto ved høyt")])
-    for s in result.swings:
-        sheet.append([s.key, whole(s.at_low), whole(s.at_high)])
-    sheet = workbook.sheet(_("Ikke prissatt"))
-    sheet.append(
-        [
-            _("nøkkel"),
-            _("virkning"),
-            _("for"),
-            _("betydning"),
-            _("omfang"),
-            _("konsekvens"),
-            _("begrunnelse"),
-        ]
-    )
-    for effect in result.non_priced:
-        r = effect.rating
-        sheet.append(
-            [
-                effect.key,
-                _(effect.label),
-                _(GROUPS[effect.group]),
-                r.significance,
-                r.scope,
-                r.shown,
-                _(r.justification),
-            ]
-        )
-    return workbook

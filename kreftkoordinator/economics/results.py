@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from .cpi import current_index
 from .model import (
     PARAMETERS,
@@ -54,6 +56,19 @@ class Result:
     def own_salary(self) -> bool:
         """The salary is the position's own, not the report's."""
         return "social_cost_rate" in self.filled
+
+    def source(self, key: str) -> str:
+        """Where a parameter's value comes from: someone's own figure, the position's, or the
+        evaluation's."""
+        if key in self.own:
+            own = self.own[key]
+            return _("Satt av %(by)s: %(reason)s") % {
+                "by": own.get("by", ""),
+                "reason": own["reason"],
+            }
+        if key in self.filled:
+            return self.filled[key].source
+        return _("Evalueringen 2017, %(source)s") % {"source": _(self.parameters[key].source)}
 
     @property
     def deciders(self) -> list[Swing]:

@@ -14,7 +14,8 @@ from kreftkoordinator.roles import Role, post_only, role_required
 from kreftkoordinator.text import InvisibleCharacter, plain_text
 
 from . import charts
-from .brief import Resolution, docx_brief, xlsx_workbook
+from .brief import Resolution, docx_brief
+from .exports import xlsx_workbook
 from .forms import RatingForm, ReadingForm, SalaryForm, ScenarioForm, ValueForm
 from .model.stakeholders import STAKEHOLDERS
 from .models import Scenario, salary_positions

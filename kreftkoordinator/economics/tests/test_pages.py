@@ -140,9 +140,11 @@ def test_the_brief_as_word_and_every_figure_as_excel(client, per, scenario):
         "Per part",
         "År for år",
         "Usikkerhet",
+        "Følsomhet",
         "Ikke prissatt",
+        "Om tallene",
     ]
-    rows = {r[0]: r for r in workbook["Parametre"].iter_rows(min_row=2, values_only=True)}
+    rows = {r[1]: r for r in workbook["Parametre"].iter_rows(min_row=2, values_only=True)}
     assert rows["patients_per_year"][4] == 78  # no figures of its own yet: the evaluation's
 
 
@@ -317,12 +319,12 @@ def test_the_brief_and_the_workbook_in_the_municipalitys_language_form(client, p
     assert workbook.sheetnames[:2] == ["Verknader", "Parametrar"]
     header = next(workbook["Parametrar"].iter_rows(max_row=1, values_only=True))
     assert header == (
-        "nøkkel",
-        "namn",
-        "eining",
-        "lågt",
-        "basis",
-        "høgt",
-        "kjelde",
-        "går i null ved",
+        "Parameter",
+        "Nøkkel",
+        "Eining",
+        "Lågt",
+        "Basis",
+        "Høgt",
+        "Kjelde",
+        "Går i null ved",
     )
