@@ -46,7 +46,7 @@ class Formula(str):
 
 
 # Number formats, which Excel and LibreOffice show with the reader's own separators.
-WHOLE, DECIMAL, SHARE = "#,##0", "#,##0.0", "0.0%"
+WHOLE, DECIMAL, SHARE, DATE = "#,##0", "#,##0.0", "0.0%", "dd.mm.yyyy"
 
 
 class Sheet:
@@ -120,15 +120,6 @@ def download(content: bytes, name: str, content_type: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def table_workbook(title: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Workbook:
-    workbook = Workbook()
-    sheet = workbook.sheet(title)
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    return workbook
 
 
 class CsvWriter:

@@ -2,41 +2,45 @@
 
 from django.utils.translation import gettext as _
 
-from kreftkoordinator.exports import WHOLE, Formula, Workbook, table_workbook
+from kreftkoordinator.exports import DATE, SHARE, WHOLE, Formula, Workbook
 
 from .overview import Overview
 
 
 def overview_workbook(data: Overview) -> Workbook:
-    workbook = table_workbook(
-        _("Stillinger"),
-        [
-            _("distriktskontor"),
-            _("fylke"),
-            _("stilling"),
-            _("områder"),
-            _("innbyggere"),
-            _("avtalen startet"),
-            _("ordning"),
-            _("avtaleår nå"),
-            _("andel nå"),
-        ],
-        [
-            [
-                office,
-                row.county,
-                row.agreement.position.name,
-                ", ".join(row.areas),
-                row.population,
-                row.agreement.start,
-                row.agreement.scheme.name,
-                row.year_now,
-                float(row.share_now),
-            ]
-            for office, rows in data.offices.items()
-            for row in rows
-        ],
-    )
+    workbook = Workbook()
+    sheet = workbook.sheet(_("Stillinger"))
+    header = [
+        _("Distriktskontor"),
+        _("Fylke"),
+        _("Stilling"),
+        _("Områder"),
+        _("Innbyggere"),
+        _("Avtalen startet"),
+        _("Ordning"),
+        _("Avtaleår nå"),
+        _("Kreftforeningens andel nå"),
+    ]
+    sheet.bold(sheet.append(header))
+    sheet.freeze("D2")
+    sheet.widths(20, 18, 36, 36, 12, 14, 30, 12, 14)
+    formats = [None, None, None, None, WHOLE, DATE, None, WHOLE, SHARE]
+    for office, rows in data.offices.items():
+        for row in rows:
+            sheet.append(
+                [
+                    office,
+                    row.county,
+                    row.agreement.position.name,
+                    ", ".join(row.areas),
+                    row.population,
+                    row.agreement.start,
+                    row.agreement.scheme.name,
+                    row.year_now,
+                    float(row.share_now),
+                ],
+                formats,
+            )
     sheet = workbook.sheet(_("Penger per år"))
     sheet.bold(sheet.append([_("År"), _("Forpliktet (kr)"), _("Utbetalt (kr)"), _("Prognose")]))
     sheet.freeze("A2")
@@ -87,7 +91,7 @@ def statements_workbook(statements, quarter) -> Workbook:
                 s.corrects_id,
                 s.paid_on,
             ],
-            [None, None, None, WHOLE, None, None, "DD.MM.YYYY"],
+            [None, None, None, WHOLE, None, None, DATE],
         )
     last = len(statements) + 1
     total = Formula(f"=SUM(D2:D{last})") if statements else 0

@@ -232,3 +232,34 @@ def test_the_overview_does_as_many_queries_for_three_agreements_as_for_one(clien
             scheme=Scheme.objects.get(name="Tabell 3-1"),
         )
     assert queries() == one
+
+
+@pytest.mark.django_db
+def test_the_overview_workbook_cell_by_cell(client, eva, agreement):
+    import io
+
+    from openpyxl import load_workbook
+
+    from kreftkoordinator.exports import DATE, SHARE, WHOLE
+
+    login(client, eva)
+    response = client.get(reverse("grants:agreements"), {"format": "xlsx"})
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["Stillinger", "Penger per år", "Om tallene"]
+    sheet = workbook["Stillinger"]
+    header = [c.value for c in sheet[1]]
+    assert header[2:6] == ["Stilling", "Områder", "Innbyggere", "Avtalen startet"]
+    assert sheet.freeze_panes == "D2" and sheet["A1"].font.bold
+    row = {h: c for h, c in zip(header, sheet[2], strict=True)}
+    assert row["Stilling"].value == agreement.position.name
+    assert row["Innbyggere"].data_type == "n" and row["Innbyggere"].number_format == WHOLE
+    assert row["Avtalen startet"].is_date and row["Avtalen startet"].number_format == DATE
+    assert row["Avtalen startet"].value.date() == agreement.start
+    share = row["Kreftforeningens andel nå"]
+    assert share.number_format == SHARE and 0 <= share.value <= 1
+    money = workbook["Penger per år"]
+    last = money.max_row
+    assert (
+        money.cell(last, 1).value == "Sum" and money.cell(last, 2).value == f"=SUM(B2:B{last - 1})"
+    )
+    assert money["B2"].number_format == WHOLE
