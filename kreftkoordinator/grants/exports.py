@@ -1,10 +1,18 @@
-"""Spreadsheets of the programme overview and of a quarter's statements."""
+"""Spreadsheets of the programme overview and of a quarter's statements, and the quarter's
+payments as files for the funder's ledger and bank."""
 
+from datetime import date
+
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from kreftkoordinator.exports import DATE, SHARE, WHOLE, Formula, Workbook
+from kreftkoordinator import audit
+from kreftkoordinator.audit.models import Action
+from kreftkoordinator.exports import DATE, SHARE, WHOLE, Formula, Workbook, download
 
+from . import ledger
 from .overview import Overview
+from .rules import Quarter
 
 
 def overview_workbook(data: Overview) -> Workbook:
@@ -103,3 +111,17 @@ def statements_workbook(statements, quarter) -> Workbook:
         ]
     )
     return workbook
+
+
+def payment_download(user, quarter: Quarter, kind: str, on: date) -> HttpResponse:
+    """The quarter's authorised payments as the ledger's voucher file (`regnskap`) or the bank's
+    payment file executed on `on` (`betaling`), logged as an export. Raises GrantError with
+    every problem when a payment lacks what the file needs."""
+    if kind == "regnskap":
+        name, content_type = f"bilag-{quarter}.csv", "text/csv; charset=utf-8"
+        content = ledger.voucher_file(quarter)
+    else:
+        name, content_type = f"betaling-{quarter}.xml", "application/xml"
+        content = ledger.payment_file(quarter, on)
+    audit.record(user, Action.EXPORT, object_type="grants.statement", reason=f"{name} ({quarter})")
+    return download(content, name, content_type)

@@ -3,8 +3,6 @@ authorised by a second with budget authority (never the same person), paid; each
 sent back with a reason. The rules are the model's (models/statements.py); these pages only
 show them and say what was refused."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,12 +11,10 @@ from django.views.decorators.http import require_POST
 
 from kreftkoordinator import audit
 from kreftkoordinator.audit.models import Action
-from kreftkoordinator.exports import download
 from kreftkoordinator.languages import document_links, write_for
 from kreftkoordinator.organisation.models import today
 from kreftkoordinator.roles import Role, post_only, role_required
 
-from . import ledger, rules
 from .forms import PaidForm, SendBackForm
 from .models import GrantError, Statement
 from .views import WHO
@@ -135,32 +131,3 @@ def statement_pay(request, pk: int):
             messages.success(request, _("Oppgaven er merket som utbetalt."))
             return redirect("grants:statement", pk=pk)
     return statement_detail(request, pk, paid_form=form)
-
-
-def payment_file_response(request, quarter: rules.Quarter, kind: str):
-    """The quarter's authorised payments as the ledger's voucher file (`format=regnskap`) or the
-    bank's payment file (`format=betaling&dato=YYYY-MM-DD`, executed that day); None, with
-    every problem said on the page, when it is refused."""
-    try:
-        if kind == "regnskap":
-            name, content_type = f"bilag-{quarter}.csv", "text/csv; charset=utf-8"
-            content = ledger.voucher_file(quarter)
-        else:
-            on = _day(request.GET.get("dato", "")) or today()
-            name, content_type = f"betaling-{quarter}.xml", "application/xml"
-            content = ledger.payment_file(quarter, on)
-    except GrantError as e:
-        for problem in e.problems:
-            messages.error(request, problem)
-        return None
-    audit.record(
-        request.user, Action.EXPORT, object_type="grants.statement", reason=f"{name} ({quarter})"
-    )
-    return download(content, name, content_type)
-
-
-def _day(text: str):
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None

@@ -3,6 +3,7 @@ is fetched through `Agreement.objects.visible_to` (the access helper `_agreement
 sees her own municipalities' agreements and nothing else; reading an agreement page (absences
 are health data about the coordinator) writes an audit entry."""
 
+from datetime import date
 from decimal import Decimal
 
 from django.contrib import messages
@@ -37,6 +38,14 @@ from .workflows import (
 )
 
 WHO = (Role.LEADER, Role.PROGRAMME)
+
+
+def _day(query) -> date:
+    """The payment date asked for (`dato=YYYY-MM-DD`), today when none or none that is a date."""
+    try:
+        return date.fromisoformat(query.get("dato", ""))
+    except ValueError:
+        return today()
 
 
 def _agreement(user, pk: int) -> Agreement:
@@ -238,11 +247,11 @@ def statement_list(request):
             f"utbetalinger-{quarter}.xlsx"
         )
     if wanted in ("regnskap", "betaling"):
-        from .payment_views import payment_file_response
-
-        response = payment_file_response(request, quarter, wanted)
-        if response is not None:
-            return response
+        try:
+            return exports.payment_download(request.user, quarter, wanted, _day(request.GET))
+        except GrantError as e:
+            for problem in e.problems:
+                messages.error(request, problem)
     context = {
         "quarter": quarter,
         "statements": statements,
