@@ -37,6 +37,7 @@ class PositionHistory:
     submissions: list[Submission] = field(default_factory=list)  # newest first
     every_year: list[Submission] = field(default_factory=list)  # since the position began
     headlines: list = field(default_factory=list)  # headline.Headline, when wholly hers
+    groups: list = field(default_factory=list)  # the rows in their groups, as groups.grouped
 
 
 def latest_versions(positions) -> list[Submission]:

@@ -11,6 +11,7 @@ from kreftkoordinator.roles import Role, role_required
 from .annual import FIRST_YEAR, ReportError, check_year
 from .dashboard import leader_dashboard
 from .exports import national_workbook
+from .groups import grouped
 from .headline import headlines, needs
 from .indicators import REGISTRY
 from .national import national_view
@@ -30,6 +31,7 @@ def leader(request):
         history.rows = [
             (indicator, cells, national.median(indicator.key)) for indicator, cells in history.rows
         ]
+        history.groups = grouped(history.rows)
     day = today()
     # Last year's median where it is there; else the latest year's.
     year_before = national_view(day.year - 1, Area.objects.serviceable(), with_parts=False)

@@ -22,6 +22,7 @@ from kreftkoordinator.exports import (
 )
 
 from .annual import AnnualReport, report_columns, shown_row
+from .groups import GROUP_OF, ORDER, grouped
 from .indicators import REGISTRY
 from .published import Cell
 from .registry import Indicator
@@ -48,11 +49,13 @@ class AnnualExport:
         columns = [(heading, c.rows(suppressed)) for heading, c in report_columns(report)]
         return cls(report.title, report.year, columns, medians, suppressed, timezone.localtime())
 
-    def table(self) -> list[tuple[Indicator, list[str], list[tuple[str, list]], float | None]]:
-        """The page's table from the same rows as the files: (indicator, each column's figure
-        as shown, its parts as (label, counts), the national median)."""
-        table = []
-        for key, indicator in REGISTRY.items():
+    def table(self) -> list[tuple[str, list]]:
+        """The page's table from the same rows as the files, in its groups: (group label,
+        rows), each row (indicator, each column's figure as shown, its parts as (label,
+        counts), the national median)."""
+        table: list[tuple[Indicator, list[str], list[tuple[str, list]], float | None]] = []
+        for key in ORDER:
+            indicator = REGISTRY[key]
             rows = [figures[key] for _h, figures in self.columns]
             parts = [
                 (
@@ -66,7 +69,7 @@ class AnnualExport:
             ]
             shown = [shown_row(r, indicator) for r in rows]
             table.append((indicator, shown, parts, self.medians.get(key)))
-        return table
+        return grouped(table)
 
 
 def _format(row: dict | None) -> str:
@@ -86,7 +89,8 @@ def annual_rows(report: AnnualExport):
     """(cells, formats, total_of) per line: each indicator, then its parts; `total_of` gives,
     for an indicator whose parts add up to it in a column, the part lines it is the sum of."""
     n = len(report.columns)
-    for key, indicator in REGISTRY.items():
+    for key in ORDER:
+        indicator = REGISTRY[key]
         rows = [figures.get(key) for _h, figures in report.columns]
         reference = indicator.reference.value if indicator.reference else None
         cells = [str(indicator.label), key, *[_number(r) for r in rows]]
@@ -132,12 +136,20 @@ def annual_workbook(report: AnnualExport) -> Workbook:
         sheet.append(cells, formats)
         at += 1
     definitions = workbook.sheet(_("Definisjoner"))
-    definitions.bold(definitions.append([_("Nøkkel"), _("Indikator"), _("Definisjon"), _("Enhet")]))
+    header = [_("Nøkkel"), _("Indikator"), _("Definisjon"), _("Enhet"), _("Gruppe")]
+    definitions.bold(definitions.append(header))
     definitions.freeze("A2")
-    definitions.widths(30, 40, 90, 16)
-    for key, indicator in REGISTRY.items():
+    definitions.widths(30, 40, 90, 16, 34)
+    for key in ORDER:
+        indicator = REGISTRY[key]
         definitions.append(
-            [key, str(indicator.label), str(indicator.definition), str(indicator.unit)]
+            [
+                key,
+                str(indicator.label),
+                str(indicator.definition),
+                str(indicator.unit),
+                str(GROUP_OF[key]),
+            ]
         )
     about = workbook.sheet(_("Om tallene"))
     about.widths(24, 90)

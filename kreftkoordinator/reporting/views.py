@@ -57,7 +57,7 @@ def annual(request, position_pk: int, year: int, form=None):
         "position": position,
         "year": year,
         "headings": [heading for heading, _rows in export.columns],
-        "rows": export.table(),
+        "groups": export.table(),
         "charts": annual_charts(report.figures),
         "empty": report.empty,
         "form": form or SubmitForm(),

@@ -58,7 +58,7 @@ def test_a_breakdown_s_total_is_a_formula_over_its_parts(
     # The parts are the figures, and they add up to the page's total.
     page = client.get(url(drammen_position)).context
     (_indicator, figures, _parts, _median) = next(
-        row for row in page["rows"] if row[0].key == "contacts_by_mode"
+        row for _group, rows in page["groups"] for row in rows if row[0].key == "contacts_by_mode"
     )
     assert str(sum(r[2].value for r in parts)) == figures[0]
     # A breakdown whose parts need not add up (a contact of several kinds) keeps its number.

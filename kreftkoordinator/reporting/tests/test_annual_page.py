@@ -34,7 +34,11 @@ def test_kari_reads_her_year_beside_the_last_and_the_evaluation(
     assert response.context["headings"] == ["2025", "2024"]
     assert "Pasienter fulgt opp" in content and "44\u00a0% (tabell 4-4)" in content
     assert "20\u00a0% (1 av 5)" in content  # first contact at discharge
-    rows = {indicator.key: figures for indicator, figures, _parts, _m in response.context["rows"]}
+    rows = {
+        indicator.key: figures
+        for _group, rows in response.context["groups"]
+        for indicator, figures, _parts, _m in rows
+    }
     assert set(rows) == set(REGISTRY)
     assert rows["patients_followed"][:2] == ["5", "2"]  # 2024: Anne and Frank
     assert "Bjørn (døde" not in content and "Anne (sak" not in content  # never a person

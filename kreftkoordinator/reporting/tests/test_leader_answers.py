@@ -4,6 +4,7 @@ five positions make one; then what needs him: last year's report not submitted, 
 substitute period ending within 30 days, a scenario on older figures than the last report.
 A hidden figure says why in one sentence."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from kreftkoordinator.conftest import login
 from kreftkoordinator.economics.models import Scenario
 from kreftkoordinator.organisation.models import today
 from kreftkoordinator.reporting.headline import HEADLINE
+from kreftkoordinator.reporting.indicators import REGISTRY
 from kreftkoordinator.reporting.submissions import submit_report
 
 THIS_YEAR = today().year
@@ -90,3 +92,40 @@ def test_nothing_waits_when_all_is_in_order(client, per, kari, drammen_position)
     response = client.get(reverse("reporting:leader"))
     assert response.context["needs"] == []
     assert "Ingenting akkurat nå." in response.content.decode()
+
+
+GROUP_HEADING = r'<th scope="colgroup" colspan="\d+">([^<]+)</th>'
+
+
+def test_every_indicator_is_in_exactly_one_group():
+    from kreftkoordinator.reporting.groups import GROUPS, ORDER
+
+    assert sorted(ORDER) == sorted(REGISTRY) and len(ORDER) == len(set(ORDER))
+    assert all(keys for _label, keys in GROUPS)
+
+
+@pytest.mark.django_db
+def test_the_full_table_is_grouped_as_the_annual_report_is(client, per, kari, drammen_position):
+    from kreftkoordinator.reporting.groups import GROUPS
+
+    submit_report(kari, drammen_position, THIS_YEAR - 1, "")
+    login(client, per)
+    response = client.get(reverse("reporting:leader"))
+    (history,) = response.context["histories"]
+    labels = [str(label) for label, _keys in GROUPS]
+    assert [label for label, _rows in history.groups] == labels
+    assert [r[0].key for _l, rows in history.groups for r in rows][:2] == [
+        "patients_followed",
+        "patients_new",
+    ]
+    page = response.content.decode()
+    assert re.findall(GROUP_HEADING, page) == labels
+    # The coordinator's annual report has the same groups in the same order.
+    client.logout()
+    login(client, kari)
+    annual = client.get(reverse("reporting:annual", args=[drammen_position.pk, THIS_YEAR - 1]))
+    assert [label for label, _rows in annual.context["groups"]] == labels
+    assert (
+        re.findall(r'<th scope="colgroup" colspan="\d+">([^<]+)</th>', annual.content.decode())
+        == labels
+    )

@@ -4,6 +4,8 @@ violation; the page's language is declared."""
 import pytest
 from django.urls import reverse
 
+from kreftkoordinator.reporting.tests.conftest import drammen_2025  # noqa: F401 -- a fixture
+
 from .conftest import PHONE, axe
 
 PAGES = {
@@ -60,3 +62,28 @@ def test_axe_finds_what_it_should(in_browser):
 
     found = " ".join(in_browser(None, steps))
     assert "image-alt" in found and "label" in found
+
+
+def test_the_grouped_report_tables_with_figures(
+    in_browser,
+    kari,
+    per,
+    drammen_2025,  # noqa: F811
+    drammen_position,
+):
+    """The annual report and the leader's full table, grouped and filled."""
+    from kreftkoordinator.reporting.submissions import submit_report
+
+    submit_report(kari, drammen_position, 2025, "")
+
+    def annual(page):
+        page.goto(reverse("reporting:annual", args=[drammen_position.pk, 2025]))
+        return axe(page, "kari:reporting:annual")
+
+    def leader(page):
+        page.goto(reverse("reporting:leader"))
+        return page.locator("th[scope=colgroup]").count(), axe(page, "per:reporting:leader:filled")
+
+    assert in_browser(kari, annual) == []
+    groups, violations = in_browser(per, leader)
+    assert groups > 0 and violations == []
