@@ -13,6 +13,7 @@ from .annual import ReportError, annual_report, shown_row
 from .charts import bar_chart
 from .exports import AnnualExport, annual_download
 from .forms import SubmitForm
+from .groups import grouped
 from .indicators import REGISTRY
 from .models import Submission
 from .national import national_view
@@ -90,6 +91,7 @@ def submitted(request, position_pk: int, year: int, version: int):
         "position": position,
         "submission": submission,
         "rows": rows,
+        "groups": grouped(rows),
         "document_links": document_links(request, position.host_area),
     }
     # The report as the municipality reads it: in its language form unless another is chosen.
@@ -160,6 +162,6 @@ def _confirm_page(request, position, year: int, narrative: str):
             "version": previous.version + 1 if previous else 1,
             "previous": previous,
             "changes": changes_since(previous, figures, narrative),
-            "rows": rows,
+            "groups": grouped(rows),
         },
     )

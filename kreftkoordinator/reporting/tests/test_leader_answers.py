@@ -129,3 +129,6 @@ def test_the_full_table_is_grouped_as_the_annual_report_is(client, per, kari, dr
         re.findall(r'<th scope="colgroup" colspan="\d+">([^<]+)</th>', annual.content.decode())
         == labels
     )
+    # And so has the version she submitted.
+    version = reverse("reporting:submitted", args=[drammen_position.pk, THIS_YEAR - 1, 1])
+    assert re.findall(GROUP_HEADING, client.get(version).content.decode()) == labels
