@@ -24,6 +24,7 @@ from kreftkoordinator.organisation.models import (
 from . import casework
 from .casework import demo_phone
 from .directory import create_directory
+from .documents import attach_demo_documents
 
 DEMO_PASSWORD = "demo"
 
@@ -188,6 +189,7 @@ def create_arrangements(seed: int = 2017, years: int = 2) -> None:
             user=user, position=position, valid_from=spec.start, approved_at=timezone.now()
         )
         casework.save(casework.generate(position, years, rng, user=user))
+        attach_demo_documents(position, user)
     create_directory(rng)
     drammen = Position.objects.get(host_area=areas["3301"])
     start, end = substitute_period(day)

@@ -269,3 +269,27 @@ def test_the_demo_patients_have_teams_plans_and_wishes(demo):
     met = [case.wish_met for case in died]
     assert True in met and False in met
     assert all(not c.plan_and_wish_problems() for c in Case.objects.all())
+
+
+def test_each_coordinator_finds_example_documents_on_her_cases(client, demo):
+    """Made-up documents through the one way in: each opens for its own coordinator as a Word
+    file, and another area's coordinator is refused it."""
+    from io import BytesIO
+
+    from docx import Document as Docx
+
+    from kreftkoordinator.casework.models import Document
+    from kreftkoordinator.conftest import login
+    from kreftkoordinator.demo.documents import DOCUMENTS
+
+    documents = Document.objects.select_related("case", "uploaded_by")
+    assert documents.count() == len(DOCUMENTS) * Position.objects.count()
+    drammen = documents.filter(area__code="3301").first()
+    elsewhere = documents.exclude(area__code="3301").first()
+    login(client, drammen.uploaded_by)
+    response = client.get(reverse("casework:document_download", args=[drammen.pk]))
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    assert Docx(BytesIO(content)).paragraphs[0].text == drammen.title
+    refused = client.get(reverse("casework:document_download", args=[elsewhere.pk]))
+    assert refused.status_code == 404
